@@ -1,0 +1,120 @@
+"""The command line: ``bilatextract extract|evaluate ...`` (also ``python -m bilatextract``)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from .errors import BilatextractError, InputFormatError
+from .extractor import Extractor
+from .io import atomic_output, read_documents
+
+app = typer.Typer(
+    name="bilatextract",
+    help="Ministries, ministers, dates and agreements from German and English diplomatic texts.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+#: Inputs larger than this (bytes, all files together) get a progress bar on stderr.
+PROGRESS_BYTES = 2_000_000
+
+
+def _progress(paths: list[Path]) -> bool:
+    size = sum(p.stat().st_size for p in paths if p.is_file())
+    return size >= PROGRESS_BYTES
+
+
+def _report(error: BaseException) -> None:
+    print(f"bilatextract: {error}", file=sys.stderr)
+
+
+@app.command()
+def extract(
+    inputs: Annotated[list[Path], typer.Argument(help="JSONL files (id, text, published, lang) or .txt files.")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Output JSONL file; stdout if omitted.")] = None,
+    batch_size: Annotated[int, typer.Option(help="Documents per spaCy batch.")] = 64,
+    n_process: Annotated[int, typer.Option(help="Worker processes for spaCy's nlp.pipe.")] = 1,
+    lang: Annotated[str | None, typer.Option(help="Force this language for every document.")] = None,
+    include_text: Annotated[bool, typer.Option(help="Copy each document's text into its output line.")] = False,
+) -> None:
+    """Extract entities from documents and write one JSON line per document.
+
+    A broken input line or an unreadable file is reported on stderr with its path and
+    line number; the rest is processed and the exit code is 1 at the end.
+    """
+    failures = 0
+
+    def items() -> Any:
+        nonlocal failures
+        for item in read_documents(inputs):
+            if isinstance(item, InputFormatError):
+                failures += 1
+                _report(item)
+                continue
+            yield item
+
+    extractor = Extractor()
+    stream = extractor.pipe(items(), batch_size=batch_size, n_process=n_process, lang=lang,
+                            on_error="return")
+    if _progress(inputs):
+        from tqdm import tqdm
+
+        stream = tqdm(stream, unit="doc", file=sys.stderr, desc="extract")
+    try:
+        with atomic_output(output) as out:
+            for doc in stream:
+                if doc.error is not None:
+                    failures += 1
+                    _report(BilatextractError(f"document {doc.id!r}: {doc.error}"))
+                out.write(doc.to_json(include_text=include_text) + "\n")
+    except BilatextractError as e:
+        _report(e)
+        raise typer.Exit(2) from e
+    if failures:
+        _report(BilatextractError(f"{failures} input(s) could not be processed"))
+        raise typer.Exit(1)
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="A gold JSONL file in the format of the annotation guide.")],
+    errors: Annotated[bool, typer.Option("--errors", help="List every missed, spurious and wrong entity.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    use_lang: Annotated[bool, typer.Option(help="Force each document's gold 'lang' instead of detecting it.")] = False,
+    predictions: Annotated[Path | None, typer.Option("--save", help="Also write the predictions as JSONL.")] = None,
+) -> None:
+    """Run extraction on a gold file and print the referee's figures."""
+    from .scoring import format_report, score
+
+    gold_docs: dict[str, dict[str, Any]] = {}
+    for item in read_documents([gold]):
+        if isinstance(item, InputFormatError):
+            _report(item)
+            raise typer.Exit(2)
+        gold_docs[item["id"]] = item
+    items = [
+        {"id": d["id"], "text": d["text"], "published": d.get("published"),
+         "lang": d.get("lang") if use_lang else None}
+        for d in gold_docs.values()
+    ]
+    pred = {doc.id: doc.to_dict() for doc in Extractor().pipe(items)}
+    if predictions is not None:
+        with atomic_output(predictions) as out:
+            for line in pred.values():
+                out.write(json.dumps(line, ensure_ascii=False) + "\n")
+    report = score(gold_docs, pred)
+    if as_json:
+        print(json.dumps(report, ensure_ascii=False, indent=1))
+    else:
+        print(format_report(report, errors=errors))
+
+
+def main() -> None:
+    """The console script's entry point."""
+    app()

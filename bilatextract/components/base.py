@@ -1,0 +1,71 @@
+"""What every component shares: the span group, the attribute extension, span writing.
+
+Components write labelled spans into ``doc.spans[SPAN_KEY]`` and their normalised
+attributes as a plain, JSON-able dict on ``span._.bilat_attrs``. Plain values keep
+``Doc.to_bytes``, ``nlp.pipe(n_process=...)`` and ``nlp.to_disk`` working; the typed
+result objects are built from them afterwards (``bilatextract.results``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+SPAN_KEY = "bilat"
+ATTRS = "bilat_attrs"
+LABELS = ("MINISTRY", "MINISTER", "DATE", "AGREEMENT")
+
+
+def register_extensions() -> None:
+    """Register the extensions once; called when any component module is imported."""
+    if not Span.has_extension(ATTRS):
+        Span.set_extension(ATTRS, default=None)
+    if not Doc.has_extension("bilat_reference_date"):
+        # ISO date string set by the caller before the pipeline runs, or None.
+        Doc.set_extension("bilat_reference_date", default=None)
+
+
+register_extensions()
+
+
+def spans_of(doc: Doc, label: str) -> list[Span]:
+    """The spans of one label already written into the doc, in document order."""
+    if SPAN_KEY not in doc.spans:
+        return []
+    return sorted((s for s in doc.spans[SPAN_KEY] if s.label_ == label), key=lambda s: s.start_char)
+
+
+def set_spans(doc: Doc, label: str, found: Iterable[tuple[Span, dict[str, Any]]]) -> None:
+    """Replace the spans of ``label`` by ``found``: (span, attributes) pairs.
+
+    Overlapping candidates of the one label are resolved here, longest first and
+    then leftmost, so each component can propose freely. Spans of other labels stay.
+    """
+    chosen: list[tuple[Span, dict[str, Any]]] = []
+    taken: list[tuple[int, int]] = []
+    ranked = sorted(found, key=lambda p: (-(p[0].end_char - p[0].start_char), p[0].start_char))
+    for span, attrs in ranked:
+        a, b = span.start_char, span.end_char
+        if a >= b or any(a < e and s < b for s, e in taken):
+            continue
+        taken.append((a, b))
+        chosen.append((span, attrs))
+    chosen.sort(key=lambda p: p[0].start_char)
+    group = [s for s in doc.spans.get(SPAN_KEY, []) if s.label_ != label]
+    new = []
+    for span, attrs in chosen:
+        labelled = Span(doc, span.start, span.end, label=label)
+        labelled._.set(ATTRS, dict(attrs))
+        new.append(labelled)
+    doc.spans[SPAN_KEY] = sorted(group + new, key=lambda s: (s.start_char, s.end_char))
+
+
+def char_span(doc: Doc, start: int, end: int, alignment_mode: str = "strict") -> Span | None:
+    """A span for character offsets; None where they cut through a token (strict mode).
+
+    Components that match on text (regular expressions) use this, so a match that
+    does not line up with spaCy's tokens is dropped rather than silently widened.
+    """
+    return doc.char_span(start, end, alignment_mode=alignment_mode)

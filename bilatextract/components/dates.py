@@ -1,0 +1,24 @@
+"""The ``bilat_dates`` component: DATE mentions (placeholder until its extractor lands)."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..resources import check_language
+from .base import set_spans
+
+
+class DatesComponent:
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.lang = check_language(nlp.lang)
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        set_spans(doc, "DATE", [])
+        return doc
+
+
+@Language.factory("bilat_dates")
+def make_dates(nlp: Language, name: str) -> DatesComponent:
+    return DatesComponent(nlp, name)

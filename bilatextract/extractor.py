@@ -1,0 +1,252 @@
+"""The extractor: routing, the per-language pipelines, typed results."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from spacy.language import Language
+
+from . import pipeline, resources, routing
+from .errors import ExtractionError, InputTypeError, InvalidArgumentError
+from .results import RawMention, build_document, raw_mentions
+from .types import Document, ReferenceDate
+
+#: What ``Extractor.pipe`` accepts for one document: its text, or a mapping with
+#: ``text`` and optionally ``id``, ``reference_date`` (or ``published``) and ``lang``.
+InputItem = str | Mapping[str, Any]
+OnError = Literal["raise", "return"]
+
+
+def check_text(text: object, doc_id: str | None = None) -> str:
+    if not isinstance(text, str):
+        where = "" if doc_id is None else f" (document {doc_id!r})"
+        hint = " decode it first, e.g. data.decode('utf-8')" if isinstance(text, bytes) else ""
+        raise InputTypeError(
+            f"text must be a str, not {type(text).__name__}{where};{hint or ' pass the text itself'}"
+        )
+    return text
+
+
+def check_reference_date(value: object) -> dt.date | None:
+    """A ``datetime.date``, a ``datetime`` or an ISO 8601 date string, as a date; or None."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            pass
+    raise InvalidArgumentError(
+        f"reference_date must be a date or an ISO date string like '2025-10-15', not {value!r}"
+    )
+
+
+_LANG_CODE = re.compile(r"^[a-z]{2,3}$")
+
+
+def check_lang(value: object) -> str | None:
+    """A language code to force (``"de"``); a code without models routes to an unsupported result."""
+    if value is None:
+        return None
+    code = value.strip().lower() if isinstance(value, str) else None
+    if code is None or not _LANG_CODE.match(code):
+        raise InvalidArgumentError(
+            f"lang must be an ISO 639-1 language code like 'de' or 'en', not {value!r}"
+        )
+    return code
+
+
+@dataclass(slots=True)
+class _Job:
+    """One input document on its way through the pipelines."""
+
+    index: int
+    doc_id: str | None
+    text: str
+    reference_date: dt.date | None
+    routing: routing.Routing | None
+    mentions: list[RawMention]
+    error: str | None = None
+
+
+class Extractor:
+    """Extracts ministries, ministers, dates and agreements; build once, reuse.
+
+    The spaCy pipelines are built on first use of a language and shared by all
+    extractors of the process.
+    """
+
+    def __init__(self, *, languages: Iterable[str] | None = None) -> None:
+        self.languages = tuple(languages) if languages else resources.languages()
+        for lang in self.languages:
+            resources.check_language(lang)
+
+    def nlp(self, lang: str) -> Language:
+        """The spaCy pipeline for ``lang``."""
+        return pipeline.get(resources.check_language(lang))
+
+    def extract(
+        self,
+        text: str,
+        *,
+        reference_date: dt.date | str | None = None,
+        lang: str | None = None,
+        id: str | None = None,  # noqa: A002  (the name of the JSONL field)
+    ) -> Document:
+        """Extract the entities of one text.
+
+        ``reference_date`` anchors relative dates ("heute", "last year"); without it the
+        document's own dateline is used where it prints one. ``lang`` forces the language.
+        """
+        item = {"text": check_text(text, id), "id": id, "reference_date": reference_date,
+                "lang": lang}
+        return next(self.pipe([item], on_error="raise"))
+
+    def pipe(
+        self,
+        texts: Iterable[InputItem],
+        *,
+        batch_size: int = 64,
+        n_process: int = 1,
+        reference_date: dt.date | str | None = None,
+        lang: str | None = None,
+        on_error: OnError = "raise",
+    ) -> Iterator[Document]:
+        """Extract from many texts, in order, through spaCy's ``nlp.pipe``.
+
+        Items are strings or mappings with ``text`` and optionally ``id``,
+        ``reference_date`` (or ``published``) and ``lang``; the keyword arguments are
+        the defaults for items that say nothing. With ``on_error="return"`` a document
+        that cannot be processed comes back with ``error`` set instead of raising.
+        """
+        if on_error not in ("raise", "return"):
+            raise InvalidArgumentError(f"on_error must be 'raise' or 'return', not {on_error!r}")
+        if batch_size < 1 or n_process < 1:
+            raise InvalidArgumentError("batch_size and n_process must be at least 1")
+        default_ref = check_reference_date(reference_date)
+        default_lang = check_lang(lang)
+        chunk = batch_size * n_process * 4
+        counter = itertools.count()
+        iterator = iter(texts)
+        while batch := list(itertools.islice(iterator, chunk)):
+            jobs = [
+                self._prepare(next(counter), item, default_ref, default_lang, on_error)
+                for item in batch
+            ]
+            self._run(jobs, batch_size, n_process, on_error)
+            for job in jobs:
+                yield self._finish(job)
+
+    def _prepare(
+        self,
+        index: int,
+        item: InputItem,
+        default_ref: dt.date | None,
+        default_lang: str | None,
+        on_error: OnError,
+    ) -> _Job:
+        doc_id: str | None = None
+        try:
+            if isinstance(item, Mapping):
+                doc_id = None if item.get("id") is None else str(item["id"])
+                text = check_text(item.get("text"), doc_id)
+                ref = item.get("reference_date", item.get("published"))
+                ref_date = check_reference_date(ref) if ref is not None else default_ref
+                forced = check_lang(item["lang"]) if item.get("lang") else default_lang
+            else:
+                text = check_text(item)
+                ref_date, forced = default_ref, default_lang
+            return _Job(index, doc_id, text, ref_date, routing.route(text, forced), [])
+        except Exception as e:
+            if on_error == "raise":
+                raise
+            text = item.get("text") if isinstance(item, Mapping) else item
+            return _Job(index, doc_id, text if isinstance(text, str) else "", None, None, [],
+                        error=f"{type(e).__name__}: {e}")
+
+    def _run(self, jobs: list[_Job], batch_size: int, n_process: int, on_error: OnError) -> None:
+        by_lang: dict[str, list[tuple[str, tuple[_Job, int]]]] = {}
+        for job in jobs:
+            if job.routing is None:
+                continue
+            for seg in job.routing.segments:
+                by_lang.setdefault(seg.lang, []).append(
+                    (job.text[seg.start : seg.end], (job, seg.start))
+                )
+        for lang, work in by_lang.items():
+            nlp = self.nlp(lang)
+            found: list[tuple[_Job, list[RawMention]]] = []
+            try:
+                for doc, (job, offset) in nlp.pipe(
+                    work, as_tuples=True, batch_size=batch_size, n_process=n_process
+                ):
+                    found.append((job, raw_mentions(doc, offset)))
+            except Exception:
+                # Find the document at fault: rerun this language's work one segment at a time.
+                found = self._run_singly(nlp, work, on_error)
+            for job, mentions in found:
+                job.mentions.extend(mentions)
+
+    @staticmethod
+    def _run_singly(
+        nlp: Language, work: list[tuple[str, tuple[_Job, int]]], on_error: OnError
+    ) -> list[tuple[_Job, list[RawMention]]]:
+        found = []
+        for seg_text, (job, offset) in work:
+            if job.error is not None:
+                continue
+            try:
+                found.append((job, raw_mentions(nlp(seg_text), offset)))
+            except Exception as e:
+                if on_error == "raise":
+                    raise ExtractionError(f"{type(e).__name__}: {e}", doc_id=job.doc_id) from e
+                job.error = f"{type(e).__name__}: {e}"
+        return found
+
+    @staticmethod
+    def _finish(job: _Job) -> Document:
+        if job.error is not None or job.routing is None:
+            return Document(text=job.text, language=None, supported=False,
+                            reference_date=ReferenceDate(job.reference_date,
+                                                         "argument" if job.reference_date else "none"),
+                            id=job.doc_id, error=job.error)
+        r = job.routing
+        return build_document(
+            job.text,
+            language=r.language,
+            supported=r.supported,
+            segments=r.segments,
+            mentions=job.mentions,
+            reference_date=job.reference_date,
+            doc_id=job.doc_id,
+        )
+
+
+_default: Extractor | None = None
+
+
+def extract(
+    text: str,
+    *,
+    reference_date: dt.date | str | None = None,
+    lang: str | None = None,
+) -> Document:
+    """Extract ministries, ministers, dates and agreements from ``text``.
+
+    >>> doc = extract("Am 14. Oktober 2025 traf Außenminister Wadephul ...")  # doctest: +SKIP
+    >>> doc.dates[0].value  # doctest: +SKIP
+    '2025-10-14'
+    """
+    global _default
+    if _default is None:
+        _default = Extractor()
+    return _default.extract(text, reference_date=reference_date, lang=lang)

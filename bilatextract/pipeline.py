@@ -1,0 +1,34 @@
+"""Building the per-language spaCy pipelines from ``models/``, once per process."""
+
+from __future__ import annotations
+
+import functools
+
+import spacy
+from spacy.language import Language
+
+from . import components  # noqa: F401  (registers the factories and extensions)
+from .resources import check_language
+
+#: The components of a bilatextract pipeline, in the order they run: ministers come
+#: after ministries because a title can name its ministry ("Minister of State at the
+#: Federal Foreign Office").
+COMPONENTS = ("bilat_ministries", "bilat_ministers", "bilat_dates", "bilat_agreements")
+
+
+def build(lang: str) -> Language:
+    """A new pipeline for ``lang``: blank language, lookup lemmatiser, sentences, extractors."""
+    check_language(lang)
+    nlp = spacy.blank(lang)
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.add_pipe("sentencizer")
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    nlp.initialize()
+    return nlp
+
+
+@functools.cache
+def get(lang: str) -> Language:
+    """The shared pipeline for ``lang``, built on first use and reused afterwards."""
+    return build(lang)

@@ -1,0 +1,94 @@
+"""From the spans the components wrote to the typed result objects."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from spacy.tokens import Doc
+
+from . import timex
+from .components.base import ATTRS, SPAN_KEY
+from .knowledge import find_ministry, ministry_by_id
+from .types import (
+    ENTITY_TYPES,
+    DateMention,
+    Document,
+    Entity,
+    ReferenceDate,
+    Segment,
+)
+
+#: A found mention before typing: (label, start, end, attributes), offsets into the whole text.
+RawMention = tuple[str, int, int, dict[str, Any]]
+
+_SPAN_FIELDS = {"text", "start", "end"}
+
+
+def raw_mentions(doc: Doc, offset: int = 0) -> list[RawMention]:
+    """The mentions a pipeline wrote into ``doc``, shifted by ``offset`` into the whole text."""
+    if SPAN_KEY not in doc.spans:
+        return []
+    return [
+        (s.label_, s.start_char + offset, s.end_char + offset, s._.get(ATTRS) or {})
+        for s in doc.spans[SPAN_KEY]
+    ]
+
+
+def reference_for(
+    text: str, mentions: Iterable[RawMention], given: dt.date | None
+) -> ReferenceDate:
+    """The anchor for relative dates: the caller's date, else the document's dateline."""
+    if given is not None:
+        return ReferenceDate(given, "argument")
+    dates = sorted((s, e, a) for label, s, e, a in mentions if label == "DATE")
+    dateline = timex.find_dateline(text, dates)
+    if dateline is not None:
+        return ReferenceDate(dateline, "dateline")
+    return ReferenceDate(None, "none")
+
+
+def to_entity(text: str, mention: RawMention, reference: dt.date | None) -> Entity:
+    """The typed entity of one raw mention."""
+    label, start, end, attrs = mention
+    cls = ENTITY_TYPES[label]
+    names = {f.name for f in dataclasses.fields(cls)} - _SPAN_FIELDS
+    kwargs = {k: attrs[k] for k in names if k in attrs}
+    if "ministry" in names:
+        known = ministry_by_id(attrs["ministry_id"]) if attrs.get("ministry_id") else None
+        if known is None and label == "MINISTER":
+            known = find_ministry(attrs.get("country"), attrs.get("portfolio"))
+        kwargs["ministry"] = known
+    if cls is DateMention:
+        kwargs["value"] = timex.resolve(attrs, reference)
+    return cls(text[start:end], start, end, **kwargs)
+
+
+def build_document(
+    text: str,
+    *,
+    language: str | None,
+    supported: bool,
+    segments: tuple[Segment, ...],
+    mentions: list[RawMention],
+    reference_date: dt.date | None,
+    doc_id: str | None = None,
+) -> Document:
+    reference = reference_for(text, mentions, reference_date)
+    entities = tuple(
+        sorted(
+            (to_entity(text, m, reference.date) for m in mentions),
+            key=lambda e: (e.start, e.end, e.type),
+        )
+    )
+    return Document(
+        text=text,
+        language=language,
+        supported=supported,
+        reference_date=reference,
+        entities=entities,
+        segments=segments,
+        id=doc_id,
+    )
