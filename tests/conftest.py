@@ -1,0 +1,36 @@
+"""Shared fixtures: where the shared corpus lives, and the repository root."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def find_shared() -> Path | None:
+    """The ``shared/`` folder beside the repository (CI clones main with shared/ beside it)."""
+    for parent in REPO.parents:
+        if (parent / "shared" / "corpus").is_dir():
+            return parent / "shared"
+    return None
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    shared = find_shared()
+    if shared is None:
+        pytest.skip("shared/ (the dev corpus and referee scorer) is not beside this checkout")
+    return shared
+
+
+@pytest.fixture(scope="session")
+def dev_corpus(shared_dir: Path) -> Path:
+    return shared_dir / "corpus" / "dev.jsonl"
+
+
+@pytest.fixture(scope="session")
+def dev_docs(dev_corpus: Path) -> list[dict]:
+    return [json.loads(line) for line in dev_corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
