@@ -34,3 +34,19 @@ def dev_corpus(shared_dir: Path) -> Path:
 @pytest.fixture(scope="session")
 def dev_docs(dev_corpus: Path) -> list[dict]:
     return [json.loads(line) for line in dev_corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def subprocess_env() -> dict[str, str]:
+    """An environment in which a subprocess imports the same bilatextract as the tests do.
+
+    Subprocesses run outside the checkout, so in CI they use the installed package, and in a
+    source checkout they see the source tree through PYTHONPATH.
+    """
+    import os
+
+    import bilatextract
+
+    env = dict(os.environ)
+    root = str(Path(bilatextract.__file__).resolve().parent.parent)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
+    return env
