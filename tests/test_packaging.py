@@ -16,7 +16,7 @@ from bilatextract.resources import models_dir
 
 def test_models_ship_with_the_imported_package() -> None:
     package = Path(bilatextract.__file__).resolve().parent
-    if REPO in package.parents:
+    if package == REPO / "bilatextract":
         pytest.skip("running from the source tree; CI runs this against the installed package")
     assert models_dir().resolve().parent == package
     assert bilatextract.extract("Am 1. Mai 2024 sprach Außenminister Heiko Maas.").supported
