@@ -260,3 +260,49 @@ def test_abbreviation_linking_is_linear_on_a_long_document() -> None:
     found = agreements("en", sentence * 300)
     assert len(found) == 900
     assert all(attrs["name"] == "Space Cooperation Agreement" for _, attrs in found)
+
+
+# ----- boundaries learned from composing held-out-like sentences ------------------------------
+def test_english_head_inside_another_name_is_not_a_head() -> None:
+    assert texts("en", "They met at the Kyoto International Convention Center near the station.") == []
+    assert texts("en", "He spoke about the North Atlantic Treaty Organization.") == []
+
+
+def test_english_dotted_country_abbreviations_stay_in_the_name() -> None:
+    assert texts("en", "The U.S.-Japan Security Treaty and the Japan-U.S. Security Treaty were cited.") == [
+        "U.S.-Japan Security Treaty", "Japan-U.S. Security Treaty"
+    ]
+
+
+def test_possessives_are_not_part_of_a_name() -> None:
+    assert texts("en", "The G20 Leaders' Declaration was adopted.") == []
+    assert texts("en", "Canada's Agreement on Internal Trade applies.") == ["Agreement on Internal Trade"]
+
+
+def test_place_of_signing_is_not_part_of_the_name() -> None:
+    assert texts("en", "They signed the Agreement on Cooperation in Energy in Tokyo.") == [
+        "Agreement on Cooperation in Energy"
+    ]
+    assert texts("de", "Sie unterzeichneten das Abkommen über die Zusammenarbeit im Bergbau in Berlin.") == [
+        "Abkommen über die Zusammenarbeit im Bergbau"
+    ]
+
+
+def test_parties_alone_do_not_make_a_name() -> None:
+    assert texts("de", "Die Vereinbarung zwischen den Regierungschefs wurde bekräftigt.") == []
+    assert texts("en", "They praised the Agreement between Japan and the European Union.") == []
+
+
+def test_german_plural_heads_without_determiner_are_generic() -> None:
+    assert texts("de", "Die Minister unterzeichneten Vereinbarungen über die Zusammenarbeit in der Forschung.") == []
+    assert texts("de", "Die Römischen Verträge wurden 1957 unterzeichnet.") == ["Römischen Verträge"]
+
+
+def test_abbreviation_before_the_bracketed_name() -> None:
+    found = agreements("en", "They discussed the CEPA (Comprehensive Economic Partnership Agreement). The CEPA helps.")
+    assert [t for t, _ in found] == ["CEPA", "Comprehensive Economic Partnership Agreement", "CEPA"]
+    assert found[2][1] == {"name": "Comprehensive Economic Partnership Agreement", "abbreviation": "CEPA"}
+
+
+def test_in_kraft_is_not_part_of_a_name() -> None:
+    assert texts("de", "Das Abkommen über Zölle wurde in Kraft gesetzt.") == ["Abkommen über Zölle"]

@@ -38,7 +38,7 @@ from .base import char_span, set_spans, spans_of
 
 #: Words: letters and digits, joined by inner hyphens, dashes, dots and apostrophes ("Iran-Abkommen",
 #: "Japan–EU", "4.0", "2+2"), with a trailing hyphen for a truncated compound ("Sach-").
-_WORD = r"[^\W_](?:[\w’'+]|[-–.](?=[^\W_]))*(?:-(?=[\s,]))?"
+_WORD = r"[^\W_](?:[\w’'+]|[-–.](?=[^\W_])|\.(?=[-–][^\W_]))*(?:-(?=[\s,])|(?<=[A-Z]\.[A-Z])\.)?"
 _TOKEN_RE = re.compile(rf"{_WORD}|[^\w\s]")
 _ACRONYM_RE = re.compile(r"[A-Z][A-Za-z0-9\-]{0,10}")
 _SENTENCE_END = frozenset(".!?:;")
@@ -98,6 +98,7 @@ class AgreementsComponent:
         self.lang = check_language(nlp.lang)
         self.name = name
         cfg = load_toml(self.lang, "agreements.toml")
+        self.nouns_capitalised = bool(cfg.get("nouns_capitalised", False))
         heads = cfg["heads"]
         self.plain_heads = frozenset(heads["plain"])
         self.need_premodifier = frozenset(heads.get("need_premodifier", ()))
@@ -130,6 +131,8 @@ class AgreementsComponent:
         co = cfg.get("coordination", {})
         self.conjunctions = [tuple(x.split()) for x in co.get("conjunctions", ())]
         self.coord_articles = frozenset(co.get("articles", ()))
+        self.conjunction_words = frozenset(c[0] for c in self.conjunctions if len(c) == 1)
+        self.plural_heads = frozenset(heads.get("plural", ()))
         cues = cfg.get("abbreviations", {}).get("context_cues", ())
         self.cue_re = re.compile("|".join(re.escape(x) for x in cues)) if cues else None
         self.inflection = {k.lower(): tuple(v) for k, v in cfg.get("inflection", {}).items()}
@@ -241,6 +244,8 @@ class AgreementsComponent:
     def _is_premodifier(self, w: Word) -> bool:
         if not w.is_word or not w.text[:1].isupper() or w.text in self.premod_exclude:
             return False
+        if w.text.endswith(("'s", "’s", "s'", "s’")):  # "Japan's", "Leaders'": an owner, not a name
+            return False
         if w.text in self.plain_heads:
             return False
         if self.premod_adj_endings:
@@ -267,7 +272,7 @@ class AgreementsComponent:
                 and k >= 2
                 and self._is_premodifier(words[k - 2])
                 and not _acronym(words[k - 2].text)
-                and not self.premod_adj_endings
+                and not self.nouns_capitalised
             ):
                 k -= 1
                 continue
@@ -288,6 +293,8 @@ class AgreementsComponent:
             return e
         if words[e].text in self.need_capital and not (e + 1 < len(words) and words[e + 1].text[:1].isupper()):
             return e
+        # "zwischen Japan und der EU" alone describes the parties; a name needs another starter
+        named = words[e].text not in self.relational
         last_content = e
         pos = e + 1
         seen_content = False
@@ -297,8 +304,10 @@ class AgreementsComponent:
             if not w.is_word or w.text in self.stop_words or _date_at(dates, w.start):
                 break
             low = w.text.lower()
+            if seen_content and low in self.starters and low not in self.relational:
+                named = True
             if low in self.function_words:
-                if low in self.coordinators or low in ("and", "und", "sowie"):
+                if low in self.coordinators or low in self.conjunction_words:
                     if self._head_follows(words, pos + 1):
                         break
                 pos += 1
@@ -319,7 +328,7 @@ class AgreementsComponent:
                 pos += 1
                 continue
             break
-        if not seen_content:
+        if not seen_content or not named:
             return e
         # "... in Osaka": a trailing place preposition with a single word is where, not what
         if last_content - 2 > e and words[last_content - 1].text in self.place_prepositions:
@@ -355,22 +364,20 @@ class AgreementsComponent:
                 return False
         return False
 
-    def _generic_determiner(self, words: list[Word], s: int) -> bool:
-        """Is the phrase starting at word s introduced by an indefinite determiner?"""
-        if not self.indefinite:
-            return False
+    def _determiner(self, words: list[Word], s: int) -> str | None:
+        """"indefinite", "definite" or None: the determiner introducing the phrase at word s."""
         for k in range(s - 1, max(-1, s - 7), -1):
             w = words[k]
             if not w.is_word:
-                return False
+                return None
             low = w.text.lower()
             if low in self.indefinite:
-                return True
+                return "indefinite"
             if low in self.definite:
-                return False
+                return "definite"
             if w.text[:1].isupper() and not w.sentence_initial:
-                return False
-        return False
+                return None
+        return None
 
     def _bracket_abbrev_after(self, words: list[Word], e: int) -> tuple[int, int] | None:
         """(start, end) word indices of an abbreviation in brackets right after word e."""
@@ -413,6 +420,9 @@ class AgreementsComponent:
                 continue
             he, kind = head
             head_text = " ".join(w.text for w in words[i:he])
+            if kind == "plain" and he < len(words) and words[he].is_word and words[he].text[:1].isupper() \
+                    and not words[he].sentence_initial and not self.nouns_capitalised:
+                continue  # "Tokyo International Convention Center", "North Atlantic Treaty Organization"
             s = self._coordinated_start(words, i) if kind == "compound" else i
             ps = self._premodifier_start(words, s)
             has_premod = ps < s
@@ -427,13 +437,18 @@ class AgreementsComponent:
                     continue
                 # a sentence-initial capitalised word is weak evidence of a name
                 if has_premod and not has_complement and words[ps].sentence_initial and ps == s - 1 \
-                        and self.premod_adj_endings:
+                        and self.nouns_capitalised:
                     continue
-            if has_premod and self.premod_adj_endings and words[ps].sentence_initial and not has_complement \
+            if has_premod and self.nouns_capitalised and words[ps].sentence_initial and not has_complement \
                     and kind == "compound":
                 ps = s
-            if self._generic_determiner(words, ps) and self._bracket_abbrev_after(words, ce) is None:
-                continue
+            if self.indefinite:
+                determiner = self._determiner(words, ps)
+                generic = determiner == "indefinite" or (
+                    determiner is None and kind == "plain" and not has_premod and head_text in self.plural_heads
+                )
+                if generic and self._bracket_abbrev_after(words, ce) is None:
+                    continue
             out.append(Found(ps, ce))
         return out
 
@@ -500,6 +515,12 @@ class AgreementsComponent:
                 self._coordinated_shortening(words, b + 1, f, add, defined)
             else:
                 self._bracket_alias(words, f, chosen)
+            before = self._abbrev_before_bracket(words, f)
+            if before is not None:
+                abbr = words[before].text
+                f.abbreviation = f.abbreviation or abbr
+                defined.setdefault(abbr, f)
+                add(Found(before, before + 1, name=f.name, abbreviation=abbr))
         known_in_doc = {f.known for f in chosen + extra if f.known is not None}
         i = 0
         while i < len(words):
@@ -557,6 +578,19 @@ class AgreementsComponent:
         add(short)
         defined.setdefault(abbr, short)
         add(Found(a, b, name=short.name, abbreviation=abbr))
+
+    def _abbrev_before_bracket(self, words: list[Word], f: Found) -> int | None:
+        """"CEPA (Comprehensive Economic Partnership Agreement)": the word index of CEPA."""
+        k = f.start - 1
+        if k >= 0 and words[k].text in _OPEN_QUOTES:
+            k -= 1
+        e = f.end
+        if e < len(words) and words[e].text in _CLOSE_QUOTES:
+            e += 1
+        if k >= 1 and words[k].text == "(" and e < len(words) and words[e].text == ")" \
+                and _acronym(words[k - 1].text):
+            return k - 1
+        return None
 
     def _known_abbrev_index(self, abbr: str) -> int | None:
         for seq, idx in self.known_abbrevs.get(abbr.split()[0], ()):
