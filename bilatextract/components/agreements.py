@@ -417,7 +417,10 @@ class AgreementsComponent:
         for f in chosen:
             span = char_span(doc, words[f.start].start, words[f.end - 1].end)
             if span is None:
-                continue
+                # spaCy keeps some words with their full stop ("JCPoA."): the token is the best span
+                span = char_span(doc, words[f.start].start, words[f.end - 1].end, alignment_mode="expand")
+                if span is None or span.end_char - words[f.end - 1].end > 1:
+                    continue
             out.append((span, {"name": f.name, "abbreviation": f.abbreviation}))
         set_spans(doc, "AGREEMENT", out)
         return doc
@@ -478,7 +481,7 @@ class AgreementsComponent:
             f.known = self.known_by_text.get(text.lower())
             if f.known is None:
                 f.known = self._known_inflected(text)
-            if f.known is None and f.end - f.start > 1 and "-" in words[f.start].text:
+            if f.known is None and f.end - f.start > 1 and re.search(r"[-–]", words[f.start].text):
                 # "Japan-Australia Reciprocal Access Agreement": the parties prefix a known name
                 f.known = self.known_by_text.get(text.split(" ", 1)[1].lower())
         if f.known is not None:
@@ -518,6 +521,7 @@ class AgreementsComponent:
                 covered[k] = True
             extra.append(new)
 
+        starts = [g.start for g in chosen]
         for f in list(chosen):
             bracket = self._bracket_abbrev_after(words, f.end)
             if bracket is not None:
@@ -528,7 +532,7 @@ class AgreementsComponent:
                 add(Found(a, b, name=f.name, abbreviation=abbr))
                 self._coordinated_shortening(words, b + 1, f, add, defined)
             else:
-                self._bracket_alias(words, f, chosen)
+                self._bracket_alias(words, f, chosen, starts)
             before = self._abbrev_before_bracket(words, f)
             if before is not None:
                 abbr = words[before].text
@@ -536,6 +540,14 @@ class AgreementsComponent:
                 defined.setdefault(abbr, f)
                 add(Found(before, before + 1, name=f.name, abbreviation=abbr))
         known_in_doc = {f.known for f in chosen + extra if f.known is not None}
+        # "Environmental Protection Agency (EPA)": the document defines the letters as something else
+        mention_ends = {f.end for f in chosen + extra}
+        defined_otherwise = {
+            words[k + 1].text
+            for k in range(len(words) - 2)
+            if words[k].text == "(" and words[k + 2].text == ")" and k not in mention_ends
+            and words[k + 1].text in self.known_abbrevs and words[k + 1].text not in defined
+        }
         i = 0
         while i < len(words):
             w = words[i]
@@ -555,7 +567,9 @@ class AgreementsComponent:
             if hit is not None:
                 seq, idx = hit
                 canonical, _, ambiguous = self.known[idx]
-                if not ambiguous or idx in known_in_doc or self._cue_near(doc, words[i]):
+                if seq[0] in defined_otherwise:
+                    pass
+                elif not ambiguous or idx in known_in_doc or self._cue_near(doc, words[i]):
                     add(Found(i, i + len(seq), name=canonical, abbreviation=" ".join(seq), known=idx))
                 i += len(seq)
                 continue
@@ -612,7 +626,7 @@ class AgreementsComponent:
                 return idx
         return None
 
-    def _bracket_alias(self, words: list[Word], f: Found, chosen: list[Found]) -> None:
+    def _bracket_alias(self, words: list[Word], f: Found, chosen: list[Found], starts: list[int]) -> None:
         """"Gemeinsame Erklärung ... („Hannover-Deklaration“)": the alias names the full form."""
         k = f.end
         if k >= len(words) or words[k].text != "(":
@@ -620,7 +634,6 @@ class AgreementsComponent:
         k += 1
         if k < len(words) and words[k].text in _OPEN_QUOTES:
             k += 1
-        starts = [g.start for g in chosen]
         j = bisect.bisect_left(starts, k)
         if j < len(chosen) and chosen[j].start == k:
             alias = chosen[j]
