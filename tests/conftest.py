@@ -1,0 +1,52 @@
+"""Shared fixtures: where the shared corpus lives, and the repository root."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def find_shared() -> Path | None:
+    """The ``shared/`` folder beside the repository (CI clones main with shared/ beside it)."""
+    for parent in REPO.parents:
+        if (parent / "shared" / "corpus").is_dir():
+            return parent / "shared"
+    return None
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    shared = find_shared()
+    if shared is None:
+        pytest.skip("shared/ (the dev corpus and referee scorer) is not beside this checkout")
+    return shared
+
+
+@pytest.fixture(scope="session")
+def dev_corpus(shared_dir: Path) -> Path:
+    return shared_dir / "corpus" / "dev.jsonl"
+
+
+@pytest.fixture(scope="session")
+def dev_docs(dev_corpus: Path) -> list[dict]:
+    return [json.loads(line) for line in dev_corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def subprocess_env() -> dict[str, str]:
+    """An environment in which a subprocess imports the same bilatextract as the tests do.
+
+    Subprocesses run outside the checkout, so in CI they use the installed package, and in a
+    source checkout they see the source tree through PYTHONPATH.
+    """
+    import os
+
+    import bilatextract
+
+    env = dict(os.environ)
+    root = str(Path(bilatextract.__file__).resolve().parent.parent)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
+    return env
