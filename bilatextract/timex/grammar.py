@@ -105,7 +105,6 @@ class Grammar:
         wd_suffix = _alt(v.get("weekday_suffixes", []))
         # Word edges: a date never continues a word or a number on either side.
         lead = r"(?<![\w.,/+\-–])"
-        tail = r"(?![\w\-])"
 
         lead_weekday = rf"(?:(?P<wd>{weekday}),?\s+(?:{wd_link}\s+)?)?"
         trail_weekday = rf"(?:\s+(?P<wd2>{weekday})(?![\w\-]))?"
