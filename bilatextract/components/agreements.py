@@ -319,7 +319,9 @@ class AgreementsComponent:
                 pos += 1
                 continue
             if _capitalised(w.text):
-                if w.text[:1].isdigit() and not seen_content:
+                # a number belongs to a name only right after a name word ("Industrie 4.0"),
+                # not after a preposition ("vom 17. Juni", "of 2019")
+                if w.text[:1].isdigit() and (not seen_content or last_content != pos - 1):
                     break
                 if w.sentence_initial:
                     break
@@ -390,19 +392,25 @@ class AgreementsComponent:
         return None
 
     def _bracket_abbrev_after(self, words: list[Word], e: int) -> tuple[int, int] | None:
-        """(start, end) word indices of an abbreviation in brackets right after word e."""
-        if e + 2 < len(words) and words[e].text == "(":
-            k = e + 1
-            j = k
-            while j < len(words) and j < k + 3 and words[j].is_word:
-                j += 1
-            if j > k and j < len(words) and words[j].text == ")":
-                abbr = " ".join(w.text for w in words[k:j])
-                if all(_acronym(w.text) or w.text.isupper() for w in words[k:j]) and (
-                    j - k == 1 or abbr.split()[0] in self.known_abbrevs
-                ):
-                    if _acronym(words[k].text) or words[k].text in self.known_abbrevs:
-                        return k, j
+        """(start, end) word indices of an abbreviation in brackets right after word e: "(EPA)", "(„EPA“)"."""
+        if e + 2 >= len(words) or words[e].text != "(":
+            return None
+        k = e + 1
+        if words[k].text in _OPEN_QUOTES:
+            k += 1
+        j = k
+        while j < len(words) and j < k + 3 and words[j].is_word:
+            j += 1
+        close = j + 1 if j < len(words) and words[j].text in _CLOSE_QUOTES and k > e + 1 else j
+        if j == k or close >= len(words) or words[close].text != ")":
+            return None
+        abbr = " ".join(w.text for w in words[k:j])
+        if not all(_acronym(w.text) or w.text.isupper() for w in words[k:j]):
+            return None
+        if j - k > 1 and abbr.split()[0] not in self.known_abbrevs:
+            return None
+        if _acronym(words[k].text) or words[k].text in self.known_abbrevs:
+            return k, j
         return None
 
     # ----- per document ---------------------------------------------------------------------
@@ -417,7 +425,10 @@ class AgreementsComponent:
         for f in chosen:
             span = char_span(doc, words[f.start].start, words[f.end - 1].end)
             if span is None:
-                continue
+                # spaCy keeps some words with their full stop ("JCPoA."): the token is the best span
+                span = char_span(doc, words[f.start].start, words[f.end - 1].end, alignment_mode="expand")
+                if span is None or span.end_char - words[f.end - 1].end > 1:
+                    continue
             out.append((span, {"name": f.name, "abbreviation": f.abbreviation}))
         set_spans(doc, "AGREEMENT", out)
         return doc
@@ -478,7 +489,7 @@ class AgreementsComponent:
             f.known = self.known_by_text.get(text.lower())
             if f.known is None:
                 f.known = self._known_inflected(text)
-            if f.known is None and f.end - f.start > 1 and "-" in words[f.start].text:
+            if f.known is None and f.end - f.start > 1 and re.search(r"[-–]", words[f.start].text):
                 # "Japan-Australia Reciprocal Access Agreement": the parties prefix a known name
                 f.known = self.known_by_text.get(text.split(" ", 1)[1].lower())
         if f.known is not None:
@@ -518,6 +529,7 @@ class AgreementsComponent:
                 covered[k] = True
             extra.append(new)
 
+        starts = [g.start for g in chosen]
         for f in list(chosen):
             bracket = self._bracket_abbrev_after(words, f.end)
             if bracket is not None:
@@ -526,9 +538,10 @@ class AgreementsComponent:
                 f.abbreviation = abbr
                 defined.setdefault(abbr, f)
                 add(Found(a, b, name=f.name, abbreviation=abbr))
-                self._coordinated_shortening(words, b + 1, f, add, defined)
+                after = b + (2 if words[b].text in _CLOSE_QUOTES else 1)
+                self._coordinated_shortening(words, after, f, add, defined)
             else:
-                self._bracket_alias(words, f, chosen)
+                self._bracket_alias(words, f, chosen, starts)
             before = self._abbrev_before_bracket(words, f)
             if before is not None:
                 abbr = words[before].text
@@ -536,6 +549,14 @@ class AgreementsComponent:
                 defined.setdefault(abbr, f)
                 add(Found(before, before + 1, name=f.name, abbreviation=abbr))
         known_in_doc = {f.known for f in chosen + extra if f.known is not None}
+        # "Environmental Protection Agency (EPA)": the document defines the letters as something else
+        mention_ends = {f.end for f in chosen + extra}
+        defined_otherwise = {
+            words[k + 1].text
+            for k in range(len(words) - 2)
+            if words[k].text == "(" and words[k + 2].text == ")" and k not in mention_ends
+            and words[k + 1].text in self.known_abbrevs and words[k + 1].text not in defined
+        }
         i = 0
         while i < len(words):
             w = words[i]
@@ -555,7 +576,9 @@ class AgreementsComponent:
             if hit is not None:
                 seq, idx = hit
                 canonical, _, ambiguous = self.known[idx]
-                if not ambiguous or idx in known_in_doc or self._cue_near(doc, words[i]):
+                if seq[0] in defined_otherwise:
+                    pass
+                elif not ambiguous or idx in known_in_doc or self._cue_near(doc, words[i]):
                     add(Found(i, i + len(seq), name=canonical, abbreviation=" ".join(seq), known=idx))
                 i += len(seq)
                 continue
@@ -612,7 +635,7 @@ class AgreementsComponent:
                 return idx
         return None
 
-    def _bracket_alias(self, words: list[Word], f: Found, chosen: list[Found]) -> None:
+    def _bracket_alias(self, words: list[Word], f: Found, chosen: list[Found], starts: list[int]) -> None:
         """"Gemeinsame Erklärung ... („Hannover-Deklaration“)": the alias names the full form."""
         k = f.end
         if k >= len(words) or words[k].text != "(":
@@ -620,7 +643,6 @@ class AgreementsComponent:
         k += 1
         if k < len(words) and words[k].text in _OPEN_QUOTES:
             k += 1
-        starts = [g.start for g in chosen]
         j = bisect.bisect_left(starts, k)
         if j < len(chosen) and chosen[j].start == k:
             alias = chosen[j]
