@@ -1,4 +1,4 @@
-"""The command line: ``bilatextract extract|evaluate|bench ...`` (also ``python -m bilatextract``)."""
+"""The command line: ``bilatextract extract|evaluate|schema|bench ...`` (also ``python -m bilatextract``)."""
 
 from __future__ import annotations
 
@@ -113,6 +113,14 @@ def evaluate(
         print(json.dumps(report, ensure_ascii=False, indent=1))
     else:
         print(format_report(report, errors=errors))
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the JSONL output of ``extract`` (one document a line)."""
+    from .schema import schema_json
+
+    print(schema_json())
 
 
 @app.command()

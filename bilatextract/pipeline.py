@@ -7,8 +7,10 @@ import functools
 import spacy
 from spacy.language import Language
 
-from . import components  # noqa: F401  (registers the factories and extensions)
-from . import lemma_table  # noqa: F401  (registers bilatextract.lemma_lookups.v1)
+from . import (
+    components,  # noqa: F401  (registers the factories and extensions)
+    lemma_table,  # noqa: F401  (registers bilatextract.lemma_lookups.v1)
+)
 from .resources import check_language
 
 #: The components of a bilatextract pipeline, in the order they run: ministers come

@@ -156,6 +156,12 @@ class Document:
             out["text"] = self.text
         return out
 
+    def to_frame(self) -> Any:
+        """The entities as a pandas DataFrame, one row per entity (see :func:`bilatextract.frame.to_frame`)."""
+        from .frame import to_frame
+
+        return to_frame(self)
+
     def to_json(self, **kwargs: Any) -> str:
         """One JSON line; keyword arguments go to :meth:`to_dict`."""
         return json.dumps(self.to_dict(**kwargs), ensure_ascii=False)

@@ -25,6 +25,20 @@ def register_extensions() -> None:
     if not Doc.has_extension("bilat_reference_date"):
         # ISO date string set by the caller before the pipeline runs, or None.
         Doc.set_extension("bilat_reference_date", default=None)
+    if not Doc.has_extension("bilat"):
+        # The typed entities (Ministry, Minister, DateMention, Agreement) of doc.spans["bilat"].
+        Doc.set_extension("bilat", getter=typed_entities)
+
+
+def typed_entities(doc: Doc) -> list[Any]:
+    """``doc._.bilat``: the typed result objects of the spans the components wrote.
+
+    Relative dates are anchored to ``doc._.bilat_reference_date`` (an ISO date) where the
+    caller set one, else to the document's dateline, as :func:`bilatextract.extract` does.
+    """
+    from ..spacy_doc import typed_entities_of  # imported here: it imports results, which imports this module
+
+    return typed_entities_of(doc)
 
 
 register_extensions()

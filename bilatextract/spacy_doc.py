@@ -1,0 +1,27 @@
+"""The typed view of a spaCy Doc: what ``doc._.bilat`` returns.
+
+A user's own pipeline (``nlp.add_pipe("bilat_ministries")`` ...) gets labelled spans in
+``doc.spans["bilat"]`` with their attributes as plain data on ``span._.bilat_attrs``; this
+module turns them into the same typed objects :func:`bilatextract.extract` returns.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .extractor import check_reference_date
+from .results import raw_mentions, reference_for, to_entity
+from .types import Entity
+
+
+def typed_entities_of(doc: Doc) -> list[Entity]:
+    """The typed entities of ``doc``, sorted by offset, with relative dates anchored.
+
+    The anchor is ``doc._.bilat_reference_date`` (an ISO date string or a date) where set,
+    else the document's own dateline; without either, relative dates keep ``value=None``.
+    """
+    mentions = raw_mentions(doc)
+    given = check_reference_date(doc._.get("bilat_reference_date"))
+    reference = reference_for(doc.text, mentions, given)
+    entities = (to_entity(doc.text, m, reference.date) for m in mentions)
+    return sorted(entities, key=lambda e: (e.start, e.end, e.type))
