@@ -306,3 +306,42 @@ def test_abbreviation_before_the_bracketed_name() -> None:
 
 def test_in_kraft_is_not_part_of_a_name() -> None:
     assert texts("de", "Das Abkommen über Zölle wurde in Kraft gesetzt.") == ["Abkommen über Zölle"]
+
+
+def test_capitalised_german_adjective_names_even_after_an_indefinite_article() -> None:
+    assert texts("de", "Sie unterzeichneten eine Gemeinsame Absichtserklärung zur Batterieforschung.") == [
+        "Gemeinsame Absichtserklärung zur Batterieforschung"
+    ]
+
+
+def test_german_second_part_of_a_split_compound() -> None:
+    assert texts("de", "Das Abkommen über den Schutz von Pflanzen und -sorten tritt in Kraft.") == [
+        "Abkommen über den Schutz von Pflanzen und -sorten"
+    ]
+
+
+def test_english_possessive_and_headline_forms() -> None:
+    assert texts("en", "The Paris Agreement's goals were reaffirmed.") == ["Paris Agreement"]
+    assert texts("en", "Japan-Mexico Economic Partnership Agreement Enters into Force") == [
+        "Japan-Mexico Economic Partnership Agreement"
+    ]
+    assert texts("en", "The Agreement Establishing the Asian Development Fund was amended.") == [
+        "Agreement Establishing the Asian Development Fund"
+    ]
+
+
+def test_parties_prefix_on_a_known_name_keeps_the_link() -> None:
+    found = agreements("en", "They discussed the Japan-Italy Reciprocal Access Agreement.")
+    assert found == [("Japan-Italy Reciprocal Access Agreement",
+                      {"name": "Reciprocal Access Agreement", "abbreviation": "RAA"})]
+
+
+def test_abbreviation_defined_as_something_else_is_not_an_agreement() -> None:
+    text = ("The Administrator of the Environmental Protection Agency (EPA) attended. "
+            "The EPA supports trade in clean technology.")
+    assert texts("en", text) == []
+
+
+def test_known_abbreviation_with_lowercase_letters() -> None:
+    found = agreements("en", "All three remain committed to the JCPoA and to diplomacy.")
+    assert found == [("JCPoA", {"name": "Joint Comprehensive Plan of Action", "abbreviation": "JCPoA"})]
