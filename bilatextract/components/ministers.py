@@ -180,7 +180,8 @@ class Patterns:
         self.stems_longest = sorted(self.compound_stems, key=len, reverse=True)
         self.max_stem_words = max((len(s.split()) for s in self.compound_stems), default=1)
         stems = kb.portfolio_stems(lang)
-        self.field_stems = tuple(sorted({w for s in stems for w in s.split()}, key=len, reverse=True))
+        extra = [w.lower() for w in fields.get("extra_words", [])]
+        self.field_stems = tuple(sorted({w for s in stems for w in s.split()} | set(extra), key=len, reverse=True))
 
     def is_field_word(self, word: str) -> bool:
         """A word naming a field: a portfolio stem with a short ending at most ("Angelegenheiten")."""
@@ -519,6 +520,8 @@ class _Document:
         if words[k].text not in p.particles or self.gap(k + 1) != " ":
             return False
         if words[k].text in p.preposition_particles:
+            if k > 0 and words[k - 1].text in p.particles:  # "von der Leyen"
+                return self.is_name_word(k + 1)
             return k + 2 < len(words) and words[k + 1].text in p.particles and self.gap(k + 2) == " " \
                 and self.is_name_word(k + 2)
         if words[k].text in p.particles and k + 1 < len(words) and words[k + 1].text in p.particles:
@@ -596,7 +599,7 @@ class _Document:
                 i += 1
                 continue
             titles[i] = title
-            i = max(i + 1, title.start + 1)
+            i = max(i + 1, title.end)
         title_ends = {t.end for t in titles.values()}
         for title in titles.values():
             if self.blocked(title):
