@@ -24,6 +24,7 @@ The steps, per document:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 import unicodedata
@@ -173,6 +174,7 @@ class Patterns:
         self.counterparts = frozenset(cp.get("words", []))
         self.counterpart_links = tuple(cp.get("country_links", []))
         self.counterpart_articles = tuple(cp.get("country_link_articles", []))
+        self.not_after = frozenset(data.get("coreference", {}).get("not_after", []))
         ctx = data.get("context", {})
         self.home_countries = tuple(ctx.get("home_countries", []))
         self.marked_home = {p.lower(): code for code, ps in ctx.get("marked_home", {}).items() for p in ps}
@@ -291,7 +293,10 @@ class _Document:
         self.by_start = {w.start: i for i, w in enumerate(self.words)}
         self.by_end = {w.end: i for i, w in enumerate(self.words)}
         self.countries = kb.country_mentions(self.text, self.lang)
-        self.in_country = {w.start for c in self.countries for w in self.words if c.start <= w.start < c.end}
+        self.country_by_end = {c.end: c for c in self.countries}
+        starts = [w.start for w in self.words]
+        self.in_country = {starts[k] for c in self.countries
+                           for k in range(bisect.bisect_left(starts, c.start), bisect.bisect_left(starts, c.end))}
         self.ministries: dict[int, tuple[int, dict[str, Any]]] = {}
         for span in spans_of(doc, "MINISTRY"):
             attrs = span._.get(ATTRS) or {}
@@ -565,7 +570,7 @@ class _Document:
     def honorifics_backward(self, start: int) -> int:
         """The start of the honorifics that end right before character ``start``."""
         while True:
-            m = self.p.honorific_end.search(self.text, 0, start)
+            m = self.p.honorific_end.search(self.text, max(0, start - 40), start)
             if not m or m.start() == start or (m.start() > 0 and self.text[m.start() - 1].isalnum()):
                 return start
             start = m.start()
@@ -634,15 +639,22 @@ class _Document:
 
     def country_before(self, title: Title) -> tuple[str, int] | None:
         """A country word right before the title ("Japans neuer", "der indische", "Japan's") and its start."""
-        pos = self.words[title.start].start
-        code = kb.country_before(self.text, pos, self.lang, self.countries, self.p.between)
-        if code is None:
-            return None
-        starts = [c.start for c in self.countries if c.end <= pos and c.code == code]
-        start = max(starts) if starts else pos
-        if "\n" in self.text[start:pos]:
-            return None
-        return code, start
+        return self.country_word_before(self.words[title.start].start, self.p.between)
+
+    def country_word_before(self, pos: int, skip: Sequence[str] = ()) -> tuple[str, int] | None:
+        """The country word that ends right before ``pos`` on the same line, over ``skip`` words."""
+        for _ in range(3):
+            j = pos
+            while j > 0 and self.text[j - 1] in " \t\"“”„(":
+                j -= 1
+            mention = self.country_by_end.get(j)
+            if mention is not None:
+                return mention.code, mention.start
+            k = self.by_end.get(j)
+            if k is None or self.words[k].text not in skip:
+                return None
+            pos = self.words[k].start
+        return None
 
     def make(self, start: int, end: int, idx: list[int], title: Title | None, kind: str) -> Mention:
         family, given, surface = self.split_name(idx)
@@ -726,7 +738,8 @@ class _Document:
         for i, w in enumerate(self.words):
             if w.text not in self.p.counterparts:
                 continue
-            code = kb.country_before(self.text, w.start, self.lang, self.countries)
+            before = self.country_word_before(w.start)
+            code = before[0] if before else None
             j = i + 1
             if code is None:
                 after = kb.country_after(self.text, w.end, self.lang, self.countries, self.p.counterpart_links,
@@ -852,11 +865,12 @@ class _Document:
         return out
 
     def name_context_ok(self, a: int, b: int, persons: dict[str, Person]) -> bool:
-        """Not "the Hague Convention": a name alone is not followed by another capitalised name word."""
+        """Not "the Hague Convention", not "die Fischer": no article before a name alone, and (in English)
+        no other capitalised word after it."""
         k = self.by_start.get(a)
         if k is None:
             return False
-        if k > 0 and self.words[k - 1].text.lower() == "the" and self.gap(k) == " ":
+        if k > 0 and self.words[k - 1].text in self.p.not_after and self.gap(k) == " ":
             return False
         if self.lang == "en" and k + 1 < len(self.words) and self.gap(k + 1) == " ":
             nxt = self.words[k + 1].text
