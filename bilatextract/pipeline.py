@@ -20,6 +20,10 @@ def build(lang: str) -> Language:
     """A new pipeline for ``lang``: blank language, lookup lemmatiser, sentences, extractors."""
     check_language(lang)
     nlp = spacy.blank(lang)
+    # A year that ends a sentence ("aus dem Jahr 1861.") is a number and a full stop, not an
+    # ordinal: split it so the date and the sentence boundary line up with tokens.
+    suffixes = [*nlp.Defaults.suffixes, r"(?<=[0-9]{4})\."]
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.add_pipe("sentencizer")
     for name in COMPONENTS:
