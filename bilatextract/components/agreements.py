@@ -255,8 +255,10 @@ class AgreementsComponent:
         if w.text in self.plain_heads:
             return False
         if self.premod_adj_endings:
-            last = re.split(r"[-–]", w.text)[-1].lower()
-            return last.endswith(self.premod_adj_endings)
+            parts = re.split(r"[-–]", w.text)
+            if len(parts) > 1 and all(_capitalised(p) for p in parts):
+                return True  # "EU-Japan Abkommen": the parties, written apart from the head
+            return parts[-1].lower().endswith(self.premod_adj_endings)
         return True
 
     def _premodifier_start(self, words: list[Word], s: int) -> int:
