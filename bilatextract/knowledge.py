@@ -483,6 +483,26 @@ def portfolio_matches(phrase: str, lang: str) -> list[tuple[int, str]]:
     return out
 
 
+def field_cover(words: Sequence[str], lang: str) -> list[bool]:
+    """Which of ``words`` belong to a field stem ("Senior Citizens": both; "Senior Vice": neither).
+
+    A multi-word stem covers its words only where all of them stand in order, so a word that
+    begins a field elsewhere ("Senior", "State") does not make a name run on into a title.
+    """
+    low = [w.lower() for w in words]
+    covered = [False] * len(low)
+    for i in range(len(low)):
+        for stem, _portfolio in _stems_by_words(lang):
+            n = len(stem)
+            if i + n <= len(low) and all(
+                low[i + k].startswith(stem[k]) if k == n - 1 else low[i + k] == stem[k] for k in range(n)
+            ):
+                for k in range(n):
+                    covered[i + k] = True
+                break
+    return covered
+
+
 def infer_portfolio(phrase: str, lang: str) -> str | None:
     """The portfolio a phrase of fields names: the first field that has one.
 

@@ -306,3 +306,71 @@ def test_abbreviation_before_the_bracketed_name() -> None:
 
 def test_in_kraft_is_not_part_of_a_name() -> None:
     assert texts("de", "Das Abkommen über Zölle wurde in Kraft gesetzt.") == ["Abkommen über Zölle"]
+
+
+def test_capitalised_german_adjective_names_even_after_an_indefinite_article() -> None:
+    assert texts("de", "Sie unterzeichneten eine Gemeinsame Absichtserklärung zur Batterieforschung.") == [
+        "Gemeinsame Absichtserklärung zur Batterieforschung"
+    ]
+
+
+def test_german_second_part_of_a_split_compound() -> None:
+    assert texts("de", "Das Abkommen über den Schutz von Pflanzen und -sorten tritt in Kraft.") == [
+        "Abkommen über den Schutz von Pflanzen und -sorten"
+    ]
+
+
+def test_english_possessive_and_headline_forms() -> None:
+    assert texts("en", "The Paris Agreement's goals were reaffirmed.") == ["Paris Agreement"]
+    assert texts("en", "Japan-Mexico Economic Partnership Agreement Enters into Force") == [
+        "Japan-Mexico Economic Partnership Agreement"
+    ]
+    assert texts("en", "The Agreement Establishing the Asian Development Fund was amended.") == [
+        "Agreement Establishing the Asian Development Fund"
+    ]
+
+
+def test_parties_prefix_on_a_known_name_keeps_the_link() -> None:
+    found = agreements("en", "They discussed the Japan-Italy Reciprocal Access Agreement.")
+    assert found == [("Japan-Italy Reciprocal Access Agreement",
+                      {"name": "Reciprocal Access Agreement", "abbreviation": "RAA"})]
+
+
+def test_abbreviation_defined_as_something_else_is_not_an_agreement() -> None:
+    text = ("The Administrator of the Environmental Protection Agency (EPA) attended. "
+            "The EPA supports trade in clean technology.")
+    assert texts("en", text) == []
+
+
+def test_known_abbreviation_with_lowercase_letters() -> None:
+    found = agreements("en", "All three remain committed to the JCPoA and to diplomacy.")
+    assert found == [("JCPoA", {"name": "Joint Comprehensive Plan of Action", "abbreviation": "JCPoA"})]
+
+
+def test_quoted_abbreviation_in_brackets() -> None:
+    assert texts("de", "Das Abkommen über Raumfahrt („ARF“) wurde unterzeichnet. Das ARF gilt ab Mai.") == [
+        "Abkommen über Raumfahrt", "ARF", "ARF"
+    ]
+
+
+def test_numbers_after_a_preposition_end_the_name() -> None:
+    assert texts("de", "Der Vertrag über gute Nachbarschaft vom 17. Juni 1991 gilt.") == [
+        "Vertrag über gute Nachbarschaft"
+    ]
+    assert texts("en", "The Agreement on Fisheries of 2019 expired.") == ["Agreement on Fisheries"]
+    assert texts("de", "Die Gemeinsame Erklärung zur Agenda 2030 wurde verabschiedet.") == [
+        "Gemeinsame Erklärung zur Agenda 2030"
+    ]
+
+
+def test_title_case_headline_verbs_stay_outside() -> None:
+    assert texts("en", "Japan and Chile Sign Comprehensive Economic Partnership Agreement") == [
+        "Comprehensive Economic Partnership Agreement"
+    ]
+    assert texts("en", "Entry into Force of the Japan-Peru Economic Partnership Agreement") == [
+        "Japan-Peru Economic Partnership Agreement"
+    ]
+
+
+def test_german_parties_written_apart_from_the_head() -> None:
+    assert texts("de", "Das EU-Japan Abkommen über Datenschutz gilt.") == ["EU-Japan Abkommen über Datenschutz"]

@@ -166,3 +166,48 @@ def test_document_context_gives_the_country_of_a_bare_compound(lang: str) -> Non
     }[lang]
     got = ministries(text, lang)
     assert len(got) == 1 and got[0][1] == "CA" and got[0][2] == "foreign"
+
+
+def test_bracketed_abbreviation_inherits_the_name_even_when_unknown() -> None:
+    text = "The Ministry of Foreign Affairs of Viet Nam (MOFAV) and the Ministry of Defence (MoD) of Britain met."
+    got = ministries(text, "en")
+    assert [(g[0], g[1], g[2]) for g in got] == [
+        ("Ministry of Foreign Affairs of Viet Nam", "VN", "foreign"),
+        ("MOFAV", "VN", "foreign"),
+        ("Ministry of Defence", "GB", "defence"),
+        ("MoD", "GB", "defence"),
+    ]
+    # a bracketed word that is not an abbreviation is nothing
+    assert texts("Das Bundesministerium der Finanzen (Foto) lud ein.", "de") == ["Bundesministerium der Finanzen"]
+
+
+def test_field_list_stops_at_titles_and_other_names() -> None:
+    text = ("Officials of the Japanese Ministry of Foreign Affairs Senior Vice-Minister Sato, the Ministry of "
+            "Economy, Trade and Industry Minister Ito and the U.S. Department of Defense, the Home Office.")
+    assert texts(text, "en") == ["Ministry of Foreign Affairs", "Ministry of Economy, Trade and Industry",
+                                 "Department of Defense", "Home Office"]
+
+
+def test_elliptical_german_compound_is_one_name() -> None:
+    got = ministries("Das japanische Wirtschafts- und Energieministerium lud ein.", "de")
+    assert got == [("Wirtschafts- und Energieministerium", "JP", "economy", "JP-METI")]
+
+
+def test_international_bodies_and_universities_are_not_national_ministries() -> None:
+    text = ("The Department of Economic and Social Affairs of the United Nations, the Department of Economics "
+            "at the University of Tokyo and the UN Department of Political Affairs.")
+    assert texts(text, "en") == []
+    assert texts("Das Ministerium für Wirtschaft der Europäischen Union tagte in Japan.", "de") == []
+
+
+def test_document_fallback_never_gives_a_bare_foreign_ministry_to_the_country_with_its_own_name() -> None:
+    # Germany's foreign ministry is the Auswärtiges Amt: a bare "Außenministerium" in a text that
+    # names Germany and Chile equally often is Chile's.
+    text = ("Deutschland und Chile vertiefen ihre Beziehungen. Deutschland und Chile berieten. "
+            "Ein Essen fand im Gästehaus des Außenministeriums statt.")
+    assert ministries(text, "de")[0][:3] == ("Außenministeriums", "CL", "foreign")
+
+
+def test_weak_abbreviation_after_a_neuter_article_is_a_name() -> None:
+    got = ministries("Das AA teilte mit, dass im AA beraten wurde.", "de")
+    assert [(g[0], g[1], g[3]) for g in got] == [("AA", "DE", "DE-AA"), ("AA", "DE", "DE-AA")]

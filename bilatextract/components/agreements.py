@@ -37,8 +37,13 @@ from ..resources import check_language, load_toml
 from .base import char_span, set_spans, spans_of
 
 #: Words: letters and digits, joined by inner hyphens, dashes, dots and apostrophes ("Iran-Abkommen",
-#: "Japan–EU", "4.0", "2+2"), with a trailing hyphen for a truncated compound ("Sach-").
-_WORD = r"[^\W_](?:[\w’'+]|[-–.](?=[^\W_])|\.(?=[-–][^\W_]))*(?:-(?=[\s,])|(?<=[A-Z]\.[A-Z])\.)?"
+#: "Japan–EU", "4.0", "2+2", "U.S.-Japan"; not a possessive "'s"), with a trailing hyphen for a
+#: truncated compound ("Sach-") or a leading one for its second part ("-technologie").
+_WORD = (
+    r"(?:(?<=\s)-(?=[^\W\d_]))?[^\W_]"
+    r"(?:[\w+]|['’](?!s\b)(?=[^\W_])|[-–.](?=[^\W_])|\.(?=[-–][^\W_]))*"
+    r"(?:-(?=[\s,])|(?<=[A-Z]\.[A-Z])\.)?"
+)
 _TOKEN_RE = re.compile(rf"{_WORD}|[^\w\s]")
 _ACRONYM_RE = re.compile(r"[A-Z][A-Za-z0-9\-]{0,10}")
 _SENTENCE_END = frozenset(".!?:;")
@@ -79,7 +84,7 @@ def tokenize(text: str) -> list[Word]:
             or "\n" in text[prev_end : m.start()]
             or (not prev.is_word and prev.text in _SENTENCE_END)
         )
-        word = Word(w, m.start(), m.end(), w[0].isalnum(), initial)
+        word = Word(w, m.start(), m.end(), w[0].isalnum() or (len(w) > 1 and w[1].isalnum()), initial)
         out.append(word)
         prev, prev_end = word, m.end()
     return out
@@ -133,6 +138,7 @@ class AgreementsComponent:
         self.coord_articles = frozenset(co.get("articles", ()))
         self.conjunction_words = frozenset(c[0] for c in self.conjunctions if len(c) == 1)
         self.plural_heads = frozenset(heads.get("plural", ()))
+        self.other_name_words = frozenset(heads.get("part_of_other_name_before", ()))
         cues = cfg.get("abbreviations", {}).get("context_cues", ())
         self.cue_re = re.compile("|".join(re.escape(x) for x in cues)) if cues else None
         self.inflection = {k.lower(): tuple(v) for k, v in cfg.get("inflection", {}).items()}
@@ -249,8 +255,10 @@ class AgreementsComponent:
         if w.text in self.plain_heads:
             return False
         if self.premod_adj_endings:
-            last = re.split(r"[-–]", w.text)[-1].lower()
-            return last.endswith(self.premod_adj_endings)
+            parts = re.split(r"[-–]", w.text)
+            if len(parts) > 1 and all(_capitalised(p) for p in parts):
+                return True  # "EU-Japan Abkommen": the parties, written apart from the head
+            return parts[-1].lower().endswith(self.premod_adj_endings)
         return True
 
     def _premodifier_start(self, words: list[Word], s: int) -> int:
@@ -313,7 +321,9 @@ class AgreementsComponent:
                 pos += 1
                 continue
             if _capitalised(w.text):
-                if w.text[:1].isdigit() and not seen_content:
+                # a number belongs to a name only right after a name word ("Industrie 4.0"),
+                # not after a preposition ("vom 17. Juni", "of 2019")
+                if w.text[:1].isdigit() and (not seen_content or last_content != pos - 1):
                     break
                 if w.sentence_initial:
                     break
@@ -321,7 +331,11 @@ class AgreementsComponent:
                 last_content = pos
                 pos += 1
                 continue
-            if w.text.endswith("-"):
+            if w.text.endswith("-"):  # "Sach- und Dienstleistungen"
+                pos += 1
+                continue
+            if w.text.startswith("-") and seen_content:  # "Ausrüstung und -technologie"
+                last_content = pos
                 pos += 1
                 continue
             if self._complement_adjective(words, pos):
@@ -380,19 +394,25 @@ class AgreementsComponent:
         return None
 
     def _bracket_abbrev_after(self, words: list[Word], e: int) -> tuple[int, int] | None:
-        """(start, end) word indices of an abbreviation in brackets right after word e."""
-        if e + 2 < len(words) and words[e].text == "(":
-            k = e + 1
-            j = k
-            while j < len(words) and j < k + 3 and words[j].is_word:
-                j += 1
-            if j > k and j < len(words) and words[j].text == ")":
-                abbr = " ".join(w.text for w in words[k:j])
-                if all(_acronym(w.text) or w.text.isupper() for w in words[k:j]) and (
-                    j - k == 1 or abbr.split()[0] in self.known_abbrevs
-                ):
-                    if _acronym(words[k].text) or words[k].text in self.known_abbrevs:
-                        return k, j
+        """(start, end) word indices of an abbreviation in brackets right after word e: "(EPA)", "(„EPA“)"."""
+        if e + 2 >= len(words) or words[e].text != "(":
+            return None
+        k = e + 1
+        if words[k].text in _OPEN_QUOTES:
+            k += 1
+        j = k
+        while j < len(words) and j < k + 3 and words[j].is_word:
+            j += 1
+        close = j + 1 if j < len(words) and words[j].text in _CLOSE_QUOTES and k > e + 1 else j
+        if j == k or close >= len(words) or words[close].text != ")":
+            return None
+        abbr = " ".join(w.text for w in words[k:j])
+        if not all(_acronym(w.text) or w.text.isupper() for w in words[k:j]):
+            return None
+        if j - k > 1 and abbr.split()[0] not in self.known_abbrevs:
+            return None
+        if _acronym(words[k].text) or words[k].text in self.known_abbrevs:
+            return k, j
         return None
 
     # ----- per document ---------------------------------------------------------------------
@@ -407,7 +427,10 @@ class AgreementsComponent:
         for f in chosen:
             span = char_span(doc, words[f.start].start, words[f.end - 1].end)
             if span is None:
-                continue
+                # spaCy keeps some words with their full stop ("JCPoA."): the token is the best span
+                span = char_span(doc, words[f.start].start, words[f.end - 1].end, alignment_mode="expand")
+                if span is None or span.end_char - words[f.end - 1].end > 1:
+                    continue
             out.append((span, {"name": f.name, "abbreviation": f.abbreviation}))
         set_spans(doc, "AGREEMENT", out)
         return doc
@@ -420,8 +443,7 @@ class AgreementsComponent:
                 continue
             he, kind = head
             head_text = " ".join(w.text for w in words[i:he])
-            if kind == "plain" and he < len(words) and words[he].is_word and words[he].text[:1].isupper() \
-                    and not words[he].sentence_initial and not self.nouns_capitalised:
+            if kind == "plain" and he < len(words) and words[he].text in self.other_name_words:
                 continue  # "Tokyo International Convention Center", "North Atlantic Treaty Organization"
             s = self._coordinated_start(words, i) if kind == "compound" else i
             ps = self._premodifier_start(words, s)
@@ -444,7 +466,9 @@ class AgreementsComponent:
                 ps = s
             if self.indefinite:
                 determiner = self._determiner(words, ps)
-                generic = determiner == "indefinite" or (
+                # a capitalised German adjective ("eine Gemeinsame Absichtserklärung") marks a name
+                named_by_premod = has_premod and self.nouns_capitalised and not words[ps].sentence_initial
+                generic = (determiner == "indefinite" and not named_by_premod) or (
                     determiner is None and kind == "plain" and not has_premod and head_text in self.plural_heads
                 )
                 if generic and self._bracket_abbrev_after(words, ce) is None:
@@ -467,11 +491,14 @@ class AgreementsComponent:
             f.known = self.known_by_text.get(text.lower())
             if f.known is None:
                 f.known = self._known_inflected(text)
+            if f.known is None and f.end - f.start > 1 and re.search(r"[-–]", words[f.start].text):
+                # "Japan-Australia Reciprocal Access Agreement": the parties prefix a known name
+                f.known = self.known_by_text.get(text.split(" ", 1)[1].lower())
         if f.known is not None:
             canonical, abbr, _ = self.known[f.known]
             f.name = f.name or canonical
             f.abbreviation = f.abbreviation or abbr
-        f.name = f.name or text
+        f.name = f.name or _surface(words, f.start, f.end)
 
     def _known_inflected(self, text: str) -> int | None:
         """The known agreement a German name refers to in an inflected form ("Übereinkommens von Paris")."""
@@ -504,6 +531,7 @@ class AgreementsComponent:
                 covered[k] = True
             extra.append(new)
 
+        starts = [g.start for g in chosen]
         for f in list(chosen):
             bracket = self._bracket_abbrev_after(words, f.end)
             if bracket is not None:
@@ -512,9 +540,10 @@ class AgreementsComponent:
                 f.abbreviation = abbr
                 defined.setdefault(abbr, f)
                 add(Found(a, b, name=f.name, abbreviation=abbr))
-                self._coordinated_shortening(words, b + 1, f, add, defined)
+                after = b + (2 if words[b].text in _CLOSE_QUOTES else 1)
+                self._coordinated_shortening(words, after, f, add, defined)
             else:
-                self._bracket_alias(words, f, chosen)
+                self._bracket_alias(words, f, chosen, starts)
             before = self._abbrev_before_bracket(words, f)
             if before is not None:
                 abbr = words[before].text
@@ -522,6 +551,14 @@ class AgreementsComponent:
                 defined.setdefault(abbr, f)
                 add(Found(before, before + 1, name=f.name, abbreviation=abbr))
         known_in_doc = {f.known for f in chosen + extra if f.known is not None}
+        # "Environmental Protection Agency (EPA)": the document defines the letters as something else
+        mention_ends = {f.end for f in chosen + extra}
+        defined_otherwise = {
+            words[k + 1].text
+            for k in range(len(words) - 2)
+            if words[k].text == "(" and words[k + 2].text == ")" and k not in mention_ends
+            and words[k + 1].text in self.known_abbrevs and words[k + 1].text not in defined
+        }
         i = 0
         while i < len(words):
             w = words[i]
@@ -541,7 +578,9 @@ class AgreementsComponent:
             if hit is not None:
                 seq, idx = hit
                 canonical, _, ambiguous = self.known[idx]
-                if not ambiguous or idx in known_in_doc or self._cue_near(doc, words[i]):
+                if seq[0] in defined_otherwise:
+                    pass
+                elif not ambiguous or idx in known_in_doc or self._cue_near(doc, words[i]):
                     add(Found(i, i + len(seq), name=canonical, abbreviation=" ".join(seq), known=idx))
                 i += len(seq)
                 continue
@@ -598,7 +637,7 @@ class AgreementsComponent:
                 return idx
         return None
 
-    def _bracket_alias(self, words: list[Word], f: Found, chosen: list[Found]) -> None:
+    def _bracket_alias(self, words: list[Word], f: Found, chosen: list[Found], starts: list[int]) -> None:
         """"Gemeinsame Erklärung ... („Hannover-Deklaration“)": the alias names the full form."""
         k = f.end
         if k >= len(words) or words[k].text != "(":
@@ -606,7 +645,6 @@ class AgreementsComponent:
         k += 1
         if k < len(words) and words[k].text in _OPEN_QUOTES:
             k += 1
-        starts = [g.start for g in chosen]
         j = bisect.bisect_left(starts, k)
         if j < len(chosen) and chosen[j].start == k:
             alias = chosen[j]
@@ -621,6 +659,14 @@ class AgreementsComponent:
         if span is None:
             return False
         return bool(self.cue_re.search(span.sent.text.lower()))
+
+
+def _surface(words: list[Word], a: int, b: int) -> str:
+    """The words a..b as written, with single spaces where the text had whitespace."""
+    parts = [words[a].text]
+    for k in range(a + 1, b):
+        parts.append((" " if words[k].start > words[k - 1].end else "") + words[k].text)
+    return "".join(parts)
 
 
 def _date_at(dates: list[int], start: int) -> bool:

@@ -20,6 +20,7 @@ Overlaps are resolved by ``set_spans``, longest first.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,6 +30,9 @@ from spacy.tokens import Doc, Span
 from .. import knowledge as kb
 from ..resources import check_language, has_file, load_toml
 from .base import set_spans
+
+#: What a bracketed abbreviation after a ministry name looks like: "METI", "BMVg", "MoD", "FCO".
+_ABBREVIATION = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z][A-Za-z&]{1,7}$")
 
 _ADJECTIVE_ENDINGS = ("ige", "igen", "iges", "iger", "ische", "ischen", "isches", "ischer", "liche", "lichen",
                       "ale", "alen", "are", "aren", "ere", "eren", "ene", "enen", "nale", "nalen")
@@ -74,48 +78,59 @@ class PatternSet:
         self.compound_prefixes = {w: code for code, words in comp.get("name_prefixes", {}).items() for w in words}
         self.separate_heads = set(comp.get("separate_heads", []))
         self.known_only_heads = set(comp.get("known_only_heads", []))
+        # Head words end a list of fields: "Department of Defense, the Home Office" is two names.
+        self.head_words = self.heads | self.separate_heads | self.known_only_heads
         generic = data.get("generic", {})
         self.generic = {w.lower() for w in generic.get("determiners", [])}
         self.articles = {w.lower() for w in generic.get("articles", [])}
-        self.clause_breaks = tuple(data.get("context", {}).get("clause_breaks", [";"]))
+        self.abbreviation_articles = {w.lower() for w in generic.get("abbreviation_articles", [])}
+        context = data.get("context", {})
+        self.clause_breaks = tuple(context.get("clause_breaks", [";"]))
+        self.own_names = {p: tuple(codes) for p, codes in context.get("own_names", {}).items()}
+        not_national = data.get("not_national", {})
+        self.not_national = set(not_national.get("words", []))
+        self.not_national_skip = {w.lower() for w in not_national.get("skip", [])}
         self.also = tuple(data.get("also", {}).get("languages", []))
-        stems = kb.portfolio_stems(lang)
-        # Every word of every field stem: a field phrase is made of such words.
-        self.stem_words = tuple(sorted({w for stem in stems for w in stem.split()}, key=len, reverse=True))
         self.compound_stems = kb.compound_stems(lang)
 
     # -- fields -------------------------------------------------------------------------
 
-    def is_field_word(self, word: str) -> bool:
-        low = word.lower()
-        if "minist" in low or not low.replace("-", "").isalpha():
-            return False
-        return any(low.startswith(w) for w in self.stem_words)
+    def field_run(self, doc: Doc, j: int, limit: int) -> int:
+        """The end of the run of field words from ``j`` (at most ``limit`` words)."""
+        k = j
+        while k < len(doc) and k - j < limit and doc[k].is_alpha and "minist" not in doc[k].lower_ \
+                and doc[k].text not in self.head_words:
+            k += 1
+        cover = kb.field_cover([t.text for t in doc[j:k]], self.lang)
+        end = j
+        while end < k and cover[end - j]:
+            end += 1
+        return end
 
     def conjunct(self, doc: Doc, j: int, first_strong: bool = False) -> int | None:
         """The end of one field ("Wirtschaft", "nukleare Sicherheit", "Foreign Affairs") at ``j``."""
         n = len(doc)
         if j >= n:
             return None
+        tok = doc[j]
         if self.lang == "en" or not self.compound_heads:
             k = j
-            while k < n and k - j < 4 and doc[k].text[:1].isupper() and self.is_field_word(doc[k].text):
+            while k < n and k - j < 4 and doc[k].text[:1].isupper():
                 k += 1
-            if k == j and first_strong and doc[j].text[:1].isupper() and doc[j].is_alpha:
-                k = j + 1
-            return k if k > j else None
-        # German: [adjective] noun, both field words
-        tok = doc[j]
+            end = self.field_run(doc, j, k - j)
+            if end == j and first_strong and tok.text[:1].isupper() and tok.is_alpha:
+                end = j + 1
+            return end if end > j else None
+        # German: [adjective] noun, both field words ("nukleare Sicherheit", "Auswärtige Angelegenheiten")
         if (
             j + 1 < n
             and tok.is_alpha
             and tok.lower_.endswith(_ADJECTIVE_ENDINGS)
             and doc[j + 1].text[:1].isupper()
-            and self.is_field_word(tok.text)
-            and self.is_field_word(doc[j + 1].text)
+            and self.field_run(doc, j, 2) == j + 2
         ):
             return j + 2
-        if tok.text[:1].isupper() and (self.is_field_word(tok.text) or (first_strong and tok.is_alpha)):
+        if tok.text[:1].isupper() and (self.field_run(doc, j, 1) == j + 1 or (first_strong and tok.is_alpha)):
             return j + 1
         return None
 
@@ -138,8 +153,8 @@ class PatternSet:
                 break
             if k < n and doc[k].lower_ in self.links:  # "des Innern, für Bau und Heimat"
                 k += 1
-            if k < n and doc[k].lower_ in self.link_articles:
-                k += 1
+                if k < n and doc[k].lower_ in self.link_articles:
+                    k += 1
             nxt = self.conjunct(doc, k)
             if nxt is None:
                 break
@@ -162,6 +177,7 @@ class MinistriesComponent:
                     self.known.setdefault(kb.name_key(words), []).append((words, entry))
         self.known_lengths = sorted({len(k) for k in self.known}, reverse=True)
         self.strong_abbr = kb.abbreviation_index(weak=False)
+        self._cache: dict[str, list[kb.CountryMention]] = {}
         self.all_abbr = kb.abbreviation_index(weak=True)
 
     # -- candidates ---------------------------------------------------------------------
@@ -218,6 +234,7 @@ class MinistriesComponent:
                     continue
                 prefix, _stem, portfolio = split
                 cand = Candidate(i, i + 1, i + 1, p.lang, "compound", portfolio=portfolio)
+                self._elliptical(doc, cand, p)
                 if prefix:
                     code = kb.country_of_prefix(prefix, p.lang)
                     if code is None:
@@ -262,12 +279,27 @@ class MinistriesComponent:
                     and doc[i + 2 * d].text in self.all_abbr
                     for d in (-1, 1)
                 )
-                if not (bracketed or listed):
+                # "das AA", "the MOD": an article before a capitalised abbreviation makes it a name
+                determined = i > 0 and doc[i - 1].lower_ in self.patterns[0].abbreviation_articles
+                if not (bracketed or listed or determined):
                     continue
             out.append(Candidate(i, i + 1, i + 1, self.lang, "abbreviation", entries=entries))
         return out
 
     # -- helpers ------------------------------------------------------------------------
+
+    @staticmethod
+    def _elliptical(doc: Doc, cand: Candidate, p: PatternSet) -> None:
+        """Extend a compound over elliptical first parts: "Wirtschafts- und Energieministerium"."""
+        k = cand.start
+        while k >= 2 and doc[k - 1].lower_ in p.conjunctions | {","} and doc[k - 2].text.endswith("-"):
+            stem = doc[k - 2].lower_.rstrip("-")
+            portfolio = p.compound_stems.get(stem) or p.compound_stems.get(stem + "s")
+            if portfolio is None or not doc[k - 2].text[:1].isupper():
+                break
+            k -= 2
+            cand.start = k
+            cand.portfolio = portfolio if portfolio != "other" or cand.portfolio is None else cand.portfolio
 
     @staticmethod
     def _prefix(doc: Doc, cand: Candidate, prefixes: dict[str, str]) -> None:
@@ -308,9 +340,10 @@ class MinistriesComponent:
         entries = cand.entries or self._entries_named(doc, cand.start, cand.name_end)
         before_tok = doc[cand.start - 1] if cand.start > 0 else None
         if cand.kind != "abbreviation":
-            if before_tok is not None and kb.is_subnational(before_tok.text, self.lang):
-                return None
-            if self._generic_before(doc, cand.start):
+            after_tok = doc[cand.end] if cand.end < len(doc) else None
+            if any(t is not None and kb.is_subnational(t.text, self.lang) for t in (before_tok, after_tok)):
+                return None  # "das bayerische Innenministerium", "Innenministerium Bayerns"
+            if self._generic_before(doc, cand.start) or self._not_national(doc, cand):
                 return None
         mentions = self._mentions(doc, self.lang)
         country = cand.country
@@ -330,7 +363,8 @@ class MinistriesComponent:
             lo, hi = self._window(doc, span)
             country = kb.nearest_country(pool, span.start_char, span.end_char, lo, hi)
             if country is None:
-                country = kb.main_country(pool)
+                own = p.own_names.get(cand.portfolio or "", ()) if cand.kind != "known" else ()
+                country = kb.main_country(pool, exclude=own)
             if country is None and countries:
                 country = countries[0]
         if country is None and cand.kind in ("compound",):
@@ -350,6 +384,18 @@ class MinistriesComponent:
         words = [t.text for t in doc[start:end]]
         hits = self.known.get(kb.name_key(words), [])
         return tuple(e for w, e in hits if _same_case(w, words))
+
+    def _not_national(self, doc: Doc, cand: Candidate) -> bool:
+        """Whether the words around the name show an international body or a university."""
+        for p in self.patterns:
+            if cand.start > 0 and doc[cand.start - 1].text in p.not_national:
+                return True
+            k = cand.end
+            while k < len(doc) and k - cand.end < 3 and doc[k].lower_ in p.not_national_skip:
+                k += 1
+            if k > cand.end and k < len(doc) and doc[k].text in p.not_national:
+                return True
+        return False
 
     def _generic_before(self, doc: Doc, start: int) -> bool:
         p = self.patterns[0]
@@ -375,22 +421,49 @@ class MinistriesComponent:
     # -- the component ------------------------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
-        self._cache: dict[str, list[kb.CountryMention]] = {}
+        self._cache = {}
         keys = [kb.name_key_word(t.text) for t in doc]
         candidates = self.known_names(doc, keys)
         for p in self.patterns:
+            if p.country_links:
+                for cand in candidates:
+                    if cand.kind == "known" and cand.country is None:
+                        self._country_suffix(doc, cand, p)
+        for p in self.patterns:
             candidates += self.productive(doc, p)
             candidates += self.compounds(doc, p)
-        candidates += self.abbreviations(doc)
         year = _year(doc)
-        found = []
+        found: dict[tuple[int, int], dict[str, Any]] = {}
         for cand in candidates:
             attrs = self.resolve(doc, cand, year)
-            if attrs is not None:
-                found.append((doc[cand.start : cand.end], attrs))
-        set_spans(doc, "MINISTRY", found)
+            if attrs is not None and (cand.start, cand.end) not in found:
+                found[(cand.start, cand.end)] = attrs
+        # "Name (ABBR)": the abbreviation is a mention of its own, of the same ministry.
+        bracketed: dict[int, dict[str, Any]] = {}
+        for (_start, end), attrs in found.items():
+            if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" \
+                    and _ABBREVIATION.match(doc[end + 1].text):
+                bracketed[end + 1] = self._abbreviation_attrs(doc[end + 1].text, attrs, year)
+        for cand in self.abbreviations(doc):
+            if cand.start not in bracketed:
+                attrs = self.resolve(doc, cand, year)
+                if attrs is not None:
+                    found[(cand.start, cand.end)] = attrs
+        for i, attrs in bracketed.items():
+            found[(i, i + 1)] = attrs
+        set_spans(doc, "MINISTRY", [(doc[a:b], attrs) for (a, b), attrs in found.items()])
         self._cache = {}
         return doc
+
+    def _abbreviation_attrs(self, abbr: str, named: dict[str, Any], year: int | None) -> dict[str, Any]:
+        """The attributes of an abbreviation bracketed after a name: those of the name."""
+        attrs = dict(named)
+        entries = [e for e in self.all_abbr.get(abbr, ()) if e.ministry.country == named.get("country")]
+        entry = kb.choose_entry(entries, named.get("country"), year) if entries else None
+        if entry is not None:
+            attrs.update(country=entry.ministry.country, portfolio=entry.ministry.portfolio,
+                         ministry_id=entry.ministry.id)
+        return attrs
 
 
 def _same_case(name_words: tuple[str, ...] | list[str], words: list[str]) -> bool:
