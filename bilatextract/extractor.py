@@ -25,7 +25,12 @@ OnError = Literal["raise", "return"]
 def check_text(text: object, doc_id: str | None = None) -> str:
     if not isinstance(text, str):
         where = "" if doc_id is None else f" (document {doc_id!r})"
-        hint = " decode it first, e.g. data.decode('utf-8')" if isinstance(text, bytes) else ""
+        if isinstance(text, bytes | bytearray):
+            hint = " decode it first, e.g. data.decode('utf-8')"
+        elif isinstance(text, list | tuple):
+            hint = " for many texts use Extractor().pipe(texts)"
+        else:
+            hint = ""
         raise InputTypeError(
             f"text must be a str, not {type(text).__name__}{where};{hint or ' pass the text itself'}"
         )
@@ -41,12 +46,14 @@ def check_reference_date(value: object) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
+        # A whole ISO date or date-time ("2025-10-15", "2025-10-15T09:30:00+02:00"), nothing less.
         try:
-            return dt.date.fromisoformat(value.strip()[:10])
+            return dt.datetime.fromisoformat(value.strip()).date()
         except ValueError:
             pass
     raise InvalidArgumentError(
-        f"reference_date must be a date or an ISO date string like '2025-10-15', not {value!r}"
+        f"reference_date must be a datetime.date or an ISO 8601 date string like '2025-10-15', "
+        f"not {value!r}; pass None to use the document's dateline"
     )
 
 
@@ -86,6 +93,8 @@ class Extractor:
     """
 
     def __init__(self, *, languages: Iterable[str] | None = None) -> None:
+        if isinstance(languages, str):
+            languages = [languages]
         self.languages = tuple(languages) if languages else resources.languages()
         for lang in self.languages:
             resources.check_language(lang)
@@ -107,9 +116,9 @@ class Extractor:
         ``reference_date`` anchors relative dates ("heute", "last year"); without it the
         document's own dateline is used where it prints one. ``lang`` forces the language.
         """
-        item = {"text": check_text(text, id), "id": id, "reference_date": reference_date,
-                "lang": lang}
-        return next(self.pipe([item], on_error="raise"))
+        text = check_text(text, id)
+        return next(self.pipe([{"text": text, "id": id}], reference_date=reference_date, lang=lang,
+                              on_error="raise"))
 
     def pipe(
         self,
@@ -130,8 +139,13 @@ class Extractor:
         """
         if on_error not in ("raise", "return"):
             raise InvalidArgumentError(f"on_error must be 'raise' or 'return', not {on_error!r}")
-        if batch_size < 1 or n_process < 1:
-            raise InvalidArgumentError("batch_size and n_process must be at least 1")
+        for name, number in (("batch_size", batch_size), ("n_process", n_process)):
+            if isinstance(number, bool) or not isinstance(number, int) or number < 1:
+                raise InvalidArgumentError(f"{name} must be a whole number of at least 1, not {number!r}")
+        if isinstance(texts, (str, bytes)):
+            raise InputTypeError(
+                "pipe() takes an iterable of texts, not one text: wrap it in a list, or call extract()"
+            )
         default_ref = check_reference_date(reference_date)
         default_lang = check_lang(lang)
         chunk = batch_size * n_process * 4
@@ -144,7 +158,7 @@ class Extractor:
             ]
             self._run(jobs, batch_size, n_process, on_error)
             for job in jobs:
-                yield self._finish(job)
+                yield self._finish(job, on_error)
 
     def _prepare(
         self,
@@ -212,8 +226,19 @@ class Extractor:
                 job.error = f"{type(e).__name__}: {e}"
         return found
 
+    @classmethod
+    def _finish(cls, job: _Job, on_error: OnError = "raise") -> Document:
+        try:
+            return cls._build(job)
+        except Exception as e:
+            # Typing the results failed (a component wrote attributes results.py cannot read).
+            if on_error == "raise":
+                raise ExtractionError(f"{type(e).__name__}: {e}", doc_id=job.doc_id) from e
+            job.error = f"{type(e).__name__}: {e}"
+            return cls._build(job)
+
     @staticmethod
-    def _finish(job: _Job) -> Document:
+    def _build(job: _Job) -> Document:
         if job.error is not None or job.routing is None:
             return Document(text=job.text, language=None, supported=False,
                             reference_date=ReferenceDate(job.reference_date,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import re
+import threading
 
 import spacy
 from spacy.language import Language
@@ -15,11 +17,22 @@ from .resources import check_language
 #: Federal Foreign Office").
 COMPONENTS = ("bilat_ministries", "bilat_ministers", "bilat_dates", "bilat_agreements")
 
+#: Whitespace-free strings longer than this are kept as one token. spaCy's tokenizer strips
+#: prefixes and suffixes one at a time, each time searching the whole rest of the string, which
+#: is quadratic: 50,000 ")" in a row took minutes. No entity lives inside such a string.
+LONG_TOKEN_CHARS = 200
+#: A regex (not a function) so that ``Tokenizer.to_bytes``/``to_disk`` can save it as a pattern.
+_LONG_TOKEN = re.compile(rf"(?s:.{{{LONG_TOKEN_CHARS + 1},}})")
+
+_build_lock = threading.Lock()
+
 
 def build(lang: str) -> Language:
     """A new pipeline for ``lang``: blank language, lookup lemmatiser, sentences, extractors."""
     check_language(lang)
     nlp = spacy.blank(lang)
+    if nlp.tokenizer.token_match is None:
+        nlp.tokenizer.token_match = _LONG_TOKEN.match
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.add_pipe("sentencizer")
     for name in COMPONENTS:
@@ -31,4 +44,11 @@ def build(lang: str) -> Language:
 @functools.cache
 def get(lang: str) -> Language:
     """The shared pipeline for ``lang``, built on first use and reused afterwards."""
+    # functools.cache does not lock: two threads asking at once would build two pipelines.
+    with _build_lock:
+        return _built(lang)
+
+
+@functools.cache
+def _built(lang: str) -> Language:
     return build(lang)
