@@ -100,7 +100,8 @@ def _frame_partition(
 def _missing(value: object) -> bool:
     import pandas as pd
 
-    return value is None or (not isinstance(value, str | dt.date) and bool(pd.isna(value)))
+    # NaN and NaT are what pandas puts in an empty cell (NaT is a datetime, so test it first).
+    return value is None or (not isinstance(value, str) and pd.api.types.is_scalar(value) and bool(pd.isna(value)))
 
 
 def extract_dataframe(

@@ -1,5 +1,6 @@
 """Language-independent knowledge: the ministries of ``models/common/ministries.toml``,
-and the per-language cue lexicons for countries and portfolios.
+and the per-language cue lexicons for countries and portfolios, with the helpers that
+read a country or a portfolio off the words of a text.
 
 Data format of ``models/common/ministries.toml`` (one table per ministry)::
 
@@ -8,20 +9,35 @@ Data format of ``models/common/ministries.toml`` (one table per ministry)::
     country = "DE"                    # ISO 3166-1 alpha-2
     portfolio = "foreign"             # a portfolio value of the annotation guide
     name = "Federal Foreign Office"   # canonical English name
-    abbreviations = ["AA"]
-    [ministry.names]                  # names and aliases per language, as written
+    from = 2005                       # optional: years the name was in use
+    until = 2013
+    abbreviations = ["AA"]            # matched wherever they stand
+    weak_abbreviations = ["AA"]       # matched only in brackets or in a list of abbreviations
+    [ministry.names]                  # names and aliases per language, as written (nominative)
     de = ["Auswärtiges Amt"]
     en = ["Federal Foreign Office", "German Foreign Office"]
 
-``models/<lang>/countries.toml``: ``[countries] JP = ["Japan", "japanisch", ...]``, surface
-forms or stems that name or qualify a country. ``models/<lang>/portfolios.toml``:
-``[portfolios] foreign = ["auswärtig", "außen", ...]``: lowercased stems of the words
-that name a portfolio.
+Only names that point at one ministry belong there: a generic name ("Ministry of Foreign
+Affairs", "Außenministerium") is recognised by the productive patterns and gets its country
+from the context. A name listed for several countries ("Foreign Office", "Cabinet Office")
+is resolved by the context too.
+
+``models/<lang>/countries.toml``: ``[countries] JP = ["Japan", "Japans", "japanisch*"]``, the
+surface forms that name or qualify a country; ``*`` marks an adjective stem inflected with
+``[inflection].adjective_endings``; ``[inflection].genitive_suffixes`` may follow any name
+("Japan's"); ``[subnational].forms`` name parts of a country ("bayerisch*").
+
+``models/<lang>/portfolios.toml``: ``[portfolios] foreign = ["auswärtig", "außen", ...]``,
+lowercased stems of the words that name a portfolio, matched at the start of a word;
+``[compounds]``: first parts of compounds ("außen" in "Außenministerium").
 """
 
 from __future__ import annotations
 
 import functools
+import re
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .errors import ResourceError
@@ -41,6 +57,15 @@ class MinistryEntry:
     ministry: KnownMinistry
     names: dict[str, tuple[str, ...]]
     abbreviations: tuple[str, ...]
+    weak_abbreviations: tuple[str, ...] = ()
+    since: int | None = None
+    until: int | None = None
+
+    def in_use(self, year: int | None) -> bool:
+        """Whether the ministry had this name in ``year`` (always, when the year is unknown)."""
+        if year is None:
+            return True
+        return (self.since is None or self.since <= year) and (self.until is None or year <= self.until)
 
 
 @functools.cache
@@ -60,7 +85,16 @@ def ministries() -> tuple[MinistryEntry, ...]:
             raise ResourceError(f"ministries.toml: duplicate id {known.id}")
         seen.add(known.id)
         names = {lang: tuple(v) for lang, v in raw.get("names", {}).items()}
-        out.append(MinistryEntry(known, names, tuple(raw.get("abbreviations", ()))))
+        out.append(
+            MinistryEntry(
+                known,
+                names,
+                tuple(raw.get("abbreviations", ())),
+                tuple(raw.get("weak_abbreviations", ())),
+                raw.get("from"),
+                raw.get("until"),
+            )
+        )
     return tuple(out)
 
 
@@ -73,31 +107,472 @@ def ministry_by_id(ministry_id: str) -> KnownMinistry | None:
 
 
 @functools.cache
-def find_ministry(country: str | None, portfolio: str | None) -> KnownMinistry | None:
-    """The current ministry of a country for a portfolio, where the knowledge base has one.
+def entry_by_id(ministry_id: str) -> MinistryEntry | None:
+    for entry in ministries():
+        if entry.ministry.id == ministry_id:
+            return entry
+    return None
 
-    Entries are listed oldest first within a country and portfolio, so the last one wins.
+
+@functools.cache
+def find_ministry(country: str | None, portfolio: str | None, year: int | None = None) -> KnownMinistry | None:
+    """The ministry of a country for a portfolio, where the knowledge base has one.
+
+    Entries are listed oldest first within a country and portfolio, so the last one wins;
+    with a ``year``, the last one in use that year.
     """
     found = None
+    fallback = None
     for entry in ministries():
         if entry.ministry.country == country and entry.ministry.portfolio == portfolio:
-            found = entry.ministry
-    return found
+            fallback = entry.ministry
+            if entry.in_use(year):
+                found = entry.ministry
+    return found or fallback
+
+
+def choose_entry(
+    entries: Sequence[MinistryEntry], country: str | None = None, year: int | None = None
+) -> MinistryEntry | None:
+    """The entry among ``entries`` (all naming one surface form) for a country and a year."""
+    pool = [e for e in entries if country is None or e.ministry.country == country] or list(entries)
+    if not pool:
+        return None
+    dated = [e for e in pool if e.in_use(year)]
+    return (dated or pool)[-1]
+
+
+def entry_countries(entries: Sequence[MinistryEntry]) -> tuple[str, ...]:
+    """The distinct countries of ``entries``, in knowledge-base order."""
+    return tuple(dict.fromkeys(e.ministry.country for e in entries))
+
+
+# ----------------------------------------------------------------------------- name keys
+
+_ENDINGS = ("es", "en", "em", "er", "e", "s", "n")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "&": "and"})
+
+
+def name_key_word(word: str) -> str:
+    """A word reduced to a key that its inflected forms share ("Amtes", "Amts" -> "amt").
+
+    Crude on purpose: both the knowledge-base names and the words of a text go through it,
+    so it only has to map the inflections of one word together, not produce a real stem.
+    """
+    w = word.lower().translate(_APOSTROPHES)
+    if len(w) >= 4 and w.isalpha():
+        for ending in _ENDINGS:
+            if w.endswith(ending) and len(w) - len(ending) >= 3:
+                return w[: -len(ending)]
+    return w
+
+
+def name_key(words: Sequence[str]) -> tuple[str, ...]:
+    return tuple(name_key_word(w) for w in words)
+
+
+_WORD = re.compile(r"\w+(?:[-.'’]\w+)*\.?|&|[^\w\s]")
+
+
+def split_words(text: str) -> list[str]:
+    """Words and punctuation of a name, for keys ("Foreign & Commonwealth Office")."""
+    return _WORD.findall(text)
+
+
+@functools.cache
+def names_index() -> dict[tuple[str, ...], tuple[MinistryEntry, ...]]:
+    """Knowledge-base names of all languages by their key."""
+    index: dict[tuple[str, ...], list[MinistryEntry]] = {}
+    for entry in ministries():
+        for names in entry.names.values():
+            for name in names:
+                key = name_key(split_words(name))
+                if entry not in index.setdefault(key, []):
+                    index[key].append(entry)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def known_ministries_named(name: str) -> tuple[MinistryEntry, ...]:
+    """The entries that list ``name`` (in any inflected form) among their names."""
+    return names_index().get(name_key(split_words(name)), ())
+
+
+def match_known_ministry(
+    name: str, country: str | None = None, year: int | None = None
+) -> KnownMinistry | None:
+    """The known ministry a name or abbreviation stands for ("Auswärtigen Amts", "METI")."""
+    entries = known_ministries_named(name) or abbreviation_index().get(name.strip(), ())
+    chosen = choose_entry(entries, country, year)
+    return chosen.ministry if chosen else None
+
+
+@functools.cache
+def abbreviation_index(weak: bool = True) -> dict[str, tuple[MinistryEntry, ...]]:
+    """Abbreviations (case-sensitive) -> entries; with ``weak``, the weak ones too."""
+    index: dict[str, list[MinistryEntry]] = {}
+    for entry in ministries():
+        for abbr in entry.abbreviations + (entry.weak_abbreviations if weak else ()):
+            index.setdefault(abbr, []).append(entry)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+# ----------------------------------------------------------------------------- countries
+
+
+def _country_data(lang: str) -> dict:
+    if not has_file(lang, "countries.toml"):
+        return {}
+    return load_toml(lang, "countries.toml")
+
+
+def _expand(forms: Sequence[str], endings: Sequence[str]) -> list[str]:
+    out = []
+    for form in forms:
+        if form.endswith("*"):
+            out.extend(form[:-1] + e for e in endings)
+        else:
+            out.append(form)
+    return out
+
+
+@functools.cache
+def country_surface_forms(lang: str) -> dict[str, str]:
+    """Surface forms naming a country in ``lang``, as written in the data, -> ISO code."""
+    data = _country_data(lang)
+    endings = data.get("inflection", {}).get("adjective_endings", [""])
+    return {form: code for code, forms in data.get("countries", {}).items() for form in _expand(forms, endings)}
 
 
 @functools.cache
 def country_forms(lang: str) -> dict[str, str]:
-    """Lowercased surface forms and stems naming a country in ``lang`` -> ISO code."""
-    if not has_file(lang, "countries.toml"):
+    """Lowercased surface forms naming a country in ``lang`` -> ISO code (inflections expanded)."""
+    return {form.lower(): code for form, code in country_surface_forms(lang).items()}
+
+
+@functools.cache
+def subnational_forms(lang: str) -> frozenset[str]:
+    """Surface forms naming a part of a country ("bayerischen", "Bavarian")."""
+    data = _country_data(lang)
+    endings = data.get("inflection", {}).get("adjective_endings", [""])
+    forms = _expand(data.get("subnational", {}).get("forms", []), endings)
+    return frozenset(f for form in forms for f in (form, form[:1].upper() + form[1:]))
+
+
+@dataclass(frozen=True, slots=True)
+class CountryMention:
+    """A word or phrase of a text that names or qualifies a country."""
+
+    start: int
+    end: int
+    code: str
+    text: str
+
+
+def _alternation(forms: Sequence[str]) -> str:
+    variants = set()
+    for form in forms:
+        variants.add(form)
+        variants.add(form[:1].upper() + form[1:])
+    return "|".join(re.escape(f) for f in sorted(variants, key=lambda f: (-len(f), f)))
+
+
+@functools.cache
+def _country_regex(lang: str) -> re.Pattern[str] | None:
+    forms = country_surface_forms(lang)
+    if not forms:
+        return None
+    suffixes = _country_data(lang).get("inflection", {}).get("genitive_suffixes", [])
+    genitive = f"(?:{'|'.join(re.escape(s) for s in suffixes)})?" if suffixes else ""
+    # A form ends where a word ends; a hyphen may follow ("US-Außenministerium").
+    return re.compile(rf"(?<![\w])({_alternation(list(forms))}){genitive}(?![\w])")
+
+
+def _lookup_code(lang: str, form: str) -> str | None:
+    forms = country_surface_forms(lang)
+    return forms.get(form) or forms.get(form[:1].lower() + form[1:]) or country_forms(lang).get(form.lower())
+
+
+def country_mentions(text: str, lang: str) -> list[CountryMention]:
+    """Every country name, genitive or adjective in ``text``, in order."""
+    regex = _country_regex(lang)
+    if regex is None:
+        return []
+    out = []
+    for m in regex.finditer(text):
+        code = _lookup_code(lang, m.group(1))
+        if code:
+            out.append(CountryMention(m.start(), m.end(), code, m.group(0)))
+    return out
+
+
+def country_of_word(word: str, lang: str) -> str | None:
+    """The country a single word or phrase names ("japanischen", "Japan's", "U.K.") or None."""
+    regex = _country_regex(lang)
+    if regex is None:
+        return None
+    m = regex.fullmatch(word.strip())
+    return _lookup_code(lang, m.group(1)) if m else None
+
+
+def is_subnational(word: str, lang: str) -> bool:
+    """Whether ``word`` names a part of a country ("bayerische", "Bavarian")."""
+    return word in subnational_forms(lang)
+
+
+_SKIP_BEFORE = re.compile(r"[\s\"“”„(]*$")
+
+
+def country_before(
+    text: str, pos: int, lang: str, mentions: Sequence[CountryMention] | None = None,
+    skip_words: Sequence[str] = (),
+) -> str | None:
+    """The country named right before ``pos``: "des japanischen |", "Japan's |", "the U.K. |".
+
+    ``skip_words`` (articles) may stand between the country word and ``pos`` ("Japans
+    das" is not skipped: articles precede the adjective in both languages, so they are only
+    skipped when a caller knows the name starts later).
+    """
+    mentions = country_mentions(text, lang) if mentions is None else mentions
+    head = text[:pos]
+    gap = _SKIP_BEFORE.search(head)
+    end = gap.start() if gap else pos
+    skips = {w.lower() for w in skip_words}
+    for _ in range(3):
+        for mention in mentions:
+            if mention.end == end:
+                return mention.code
+        word = re.search(r"(\w+)[\s\"“”„(]*$", text[:end])
+        if not word or word.group(1).lower() not in skips:
+            return None
+        end = word.start()
+        gap = _SKIP_BEFORE.search(text[:end])
+        end = gap.start() if gap else end
+    return None
+
+
+def country_after(
+    text: str, pos: int, lang: str, mentions: Sequence[CountryMention] | None = None,
+    links: Sequence[str] = (), link_articles: Sequence[str] = (),
+) -> tuple[str, int] | None:
+    """The country named right after ``pos`` ("| of Japan", "| Japans", "| der Ukraine").
+
+    Returns the code and the end offset of the country phrase, or None. ``links`` are the
+    words that may introduce it ("of"), ``link_articles`` the articles after them.
+    """
+    mentions = country_mentions(text, lang) if mentions is None else mentions
+    link = "|".join(re.escape(w) for w in links)
+    article = "|".join(re.escape(w) for w in link_articles)
+    pattern = r"\s+"
+    if link:
+        pattern += rf"(?:{link})\s+"
+    if article:
+        pattern += rf"(?:(?:{article})\s+)?"
+    m = re.compile(pattern).match(text, pos)
+    if not m:
+        return None
+    for mention in mentions:
+        if mention.start == m.end():
+            return mention.code, mention.end
+    return None
+
+
+def nearest_country(
+    mentions: Sequence[CountryMention], start: int, end: int, lo: int, hi: int
+) -> str | None:
+    """The country of the mention nearest to ``[start, end)`` within ``[lo, hi)``."""
+    best: tuple[int, int, str] | None = None
+    for m in mentions:
+        if m.start < lo or m.end > hi or (m.start < end and start < m.end):
+            continue
+        distance = start - m.end if m.end <= start else m.start - end
+        # On a tie the country before wins ("auf japanischer Seite hatten das Außenministerium").
+        rank = (distance, 0 if m.end <= start else 1, m.code)
+        if best is None or rank[:2] < best[:2]:
+            best = rank
+    return best[2] if best else None
+
+
+def main_country(mentions: Sequence[CountryMention], exclude: Sequence[str] = ()) -> str | None:
+    """The country a text names most often (the first named, on a tie), leaving out ``exclude``."""
+    counts = Counter(m.code for m in mentions if m.code not in exclude)
+    if not counts:
+        return None
+    top = max(counts.values())
+    for m in mentions:
+        if counts.get(m.code) == top:
+            return m.code
+    return None
+
+
+def infer_country(
+    text: str, start: int, end: int, lang: str, *,
+    mentions: Sequence[CountryMention] | None = None,
+    window: tuple[int, int] | None = None,
+    skip_words: Sequence[str] = (),
+    use_document: bool = True,
+) -> str | None:
+    """The country a mention at ``text[start:end]`` belongs to, from the words around it.
+
+    In order: a country word right before it ("japanischen", "Japan's"), right after it
+    ("of Japan", "Japans"), the nearest country word within ``window`` (its sentence or
+    clause), and the country the whole text names most often. Never the text's language.
+    """
+    mentions = country_mentions(text, lang) if mentions is None else mentions
+    found = country_before(text, start, lang, mentions, skip_words)
+    if found:
+        return found
+    after = country_after(text, end, lang, mentions, ("of",) if lang == "en" else (), ("the", "der", "des"))
+    if after:
+        return after[0]
+    if window is not None:
+        found = nearest_country(mentions, start, end, *window)
+        if found:
+            return found
+    return main_country(mentions) if use_document else None
+
+
+# ----------------------------------------------------------------------------- portfolios
+
+
+@functools.cache
+def _portfolio_data(lang: str) -> dict:
+    if not has_file(lang, "portfolios.toml"):
         return {}
-    data = load_toml(lang, "countries.toml").get("countries", {})
-    return {form.lower(): code for code, forms in data.items() for form in forms}
+    return load_toml(lang, "portfolios.toml")
 
 
 @functools.cache
 def portfolio_stems(lang: str) -> dict[str, str]:
-    """Lowercased stems of portfolio words in ``lang`` -> portfolio value."""
-    if not has_file(lang, "portfolios.toml"):
-        return {}
-    data = load_toml(lang, "portfolios.toml").get("portfolios", {})
+    """Lowercased stems of portfolio words in ``lang`` -> portfolio value (``other`` included)."""
+    data = _portfolio_data(lang).get("portfolios", {})
     return {stem.lower(): p for p, stems in data.items() for stem in stems}
+
+
+@functools.cache
+def compound_stems(lang: str) -> dict[str, str]:
+    """First parts of ministry/minister compounds ("außen", "verteidigungs") -> portfolio."""
+    data = _portfolio_data(lang).get("compounds", {})
+    return {stem.lower(): p for p, stems in data.items() for stem in stems}
+
+
+@functools.cache
+def _stems_by_words(lang: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """The stems split into words, longest first."""
+    stems = [(tuple(stem.split()), p) for stem, p in portfolio_stems(lang).items()]
+    return tuple(sorted(stems, key=lambda s: (-len(s[0]), -len(" ".join(s[0])))))
+
+
+_PHRASE_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def portfolio_matches(phrase: str, lang: str) -> list[tuple[int, str]]:
+    """The portfolio stems found in ``phrase``: (word index, portfolio), in order."""
+    words = [w.lower() for w in _PHRASE_WORD.findall(phrase)]
+    out = []
+    i = 0
+    while i < len(words):
+        for stem, portfolio in _stems_by_words(lang):
+            n = len(stem)
+            if i + n <= len(words) and all(
+                words[i + k].startswith(stem[k]) if k == n - 1 else words[i + k] == stem[k] for k in range(n)
+            ):
+                out.append((i, portfolio))
+                i += n - 1
+                break
+        i += 1
+    return out
+
+
+def field_cover(words: Sequence[str], lang: str) -> list[bool]:
+    """Which of ``words`` belong to a field stem ("Senior Citizens": both; "Senior Vice": neither).
+
+    A multi-word stem covers its words only where all of them stand in order, so a word that
+    begins a field elsewhere ("Senior", "State") does not make a name run on into a title.
+    """
+    low = [w.lower() for w in words]
+    covered = [False] * len(low)
+    for i in range(len(low)):
+        for stem, _portfolio in _stems_by_words(lang):
+            n = len(stem)
+            if i + n <= len(low) and all(
+                low[i + k].startswith(stem[k]) if k == n - 1 else low[i + k] == stem[k] for k in range(n)
+            ):
+                for k in range(n):
+                    covered[i + k] = True
+                break
+    return covered
+
+
+def infer_portfolio(phrase: str, lang: str) -> str | None:
+    """The portfolio a phrase of fields names: the first field that has one.
+
+    "für Wirtschaft, Handel und Industrie" -> economy; "of Internal Affairs and
+    Communications" -> interior; "für Bau und Heimat" -> other; "des Auswärtigen" -> foreign;
+    None when no word of the phrase names a field.
+    """
+    found = portfolio_matches(phrase, lang)
+    for _, portfolio in found:
+        if portfolio != "other":
+            return portfolio
+    return "other" if found else None
+
+
+def has_field(phrase: str, lang: str) -> bool:
+    """Whether ``phrase`` contains a word naming a ministry's field."""
+    return bool(portfolio_matches(phrase, lang))
+
+
+def compound_portfolio(word: str, lang: str, heads: Sequence[str]) -> tuple[str, str, str] | None:
+    """Split a compound ending in one of ``heads`` into (prefix, field stem, portfolio).
+
+    "Bundesinnenministeriums" with heads ("ministerium", "ministeriums") ->
+    ("bundes", "innen", "interior"); "US-Außenministerium" -> ("us-", "außen", "foreign").
+    The prefix is what stands before the field (a country or "bundes"); None when the word
+    has no known field stem.
+    """
+    low = word.lower()
+    for head in sorted(heads, key=len, reverse=True):
+        head = head.lower()
+        if low.endswith(head) and len(low) > len(head):
+            body = low[: -len(head)]
+            break
+    else:
+        return None
+    body = body.rstrip("-")
+    stems = compound_stems(lang)
+    for cut in range(len(body) + 1):
+        rest = body[cut:]
+        if cut and body[cut - 1] != "-" and not _prefix_ok(body[:cut], lang):
+            continue
+        for stem in sorted(stems, key=len, reverse=True):
+            if rest == stem or (rest.startswith(stem) and rest[len(stem):] in ("", "s", "-")):
+                return body[:cut], stem, stems[stem]
+    return None
+
+
+@functools.cache
+def _fused_prefixes(lang: str) -> frozenset[str]:
+    """Prefixes that may be fused to a field without a hyphen ("bundes" in "bundesinnen")."""
+    if not has_file(lang, "ministries.toml"):
+        return frozenset()
+    data = load_toml(lang, "ministries.toml").get("country_prefixes", {})
+    return frozenset(p.lower().rstrip("-") for forms in data.values() for p in forms)
+
+
+def _prefix_ok(prefix: str, lang: str) -> bool:
+    return prefix.rstrip("-") in _fused_prefixes(lang)
+
+
+@functools.cache
+def country_of_prefix(prefix: str, lang: str) -> str | None:
+    """The country a fused prefix names: "bundes" -> DE (ministries.toml), "us-" -> US."""
+    p = prefix.lower().rstrip("-")
+    if not p:
+        return None
+    if has_file(lang, "ministries.toml"):
+        for code, forms in load_toml(lang, "ministries.toml").get("country_prefixes", {}).items():
+            if p in {f.lower().rstrip("-") for f in forms}:
+                return code
+    # "us-bundes" is not a thing; the last hyphenated part before the field names the country
+    last = p.split("-")[-1] if "-" in p else p
+    return country_forms(lang).get(last)

@@ -70,6 +70,9 @@ def test_bag_on_two_workers_equals_single_process(client, single_process) -> Non
 
 def test_dataframe_partitions_give_the_single_process_entity_rows(client, single_process) -> None:
     pdf = pd.DataFrame(CORPUS)
+    # Reference dates as pandas timestamps, with NaT where a document has none.
+    pdf["published"] = pd.to_datetime(pdf["published"])
+    assert pdf["published"].isna().any()
     ddf = dask_dataframe.from_pandas(pdf, npartitions=4)
     rows = extract_dataframe(ddf).compute().reset_index(drop=True)
     expected = to_frame(single_process)
