@@ -62,7 +62,8 @@ def _capitalised(lang: str, n: int) -> str:
     words = []
     size = 0
     while size < n:
-        word = rng.choice("ABCDEFGHIKLMNOPRSTUVWZ") + "".join(rng.choice("aeiounrstlm") for _ in range(rng.randint(2, 9)))
+        tail = "".join(rng.choice("aeiounrstlm") for _ in range(rng.randint(2, 9)))
+        word = rng.choice("ABCDEFGHIKLMNOPRSTUVWZ") + tail
         words.append(word)
         size += len(word) + 1
     return " ".join(words)
@@ -170,7 +171,8 @@ def run(
 
 def format_results(results: list[StressResult], threshold: float) -> str:
     """A table: one line per input and language, flagged where the time grew by more than ``threshold``."""
-    lines = [f"{'input':<24} {'lang':<4} {'1x s':>8} {'10x s':>8} {'ratio':>6}  slowest-growing step",
+    scale = results[0].scale if results else 10
+    lines = [f"{'input':<24} {'lang':<4} {'1x s':>8} {f'{scale}x s':>8} {'ratio':>6}  slowest-growing step",
              "-" * 78]
     for r in results:
         step, step_ratio = r.worst_component
