@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import itertools
+import multiprocessing
+import pickle
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -148,7 +151,10 @@ class Extractor:
             )
         default_ref = check_reference_date(reference_date)
         default_lang = check_lang(lang)
-        chunk = batch_size * n_process * 4
+        if n_process > 1:
+            yield from self._pipe_parallel(texts, batch_size, n_process, default_ref, default_lang, on_error)
+            return
+        chunk = batch_size * 4
         counter = itertools.count()
         iterator = iter(texts)
         while batch := list(itertools.islice(iterator, chunk)):
@@ -156,9 +162,46 @@ class Extractor:
                 self._prepare(next(counter), item, default_ref, default_lang, on_error)
                 for item in batch
             ]
-            self._run(jobs, batch_size, n_process, on_error)
+            self._run(jobs, batch_size, on_error)
             for job in jobs:
                 yield self._finish(job, on_error)
+
+    def _pipe_parallel(
+        self,
+        texts: Iterable[InputItem],
+        batch_size: int,
+        n_process: int,
+        default_ref: dt.date | None,
+        default_lang: str | None,
+        on_error: OnError,
+    ) -> Iterator[Document]:
+        """``pipe`` over ``n_process`` worker processes, each running the whole product
+        (routing, pipelines, typed results) on chunks of ``batch_size`` documents.
+
+        One pool serves the whole stream, so process start-up is paid once, not per batch
+        (spaCy's own ``n_process`` restarts its workers on every call, and ships every Doc
+        back through ``Doc.to_bytes``; here only the small typed results travel). Where
+        ``fork`` exists the pipelines are built before forking and shared copy-on-write.
+        At most ``4 * n_process`` chunks are in flight, so a long stream is never read ahead.
+        """
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        if context.get_start_method() == "fork":
+            for code in self.languages:
+                self.nlp(code)  # built once here, inherited by every worker
+        settings = (self.languages, batch_size, default_ref, default_lang, on_error)
+        iterator = iter(texts)
+        in_flight: collections.deque[Any] = collections.deque()
+        with context.Pool(n_process, initializer=_worker_start, initargs=(settings,)) as pool:
+            while True:
+                while len(in_flight) < 4 * n_process and (chunk := list(itertools.islice(iterator, batch_size))):
+                    in_flight.append(pool.apply_async(_worker_run, (chunk,)))
+                if not in_flight:
+                    break
+                docs, error = in_flight.popleft().get()
+                if error is not None:
+                    raise error
+                yield from docs
 
     def _prepare(
         self,
@@ -187,7 +230,7 @@ class Extractor:
             return _Job(index, doc_id, text if isinstance(text, str) else "", None, None, [],
                         error=f"{type(e).__name__}: {e}")
 
-    def _run(self, jobs: list[_Job], batch_size: int, n_process: int, on_error: OnError) -> None:
+    def _run(self, jobs: list[_Job], batch_size: int, on_error: OnError) -> None:
         by_lang: dict[str, list[tuple[str, tuple[_Job, int]]]] = {}
         for job in jobs:
             if job.routing is None:
@@ -200,9 +243,7 @@ class Extractor:
             nlp = self.nlp(lang)
             found: list[tuple[_Job, list[RawMention]]] = []
             try:
-                for doc, (job, offset) in nlp.pipe(
-                    work, as_tuples=True, batch_size=batch_size, n_process=n_process
-                ):
+                for doc, (job, offset) in nlp.pipe(work, as_tuples=True, batch_size=batch_size):
                     found.append((job, raw_mentions(doc, offset)))
             except Exception:
                 # Find the document at fault: rerun this language's work one segment at a time.
@@ -254,6 +295,32 @@ class Extractor:
             reference_date=job.reference_date,
             doc_id=job.doc_id,
         )
+
+
+#: The extractor and settings of a worker process of ``Extractor.pipe(..., n_process=K)``.
+_worker: tuple[Extractor, int, dt.date | None, str | None, OnError] | None = None
+
+
+def _worker_start(settings: tuple[tuple[str, ...], int, dt.date | None, str | None, OnError]) -> None:
+    global _worker
+    languages, batch_size, default_ref, default_lang, on_error = settings
+    _worker = (Extractor(languages=languages), batch_size, default_ref, default_lang, on_error)
+
+
+def _worker_run(chunk: list[InputItem]) -> tuple[list[Document], BaseException | None]:
+    """One chunk through the whole product in a worker; an exception comes back as a value."""
+    assert _worker is not None
+    extractor, batch_size, default_ref, default_lang, on_error = _worker
+    try:
+        docs = list(extractor.pipe(chunk, batch_size=batch_size, reference_date=default_ref,
+                                   lang=default_lang, on_error=on_error))
+        return docs, None
+    except Exception as e:
+        try:
+            pickle.loads(pickle.dumps(e))
+            return [], e
+        except Exception:
+            return [], ExtractionError(f"{type(e).__name__}: {e}")
 
 
 _default: Extractor | None = None

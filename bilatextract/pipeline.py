@@ -9,7 +9,10 @@ import threading
 import spacy
 from spacy.language import Language
 
-from . import components  # noqa: F401  (registers the factories and extensions)
+from . import (
+    components,  # noqa: F401  (registers the factories and extensions)
+    lemma_table,  # noqa: F401  (registers bilatextract.lemma_lookups.v1)
+)
 from .resources import check_language
 
 #: The components of a bilatextract pipeline, in the order they run: ministers come
@@ -33,7 +36,16 @@ def build(lang: str) -> Language:
     nlp = spacy.blank(lang)
     if nlp.tokenizer.token_match is None:
         nlp.tokenizer.token_match = _LONG_TOKEN.match
+    # A year that ends a sentence ("aus dem Jahr 1861.") is a number and a full stop, not an
+    # ordinal: split it so the date and the sentence boundary line up with tokens.
+    suffixes = [*nlp.Defaults.suffixes, r"(?<=[0-9]{4})\."]
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    # spaCy's own table loader hashes all 355k German forms (~1 s of cold start); ours reads
+    # the same spacy-lookups-data file into a plain dict (see lemma_table).
+    nlp.config["initialize"]["components"]["lemmatizer"] = {
+        "lookups": {"@misc": "bilatextract.lemma_lookups.v1", "lang": lang}
+    }
     nlp.add_pipe("sentencizer")
     for name in COMPONENTS:
         nlp.add_pipe(name)

@@ -345,3 +345,19 @@ def test_abbreviation_defined_as_something_else_is_not_an_agreement() -> None:
 def test_known_abbreviation_with_lowercase_letters() -> None:
     found = agreements("en", "All three remain committed to the JCPoA and to diplomacy.")
     assert found == [("JCPoA", {"name": "Joint Comprehensive Plan of Action", "abbreviation": "JCPoA"})]
+
+
+def test_quoted_abbreviation_in_brackets() -> None:
+    assert texts("de", "Das Abkommen über Raumfahrt („ARF“) wurde unterzeichnet. Das ARF gilt ab Mai.") == [
+        "Abkommen über Raumfahrt", "ARF", "ARF"
+    ]
+
+
+def test_numbers_after_a_preposition_end_the_name() -> None:
+    assert texts("de", "Der Vertrag über gute Nachbarschaft vom 17. Juni 1991 gilt.") == [
+        "Vertrag über gute Nachbarschaft"
+    ]
+    assert texts("en", "The Agreement on Fisheries of 2019 expired.") == ["Agreement on Fisheries"]
+    assert texts("de", "Die Gemeinsame Erklärung zur Agenda 2030 wurde verabschiedet.") == [
+        "Gemeinsame Erklärung zur Agenda 2030"
+    ]

@@ -319,7 +319,9 @@ class AgreementsComponent:
                 pos += 1
                 continue
             if _capitalised(w.text):
-                if w.text[:1].isdigit() and not seen_content:
+                # a number belongs to a name only right after a name word ("Industrie 4.0"),
+                # not after a preposition ("vom 17. Juni", "of 2019")
+                if w.text[:1].isdigit() and (not seen_content or last_content != pos - 1):
                     break
                 if w.sentence_initial:
                     break
@@ -390,19 +392,25 @@ class AgreementsComponent:
         return None
 
     def _bracket_abbrev_after(self, words: list[Word], e: int) -> tuple[int, int] | None:
-        """(start, end) word indices of an abbreviation in brackets right after word e."""
-        if e + 2 < len(words) and words[e].text == "(":
-            k = e + 1
-            j = k
-            while j < len(words) and j < k + 3 and words[j].is_word:
-                j += 1
-            if j > k and j < len(words) and words[j].text == ")":
-                abbr = " ".join(w.text for w in words[k:j])
-                if all(_acronym(w.text) or w.text.isupper() for w in words[k:j]) and (
-                    j - k == 1 or abbr.split()[0] in self.known_abbrevs
-                ):
-                    if _acronym(words[k].text) or words[k].text in self.known_abbrevs:
-                        return k, j
+        """(start, end) word indices of an abbreviation in brackets right after word e: "(EPA)", "(„EPA“)"."""
+        if e + 2 >= len(words) or words[e].text != "(":
+            return None
+        k = e + 1
+        if words[k].text in _OPEN_QUOTES:
+            k += 1
+        j = k
+        while j < len(words) and j < k + 3 and words[j].is_word:
+            j += 1
+        close = j + 1 if j < len(words) and words[j].text in _CLOSE_QUOTES and k > e + 1 else j
+        if j == k or close >= len(words) or words[close].text != ")":
+            return None
+        abbr = " ".join(w.text for w in words[k:j])
+        if not all(_acronym(w.text) or w.text.isupper() for w in words[k:j]):
+            return None
+        if j - k > 1 and abbr.split()[0] not in self.known_abbrevs:
+            return None
+        if _acronym(words[k].text) or words[k].text in self.known_abbrevs:
+            return k, j
         return None
 
     # ----- per document ---------------------------------------------------------------------
@@ -530,7 +538,8 @@ class AgreementsComponent:
                 f.abbreviation = abbr
                 defined.setdefault(abbr, f)
                 add(Found(a, b, name=f.name, abbreviation=abbr))
-                self._coordinated_shortening(words, b + 1, f, add, defined)
+                after = b + (2 if words[b].text in _CLOSE_QUOTES else 1)
+                self._coordinated_shortening(words, after, f, add, defined)
             else:
                 self._bracket_alias(words, f, chosen, starts)
             before = self._abbrev_before_bracket(words, f)

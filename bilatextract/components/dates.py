@@ -1,21 +1,111 @@
-"""The ``bilat_dates`` component: DATE mentions (placeholder until its extractor lands)."""
+"""The ``bilat_dates`` component: DATE mentions with what the text says about their value.
+
+The grammar (:mod:`bilatextract.timex.grammar`, built once from ``models/<lang>/dates.toml``)
+proposes candidates on the document text; the longest of overlapping candidates wins.
+For a date without a year ("am 14. Oktober") or a weekday alone ("am Freitag") the
+component adds the tense of its sentence, and for "the same day" the attributes of the
+previous date, so :func:`bilatextract.timex.resolve` can anchor them after the pipeline.
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import re
+from typing import Any
 
-from ..resources import check_language
-from .base import set_spans
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..resources import check_language, load_toml
+from ..timex import Candidate, Grammar
+from .base import char_span, set_spans
+
+
+class TenseCues:
+    """Past and future cue words of one language; the nearest cue in the sentence decides."""
+
+    def __init__(self, vocab: dict[str, Any]) -> None:
+        self.past = {w for w in vocab.get("past", []) if " " not in w}
+        self.future = {w for w in vocab.get("future", []) if " " not in w}
+        self.future_phrases = [w for w in vocab.get("future", []) if " " in w]
+        self.past_suffix = vocab.get("past_suffix") or None
+        self.not_past = set(vocab.get("not_past", []))
+
+    def _cue(self, word: str) -> str | None:
+        lower = word.lower()
+        if lower in self.future or word in self.future:
+            return "future"
+        if lower in self.past or word in self.past:
+            return "past"
+        if (self.past_suffix and word.islower() and len(word) > 4 and word.endswith(self.past_suffix)
+                and word not in self.not_past):
+            return "past"
+        return None
+
+    def of(self, span: Span) -> str | None:
+        """The tense nearest to ``span`` in its sentence: "past", "future" or None."""
+        sent = span.sent
+        best: tuple[int, str] | None = None
+        for token in sent:
+            if span.start <= token.i < span.end:
+                continue
+            cue = self._cue(token.text)
+            if cue is None:
+                continue
+            distance = span.start - token.i if token.i < span.start else token.i - span.end + 1
+            if best is None or distance < best[0]:
+                best = (distance, cue)
+        if best is not None:
+            return best[1]
+        text = sent.text.lower()
+        if any(re.search(rf"\b{re.escape(p)}\b", text) for p in self.future_phrases):
+            return "future"
+        return None
+
+
+def _align(doc: Doc, start: int, end: int) -> Span | None:
+    """The token span of a match; an abbreviation's full stop may be its own token or not."""
+    span = char_span(doc, start, end)
+    if span is None and doc.text[end - 1 : end] == ".":
+        span = char_span(doc, start, end - 1)
+    if span is None and doc.text[end : end + 1] == ".":
+        span = char_span(doc, start, end + 1)
+    return span
+
+
+def choose(candidates: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates, longest first and then leftmost, in text order."""
+    chosen: list[Candidate] = []
+    for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start)):
+        if any(cand.start < c.end and c.start < cand.end for c in chosen):
+            continue
+        chosen.append(cand)
+    return sorted(chosen, key=lambda c: c.start)
 
 
 class DatesComponent:
     def __init__(self, nlp: Language, name: str) -> None:
         self.lang = check_language(nlp.lang)
         self.name = name
+        vocab = load_toml(self.lang, "dates.toml")
+        self.grammar = Grammar(vocab)
+        self.tense = TenseCues(vocab.get("tense", {}))
 
     def __call__(self, doc: Doc) -> Doc:
-        set_spans(doc, "DATE", [])
+        found: list[tuple[Span, dict[str, Any]]] = []
+        previous_day: dict[str, Any] | None = None
+        for cand in choose(list(self.grammar.find(doc.text))):
+            span = _align(doc, cand.start, cand.end)
+            if span is None:
+                continue
+            attrs = dict(cand.attrs)
+            if cand.needs_tense:
+                attrs["tense"] = self.tense.of(span)
+            if cand.needs_anchor and previous_day is not None:
+                attrs["relative"] = {**attrs["relative"], "anchor": previous_day}
+            if attrs.get("granularity") == "day" and not cand.needs_anchor:
+                previous_day = {k: v for k, v in attrs.items() if k != "anchor"}
+            found.append((span, attrs))
+        set_spans(doc, "DATE", found)
         return doc
 
 

@@ -1,0 +1,322 @@
+"""The date grammar: language-independent patterns filled with one language's vocabulary.
+
+:class:`Grammar` turns a language's ``dates.toml`` into compiled regular expressions once,
+and :meth:`Grammar.find` returns every candidate date in a text with what the text alone
+says about it (phase one of the normalisation): a TIMEX3 value that may be underspecified
+(``XXXX-10-14``), its granularity, and the cues :func:`bilatextract.timex.resolve` needs to
+anchor it (a relative offset, a direction such as "last", whether tense decides the year).
+Overlapping candidates are left to the caller (longest wins).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+DIRECTIONS = ("this", "next", "last")
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One date found in a text: character offsets and the attributes the text gives."""
+
+    start: int
+    end: int
+    attrs: dict[str, Any]
+    #: The year (or the weekday's week) is left to the tense of the sentence.
+    needs_tense: bool = False
+    #: The date is relative to the previous date mention ("the same day").
+    needs_anchor: bool = False
+    rank: int = field(default=0)
+
+
+def _alt(words: Iterable[str], *, spaced: bool = True) -> str:
+    """A regex alternation of literal words, longest first; spaces match any whitespace."""
+    escaped = []
+    for w in sorted(set(words), key=len, reverse=True):
+        e = re.escape(w)
+        if spaced:
+            e = e.replace(r"\ ", r"\s+")
+        escaped.append(e)
+    return "(?:" + "|".join(escaped) + ")" if escaped else "(?!)"
+
+
+def _valid_day(year: int | None, month: int, day: int) -> bool:
+    try:
+        dt.date(year or 2000, month, day)  # 2000 is a leap year: "29. Februar" stays possible
+    except ValueError:
+        return False
+    return True
+
+
+class Grammar:
+    """The compiled date patterns of one language."""
+
+    def __init__(self, vocab: dict[str, Any]) -> None:
+        v = vocab
+        self.months: dict[str, int] = {}
+        for name, num in v["months"].items():
+            self.months[name] = num
+            self.months[name.upper()] = num
+        abbrevs: dict[str, int] = {}
+        for name, num in v.get("month_abbreviations", {}).items():
+            abbrevs[name] = num
+            abbrevs[name.upper()] = num
+        self.months.update(abbrevs)
+        self.weekdays: dict[str, int] = dict(v["weekdays"])
+        self.weekdays.update({k.upper(): n for k, n in v["weekdays"].items()})
+        self.seasons: dict[str, str] = dict(v["seasons"])
+        self.day_words: dict[str, int] = {re.sub(r"\s+", " ", k): n for k, n in v["day_words"].items()}
+        same = v.get("same_day", {})
+        self.same_day_offsets: dict[str, int] = {w: same.get("offsets", {}).get(w, 0) for w in same.get("words", [])}
+        # Modifiers also open sentences ("Nächste Woche ...", "Last year ...").
+        self.modifier_direction: dict[str, str] = {
+            form: d for d in DIRECTIONS for w in v["modifiers"].get(d, []) for form in (w, w[:1].upper() + w[1:])
+        }
+        self.unit_of: dict[str, str] = {w: u for u, words in v["units"].items() for w in words}
+        self.position_mod: dict[str, str] = {
+            re.sub(r"\s+", " ", w): mod for mod in ("START", "MID", "END") for w in v["positions"].get(mod, [])
+        }
+        quarters = v.get("quarters", {})
+        self.quarter_ordinals: dict[str, int] = dict(quarters.get("ordinals", {}))
+
+        full_month = _alt(v["months"].keys()) + "|" + _alt(k.upper() for k in v["months"])
+        abbr_month = _alt(abbrevs.keys())
+        month = rf"(?:{full_month}|{abbr_month}\.?)"
+        weekday = _alt(self.weekdays)
+        day_suffix = _alt(v.get("day_suffixes", []))
+        day = rf"(?P<d>[0-3]?\d)(?!\d)(?:{day_suffix})?"
+        year = r"(?P<y>(?:1[5-9]|2[01])\d\d)(?![\d.,]\d|\w)"
+        season = _alt(self.seasons)
+        modifier = _alt(self.modifier_direction)
+        unit = _alt(self.unit_of)
+        year_unit = _alt(v["units"].get("year", []))
+        wd_link = _alt(v.get("weekday_date_links", []))
+        dm_link = _alt(v.get("day_month_links", []))
+        my_link = _alt(v.get("month_year_links", []))
+        range_link = _alt(v.get("range_links", []))
+        ctx = v.get("context", {})
+        month_ctx = _alt(ctx.get("month_before", []))
+        season_ctx = _alt(ctx.get("season_before", []))
+        year_words = _alt(v.get("year_words", []))
+        wd_suffix = _alt(v.get("weekday_suffixes", []))
+        # Word edges: a date never continues a word or a number on either side.
+        lead = r"(?<![\w.,/+\-–])"
+
+        lead_weekday = rf"(?:(?P<wd>{weekday}),?\s+(?:{wd_link}\s+)?)?"
+        trail_weekday = rf"(?:\s+(?P<wd2>{weekday})(?![\w\-]))?"
+        opt_year = rf"(?:,?\s+(?:{my_link}\s+)?{year})?"
+        P: list[tuple[str, Callable[[re.Match[str]], Candidate | None]]] = []
+        # Numeric dates.
+        P.append((rf"{lead}(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?![\w\-/]|[.,]\d)", self._numeric))
+        P.append((rf"{lead}(?P<y>\d{{4}})/(?P<m>\d{{1,2}})/(?P<d>\d{{1,2}})(?![\w\-/]|[.,]\d)", self._numeric))
+        P.append((rf"{lead}(?P<d>\d{{1,2}})\.\s?(?P<m>\d{{1,2}})\.\s?(?P<y>\d{{4}})(?![\w\-]|[.,]\d)", self._numeric))
+        if v.get("slash_dmy"):
+            P.append((rf"{lead}(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}})(?![\w\-/]|[.,]\d)", self._numeric))
+        clock = _alt(ctx.get("clock_after", []))
+        P.append((rf"{lead}(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?!\s?\d|\w|\s*{clock}(?!\w))", self._numeric))
+        # Written dates.
+        if "DM" in v.get("orders", []):
+            P.append((rf"{lead_weekday}(?<![\w.,/+\-–]){day}\s*(?:{dm_link}\s+)?(?P<m>{month})(?![\w\-]){opt_year}"
+                      + trail_weekday, self._written))
+            # The first day of a range takes the month and year of the second ("vom 4. bis 6. Oktober 2015").
+            P.append((rf"{lead}(?P<span>{day})\s*{range_link}\s*(?=[0-3]?\d(?:{day_suffix})?\s*(?:{dm_link}\s+)?"
+                      rf"(?P<m>{month})(?![\w\-]){opt_year})", self._written))
+        if "MD" in v.get("orders", []):
+            P.append((rf"{lead_weekday}(?<![\w.,/+\-–])(?P<m>{month})\s+{day}(?![\w\-]|[.:,]\d){opt_year}"
+                      + trail_weekday, self._written))
+            # The second day of a range ("May 4-6"): it takes the month of the first.
+            P.append((rf"(?<![\w\-])(?P<m>{month})\s+[0-3]?\d(?:{day_suffix})?\s*{range_link}\s*"
+                      rf"(?P<span>(?P<d>[0-3]?\d)(?!\d)(?:{day_suffix})?)(?![\w\-]|[.:,]\d){opt_year}", self._written))
+        # Months with a year, a modifier or a context word.
+        P.append((rf"(?<![\w\-])(?P<m>{month})(?:\s+{my_link})?,?\s+{year}", self._month))
+        P.append((rf"(?<![\w\-])(?P<span>(?P<m>{month}))\s*{range_link}\s*(?=(?:{month}),?\s+{year})", self._month))
+        P.append((rf"(?<![\w\-])(?:{month_ctx})\s+(?P<span>(?P<m>{month}))(?![\w\-])", self._month))
+        P.append((rf"(?<![\w\-])(?P<mod>{modifier})\s+(?P<m>{month})(?![\w\-])", self._month))
+        P.append((rf"(?<![\w\-])(?P<m>{month})\s+(?P<ymod>{modifier})\s+{year_unit}(?![\w\-])", self._month))
+        # Seasons.
+        P.append((rf"(?<![\w\-])(?P<s>{season})(?:\s+{my_link})?\s+{year}", self._season))
+        P.append((rf"(?<![\w\-])(?P<mod>{modifier})\s+(?P<s>{season})(?![\w\-])", self._season))
+        P.append((rf"(?<![\w\-])(?P<s>{season})\s+(?P<ymod>{modifier})\s+{year_unit}(?![\w\-])", self._season))
+        P.append((rf"(?<![\w\-])(?:{season_ctx})\s+(?P<span>(?P<s>{season}))(?![\w\-])", self._season))
+        # Quarters.
+        qprefix = re.escape(quarters.get("prefix", "Q"))
+        qwords = _alt(quarters.get("words", []))
+        qord = _alt(self.quarter_ordinals)
+        P.append((rf"(?<![\w\-]){qprefix}(?P<q>[1-4])(?:\s*/\s*|\s+){year}", self._quarter))
+        P.append((rf"(?<![\w\-])(?P<qo>{qord})\s+{qwords}(?:(?:\s+{my_link})?\s+{year})?(?![\w\-])", self._quarter))
+        # Years.
+        P.append((rf"(?<![\w\-])(?P<yw>{year_words})\s+(?P<y>1\d\d\d|20\d\d|21\d\d)(?![\w\-]|[.,]\d)", self._year))
+        P.append((rf"{lead}(?P<y>(?:1[89]|20)\d\d)(?![\w+%°\-–/]|[.,:]\d)", self._bare_year))
+        # Relative dates.
+        P.append((rf"(?<![\w\-])(?P<mod>{modifier})\s+(?P<unit>{unit})(?![\w\-])", self._relative_unit))
+        P.append((rf"(?<![\w\-])(?P<w>{_alt(self.day_words)})(?![\w\-])", self._day_word))
+        P.append((rf"(?<![\w\-])(?P<w>{_alt(self.same_day_offsets)})(?![\w\-])", self._same_day))
+        P.append((rf"(?<![\w\-])(?:(?P<mod>{modifier})\s+)?(?P<wd>{weekday})(?:{wd_suffix})?(?![\w\-])",
+                  self._weekday))
+        # "Ende des Jahres", "end of the month": a position with a bare unit means this one.
+        positions = _alt(w for w in self.position_mod if not w.endswith("-"))
+        articles = _alt(v["positions"].get("articles", []))
+        P.append((rf"(?<![\w\-])(?P<pos>{positions})\s+(?:{articles}\s+)?(?P<unit>{unit})(?![\w\-])",
+                  self._relative_unit))
+        self._patterns = [(re.compile(p), handler) for p, handler in P]
+
+        pos_parts = [re.escape(w).replace(r"\ ", r"\s+") + ("" if w.endswith("-") else r"\s+")
+                     for w in sorted(self.position_mod, key=len, reverse=True)]
+        self._position_before = re.compile(
+            rf"(?<![\w\-])(?P<pos>{'|'.join(pos_parts)})(?:{articles}\s+)?$"
+        )
+        self._number_before = re.compile(rf"(?<![\w\-])(?:{_alt(ctx.get('number_before', []))})\s*$")
+        self._number_after = re.compile(rf"^\s*(?:{_alt(ctx.get('number_after', []))})(?!\w)")
+        self._number_near = re.compile(r"\d[\s\xa0]$")
+        generic = v.get("day_words_not_after", {}).get("words", [])
+        self._day_word_not_after = re.compile(rf"(?<![\w\-])(?:{_alt(generic)})\s+$")
+        self._relative_not_after = re.compile(rf"(?<![\w\-])(?:{_alt(v.get('relative_not_after', []))})\s+$")
+
+    # -- handlers: a regex match to a candidate (or None when the match is no date) ---------------
+
+    def _span(self, m: re.Match[str]) -> tuple[int, int]:
+        if m.groupdict().get("span") is not None:
+            return m.span("span")
+        return m.span()
+
+    def _month_num(self, text: str) -> int:
+        return self.months[text.rstrip(".")]
+
+    def _numeric(self, m: re.Match[str]) -> Candidate | None:
+        y = int(m.group("y")) if m.groupdict().get("y") else None
+        mo, d = int(m.group("m")), int(m.group("d"))
+        if not (1 <= mo <= 12) or not _valid_day(y, mo, d) or (y is not None and not 1000 <= y <= 2199):
+            return None
+        start, end = self._span(m)
+        if y is None:
+            return Candidate(start, end, {"value": f"XXXX-{mo:02d}-{d:02d}", "granularity": "day"}, needs_tense=True)
+        return Candidate(start, end, {"value": f"{y:04d}-{mo:02d}-{d:02d}", "granularity": "day"})
+
+    def _written(self, m: re.Match[str]) -> Candidate | None:
+        g = m.groupdict()
+        mo, d = self._month_num(g["m"]), int(g["d"])
+        y = int(g["y"]) if g.get("y") else None
+        if not _valid_day(y, mo, d) or d == 0:
+            return None
+        start, end = self._span(m)
+        if y is None:
+            return Candidate(start, end, {"value": f"XXXX-{mo:02d}-{d:02d}", "granularity": "day"}, needs_tense=True)
+        return Candidate(start, end, {"value": f"{y:04d}-{mo:02d}-{d:02d}", "granularity": "day"})
+
+    def _month(self, m: re.Match[str]) -> Candidate | None:
+        g = m.groupdict()
+        mo = self._month_num(g["m"])
+        start, end = self._span(m)
+        attrs: dict[str, Any] = {"value": f"XXXX-{mo:02d}", "granularity": "month"}
+        if g.get("y"):
+            attrs["value"] = f"{int(g['y']):04d}-{mo:02d}"
+            return Candidate(start, end, attrs)
+        if g.get("mod"):
+            attrs["direction"] = self.modifier_direction[re.sub(r"\s+", " ", g["mod"])]
+            return Candidate(start, end, attrs)
+        if g.get("ymod"):
+            attrs["year_offset"] = _OFFSET[self.modifier_direction[g["ymod"]]]
+            return Candidate(start, end, attrs)
+        return Candidate(start, end, attrs, needs_tense=True)
+
+    def _season(self, m: re.Match[str]) -> Candidate | None:
+        g = m.groupdict()
+        code = self.seasons[g["s"]]
+        start, end = self._span(m)
+        attrs: dict[str, Any] = {"value": f"XXXX-{code}", "granularity": "season"}
+        if g.get("y"):
+            attrs["value"] = f"{int(g['y']):04d}-{code}"
+            return Candidate(start, end, attrs)
+        if g.get("mod"):
+            attrs["direction"] = self.modifier_direction[g["mod"]]
+            return Candidate(start, end, attrs)
+        if g.get("ymod"):
+            attrs["year_offset"] = _OFFSET[self.modifier_direction[g["ymod"]]]
+            return Candidate(start, end, attrs)
+        return Candidate(start, end, attrs, needs_tense=True)
+
+    def _quarter(self, m: re.Match[str]) -> Candidate | None:
+        g = m.groupdict()
+        q = int(g["q"]) if g.get("q") else self.quarter_ordinals[g["qo"]]
+        start, end = self._span(m)
+        if g.get("y"):
+            return Candidate(start, end, {"value": f"{int(g['y']):04d}-Q{q}", "granularity": "quarter"})
+        return Candidate(start, end, {"value": f"XXXX-Q{q}", "granularity": "quarter"}, needs_tense=True)
+
+    def _year(self, m: re.Match[str]) -> Candidate | None:
+        start, end = self._span(m)
+        return Candidate(start, end, {"value": m.group("y"), "granularity": "year"})
+
+    def _bare_year(self, m: re.Match[str]) -> Candidate | None:
+        text = m.string
+        before = text[max(0, m.start() - 30) : m.start()]
+        after = text[m.end() : m.end() + 30]
+        if self._number_before.search(before) or self._number_after.search(after):
+            return None
+        if self._number_near.search(before) or re.match(r"[\s\xa0]\d", after):
+            return None  # a group of a longer number ("1 2011 300") or a list of figures
+        return Candidate(m.start(), m.end(), {"value": m.group("y"), "granularity": "year"})
+
+    def _relative_unit(self, m: re.Match[str]) -> Candidate | None:
+        g = m.groupdict()
+        before = m.string[max(0, m.start() - 20) : m.start()]
+        if g.get("mod") and self._relative_not_after.search(before):
+            return None
+        unit = self.unit_of[g["unit"]]
+        offset = _OFFSET[self.modifier_direction[re.sub(r"\s+", " ", g["mod"])]] if g.get("mod") else 0
+        attrs: dict[str, Any] = {"value": None, "granularity": unit,
+                                 "relative": {"unit": unit, "offset": offset}}
+        if g.get("pos"):
+            attrs["mod"] = self.position_mod[re.sub(r"\s+", " ", g["pos"])]
+        return Candidate(m.start(), m.end(), attrs)
+
+    def _day_word(self, m: re.Match[str]) -> Candidate | None:
+        if self._day_word_not_after.search(m.string[max(0, m.start() - 20) : m.start()]):
+            return None
+        offset = self.day_words[re.sub(r"\s+", " ", m.group("w"))]
+        return Candidate(m.start(), m.end(), {"value": None, "granularity": "day",
+                                              "relative": {"unit": "day", "offset": offset}})
+
+    def _same_day(self, m: re.Match[str]) -> Candidate | None:
+        offset = self.same_day_offsets[re.sub(r"\s+", " ", m.group("w"))]
+        return Candidate(m.start(), m.end(), {"value": None, "granularity": "day",
+                                              "relative": {"unit": "same_day", "offset": offset}},
+                         needs_anchor=True)
+
+    def _weekday(self, m: re.Match[str]) -> Candidate | None:
+        g = m.groupdict()
+        wd = self.weekdays[g["wd"]]
+        attrs: dict[str, Any] = {"value": f"XXXX-WXX-{wd}", "granularity": "day"}
+        if g.get("mod"):
+            attrs["direction"] = self.modifier_direction[g["mod"]]
+            return Candidate(m.start(), m.end(), attrs)
+        return Candidate(m.start(), m.end(), attrs, needs_tense=True)
+
+    # -- the search ----------------------------------------------------------------------------
+
+    def _with_position(self, text: str, cand: Candidate) -> Candidate:
+        """Widen a month, season or year to a position before it ("Anfang Juli", "end of May")."""
+        if cand.attrs["granularity"] not in ("month", "year", "season", "quarter") or "relative" in cand.attrs:
+            return cand
+        before = text[max(0, cand.start - 40) : cand.start]
+        m = self._position_before.search(before)
+        if m is None:
+            return cand
+        cand.attrs["mod"] = self.position_mod[re.sub(r"\s+", " ", m.group("pos").strip())]
+        cand.start = cand.start - len(before) + m.start()
+        return cand
+
+    def find(self, text: str) -> Iterator[Candidate]:
+        """Every candidate date in ``text``, possibly overlapping, in no particular order."""
+        for pattern, handler in self._patterns:
+            for m in pattern.finditer(text):
+                cand = handler(m)
+                if cand is not None:
+                    yield self._with_position(text, cand)
+
+
+_OFFSET = {"this": 0, "next": 1, "last": -1}

@@ -1,0 +1,196 @@
+"""Phase two of the normalisation: anchoring what the text says to the reference date.
+
+The attributes come from :mod:`bilatextract.timex.grammar` (via the DATE component):
+
+- ``value``: a TIMEX3 value, possibly underspecified (``XXXX-10-14``, ``XXXX-07``,
+  ``XXXX-SU``, ``XXXX-Q3``, ``XXXX-WXX-5`` for a weekday) or None for a relative date;
+- ``relative``: ``{"unit": "day"|"week"|"month"|"year"|"same_day", "offset": n}``
+  (``anchor``: the attributes of the previous date mention, for "same day");
+- ``direction``: ``this``/``next``/``last`` from a modifier ("last November");
+- ``year_offset``: the year relative to the reference year ("Juli dieses Jahres");
+- ``tense``: ``past``/``future`` from the sentence, for a date without a year or a weekday.
+
+Nothing here reads the clock: without a reference date a relative value is None.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+_FULL_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+SEASONS = ("SP", "SU", "FA", "WI")
+#: The first month of each season; winter starts in December of its year.
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+#: Within this many days of the reference date, the nearest reading wins over the tense.
+_NEAR_DAYS = 31
+
+
+def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
+    total = year * 12 + (month - 1) + n
+    return total // 12, total % 12 + 1
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    y, m = _add_months(year, month, 1)
+    return dt.date(y, m, 1) - dt.timedelta(days=1)
+
+
+def _period(value: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of a fully specified value (day, month, season, quarter, year)."""
+    try:
+        if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value):
+            d = dt.date(int(m[1]), int(m[2]), int(m[3]))
+            return d, d
+        if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
+            y, mo = int(m[1]), int(m[2])
+            return dt.date(y, mo, 1), _month_end(y, mo)
+        if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value):
+            y, first = int(m[1]), _SEASON_START[m[2]]
+            ly, lm = _add_months(y, first, 2)
+            return dt.date(y, first, 1), _month_end(ly, lm)
+        if m := re.fullmatch(r"(\d{4})-Q([1-4])", value):
+            y, q = int(m[1]), int(m[2])
+            return dt.date(y, 3 * q - 2, 1), _month_end(y, 3 * q)
+        if m := re.fullmatch(r"(\d{4})", value):
+            y = int(m[1])
+            return dt.date(y, 1, 1), dt.date(y, 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def _season_year(day: dt.date) -> int:
+    """The year a day's season is filed under (January's winter began the December before)."""
+    return day.year - 1 if day.month < 3 else day.year
+
+
+def _distance(period: tuple[dt.date, dt.date], ref: dt.date) -> int:
+    first, last = period
+    if first <= ref <= last:
+        return 0
+    return (first - ref).days if first > ref else (ref - last).days
+
+
+def _fill_year(value: str, attrs: dict[str, Any], ref: dt.date) -> str | None:
+    """An ``XXXX-...`` value with its year chosen from the offset, the direction or the tense."""
+    rest = value[4:]
+    base_year = _season_year(ref) if rest[1:] in SEASONS else ref.year
+    if "year_offset" in attrs:
+        return f"{ref.year + int(attrs['year_offset']):04d}{rest}"
+    options = []
+    for year in range(base_year - 2, base_year + 3):
+        candidate = f"{year:04d}{rest}"
+        period = _period(candidate)
+        if period is not None:
+            options.append((candidate, period))
+    if not options:
+        return None
+    direction = attrs.get("direction")
+    if direction == "this":
+        return f"{base_year:04d}{rest}"
+    if direction == "last":
+        past = [(c, p) for c, p in options if p[1] < ref and not p[0] <= ref <= p[1]]
+        return max(past, key=lambda cp: cp[1][0])[0] if past else None
+    if direction == "next":
+        future = [(c, p) for c, p in options if p[0] > ref]
+        return min(future, key=lambda cp: cp[1][0])[0] if future else None
+    nearest = min(options, key=lambda cp: (_distance(cp[1], ref), cp[1][0] > ref))
+    tense = attrs.get("tense")
+    if _distance(nearest[1], ref) <= _NEAR_DAYS or tense not in ("past", "future"):
+        return nearest[0]
+    if tense == "past":
+        past = [(c, p) for c, p in options if p[0] <= ref]
+        return max(past, key=lambda cp: cp[1][0])[0]
+    future = [(c, p) for c, p in options if p[1] >= ref]
+    return min(future, key=lambda cp: cp[1][0])[0]
+
+
+def _weekday(weekday: int, attrs: dict[str, Any], ref: dt.date) -> str:
+    back = (ref.isoweekday() - weekday) % 7
+    ahead = (weekday - ref.isoweekday()) % 7
+    direction = attrs.get("direction")
+    if direction == "last":
+        days = -(back or 7)
+    elif direction == "next":
+        days = ahead or 7
+    elif direction == "this":
+        days = weekday - ref.isoweekday()
+    elif attrs.get("tense") == "past":
+        days = -back
+    elif attrs.get("tense") == "future":
+        days = ahead
+    else:
+        days = -back if back <= ahead else ahead
+    return (ref + dt.timedelta(days=days)).isoformat()
+
+
+def _relative(rel: dict[str, Any], ref: dt.date) -> str | None:
+    unit, offset = rel.get("unit"), int(rel.get("offset", 0))
+    if unit == "day":
+        return (ref + dt.timedelta(days=offset)).isoformat()
+    if unit == "week":
+        year, week, _ = (ref + dt.timedelta(weeks=offset)).isocalendar()
+        return f"{year:04d}-W{week:02d}"
+    if unit == "month":
+        y, m = _add_months(ref.year, ref.month, offset)
+        return f"{y:04d}-{m:02d}"
+    if unit == "year":
+        return f"{ref.year + offset:04d}"
+    if unit == "same_day":
+        anchor = rel.get("anchor")
+        base = resolve(anchor, ref) if anchor else ref.isoformat()
+        if base is None or not _FULL_DAY.match(base):
+            base = ref.isoformat()
+        return (dt.date.fromisoformat(base) + dt.timedelta(days=offset)).isoformat()
+    return None
+
+
+def resolve(attrs: dict[str, Any], reference: dt.date | None) -> str | None:
+    """The TIMEX3 value of a date mention, anchored to ``reference`` where it needs one."""
+    value = attrs.get("value")
+    relative = attrs.get("relative")
+    if relative is None and value is not None and "X" not in value:
+        return value
+    if reference is None:
+        return None
+    if relative is not None:
+        return _relative(relative, reference)
+    if value is None:
+        return None
+    if m := re.fullmatch(r"XXXX-WXX-([1-7])", value):
+        return _weekday(int(m[1]), attrs, reference)
+    if value.startswith("XXXX"):
+        return _fill_year(value, attrs, reference)
+    return None
+
+
+def find_dateline(text: str, dates: list[tuple[int, int, dict[str, Any]]]) -> dt.date | None:
+    """The date a document prints in its header lines, from its DATE mentions (start, end, attrs).
+
+    A full date (day, month and year) counts if it is in the title line, or if it starts
+    one of the first lines of the document ("2021/4/13", "25.06.2012 - Press release").
+    """
+    header_end = 0
+    lines_seen = 0
+    line_starts = []
+    for m in re.finditer(r"[^\n]*\n?", text):
+        if m.group().strip():
+            lines_seen += 1
+            line_starts.append((m.start() + len(m.group()) - len(m.group().lstrip()), lines_seen))
+        header_end = m.end()
+        if lines_seen >= 12 or header_end > 1500:
+            break
+    for start, _end, attrs in sorted(dates, key=lambda d: d[0]):
+        if start >= header_end:
+            break
+        value = attrs.get("value") or ""
+        if attrs.get("relative") or not _FULL_DAY.match(value):
+            continue
+        line_start, number = max(((s, n) for s, n in line_starts if s <= start), default=(0, 1))
+        lead = text[line_start:start]
+        # A place or weekday may come first ("Berlin, 14.10.2025"; "Tuesday, May 4, 2021").
+        if number == 1 or len(re.findall(r"\w+", lead)) <= 1:
+            return dt.date.fromisoformat(value)
+    return None
