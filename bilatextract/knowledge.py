@@ -34,6 +34,7 @@ lowercased stems of the words that name a portfolio, matched at the start of a w
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
@@ -319,7 +320,7 @@ def is_subnational(word: str, lang: str) -> bool:
     return word in subnational_forms(lang)
 
 
-_SKIP_BEFORE = re.compile(r"[\s\"“”„(]*$")
+_SKIP_CHARS = "\"“”„("
 
 
 def country_before(
@@ -333,21 +334,28 @@ def country_before(
     skipped when a caller knows the name starts later).
     """
     mentions = country_mentions(text, lang) if mentions is None else mentions
-    head = text[:pos]
-    gap = _SKIP_BEFORE.search(head)
-    end = gap.start() if gap else pos
+    # Scanned backwards by hand: a regex anchored with "$" searched over text[:pos] would try
+    # every position of the text before it, quadratic over a document's candidates.
+    end = _skip_back(text, pos)
     skips = {w.lower() for w in skip_words}
     for _ in range(3):
-        for mention in mentions:
-            if mention.end == end:
-                return mention.code
-        word = re.search(r"(\w+)[\s\"“”„(]*$", text[:end])
-        if not word or word.group(1).lower() not in skips:
+        i = bisect.bisect_left(mentions, end, key=lambda m: m.end)  # mentions come in text order
+        if i < len(mentions) and mentions[i].end == end:
+            return mentions[i].code
+        word_start = end
+        while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "_"):
+            word_start -= 1
+        if word_start == end or text[word_start:end].lower() not in skips:
             return None
-        end = word.start()
-        gap = _SKIP_BEFORE.search(text[:end])
-        end = gap.start() if gap else end
+        end = _skip_back(text, word_start)
     return None
+
+
+def _skip_back(text: str, pos: int) -> int:
+    """The start of the run of spaces, quotes and opening brackets that ends at ``pos``."""
+    while pos > 0 and (text[pos - 1].isspace() or text[pos - 1] in _SKIP_CHARS):
+        pos -= 1
+    return pos
 
 
 def country_after(
@@ -370,9 +378,9 @@ def country_after(
     m = re.compile(pattern).match(text, pos)
     if not m:
         return None
-    for mention in mentions:
-        if mention.start == m.end():
-            return mention.code, mention.end
+    i = bisect.bisect_left(mentions, m.end(), key=lambda mention: mention.start)
+    if i < len(mentions) and mentions[i].start == m.end():
+        return mentions[i].code, mentions[i].end
     return None
 
 

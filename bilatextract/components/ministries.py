@@ -177,6 +177,8 @@ class MinistriesComponent:
         self.known_lengths = sorted({len(k) for k in self.known}, reverse=True)
         self.strong_abbr = kb.abbreviation_index(weak=False)
         self._cache: dict[str, list[kb.CountryMention]] = {}
+        # doc.text joins every token anew on each call: read once per document, not per candidate.
+        self._text = ""
         self.all_abbr = kb.abbreviation_index(weak=True)
 
     # -- candidates ---------------------------------------------------------------------
@@ -308,7 +310,7 @@ class MinistriesComponent:
         if not p.country_links:
             return
         mentions = self._mentions(doc, p.lang)
-        after = kb.country_after(doc.text, doc[cand.end - 1].idx + len(doc[cand.end - 1].text), p.lang, mentions,
+        after = kb.country_after(self._text, doc[cand.end - 1].idx + len(doc[cand.end - 1].text), p.lang, mentions,
                                  p.country_links, p.country_link_articles)
         if after is None:
             return
@@ -323,7 +325,7 @@ class MinistriesComponent:
     def _mentions(self, doc: Doc, lang: str) -> list[kb.CountryMention]:
         cache = self._cache
         if lang not in cache:
-            cache[lang] = kb.country_mentions(doc.text, lang)
+            cache[lang] = kb.country_mentions(self._text, lang)
         return cache[lang]
 
     # -- attributes ---------------------------------------------------------------------
@@ -331,7 +333,7 @@ class MinistriesComponent:
     def resolve(self, doc: Doc, cand: Candidate, year: int | None) -> dict[str, Any] | None:
         """The attributes of a candidate, or None where it is not a national ministry mention."""
         p = self.patterns[0]
-        text = doc.text
+        text = self._text
         span = doc[cand.start : cand.end]
         name = doc[cand.start : cand.name_end]
         entries = cand.entries or self._entries_named(doc, cand.start, cand.name_end)
@@ -405,7 +407,7 @@ class MinistriesComponent:
         """The clause around a span: its sentence, cut at clause breaks."""
         sent = doc[span.start].sent
         lo, hi = sent.start_char, sent.end_char
-        text = doc.text
+        text = self._text
         for mark in self.patterns[0].clause_breaks:
             cut = text.rfind(mark, lo, span.start_char)
             if cut >= 0:
@@ -419,6 +421,7 @@ class MinistriesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         self._cache = {}
+        self._text = doc.text
         keys = [kb.name_key_word(t.text) for t in doc]
         candidates = self.known_names(doc, keys)
         for p in self.patterns:
@@ -450,6 +453,7 @@ class MinistriesComponent:
             found[(i, i + 1)] = attrs
         set_spans(doc, "MINISTRY", [(doc[a:b], attrs) for (a, b), attrs in found.items()])
         self._cache = {}
+        self._text = ""
         return doc
 
     def _abbreviation_attrs(self, abbr: str, named: dict[str, Any], year: int | None) -> dict[str, Any]:
