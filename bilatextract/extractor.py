@@ -6,8 +6,10 @@ import collections
 import datetime as dt
 import itertools
 import multiprocessing
+import os
 import pickle
 import re
+import threading
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -75,6 +77,26 @@ def check_lang(value: object) -> str | None:
     return code
 
 
+_locks: dict[str, threading.Lock] = {}
+_locks_guard = threading.Lock()
+
+
+def _pipeline_lock(lang: str) -> threading.Lock:
+    """The lock that serialises calls to the shared pipeline of ``lang``."""
+    with _locks_guard:
+        return _locks.setdefault(lang, threading.Lock())
+
+
+def _fresh_locks() -> None:
+    # A worker forked while another thread held a lock would wait on it forever.
+    global _locks_guard
+    _locks_guard = threading.Lock()
+    _locks.clear()
+
+
+os.register_at_fork(after_in_child=_fresh_locks)
+
+
 @dataclass(slots=True)
 class _Job:
     """One input document on its way through the pipelines."""
@@ -92,7 +114,11 @@ class Extractor:
     """Extracts ministries, ministers, dates and agreements; build once, reuse.
 
     The spaCy pipelines are built on first use of a language and shared by all
-    extractors of the process.
+    extractors of the process. An extractor may be shared between threads: calls into
+    one language's pipeline take turns (a lock), so results are those of sequential
+    use. The pipelines themselves (``nlp(lang)``, ``pipeline.get``) are plain spaCy
+    objects: do not call one from several threads at once. For parallel speed use
+    ``pipe(..., n_process=N)``.
     """
 
     def __init__(self, *, languages: Iterable[str] | None = None) -> None:
@@ -242,12 +268,16 @@ class Extractor:
         for lang, work in by_lang.items():
             nlp = self.nlp(lang)
             found: list[tuple[_Job, list[RawMention]]] = []
-            try:
-                for doc, (job, offset) in nlp.pipe(work, as_tuples=True, batch_size=batch_size):
-                    found.append((job, raw_mentions(doc, offset)))
-            except Exception:
-                # Find the document at fault: rerun this language's work one segment at a time.
-                found = self._run_singly(nlp, work, on_error)
+            # One thread at a time per pipeline: components keep per-document state on
+            # themselves, and spaCy does not promise that concurrent calls are safe. Threads
+            # gain little here anyway (the pipeline holds the GIL); use n_process for speed.
+            with _pipeline_lock(lang):
+                try:
+                    for doc, (job, offset) in nlp.pipe(work, as_tuples=True, batch_size=batch_size):
+                        found.append((job, raw_mentions(doc, offset)))
+                except Exception:
+                    # Find the document at fault: rerun this language's work one segment at a time.
+                    found = self._run_singly(nlp, work, on_error)
             for job, mentions in found:
                 job.mentions.extend(mentions)
 

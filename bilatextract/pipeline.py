@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import re
 import threading
 
@@ -28,6 +29,15 @@ LONG_TOKEN_CHARS = 200
 _LONG_TOKEN = re.compile(rf"(?s:.{{{LONG_TOKEN_CHARS + 1},}})")
 
 _build_lock = threading.Lock()
+
+
+def _fresh_lock() -> None:
+    # A worker forked while another thread was building would wait on the lock forever.
+    global _build_lock
+    _build_lock = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_fresh_lock)
 
 
 def build(lang: str) -> Language:
