@@ -77,6 +77,18 @@ def check_lang(value: object) -> str | None:
     return code
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _spacy_safe(text: str) -> str:
+    """``text`` with lone surrogates (from broken JSON escapes) replaced by U+FFFD.
+
+    spaCy hashes every token as UTF-8 and fails on them. One code point for one keeps
+    every offset; entity texts are cut from the original text, so they stay as given.
+    """
+    return text if text.isascii() else _SURROGATE.sub("\ufffd", text)
+
+
 _locks: dict[str, threading.Lock] = {}
 _locks_guard = threading.Lock()
 
@@ -263,7 +275,7 @@ class Extractor:
                 continue
             for seg in job.routing.segments:
                 by_lang.setdefault(seg.lang, []).append(
-                    (job.text[seg.start : seg.end], (job, seg.start))
+                    (_spacy_safe(job.text[seg.start : seg.end]), (job, seg.start))
                 )
         for lang, work in by_lang.items():
             nlp = self.nlp(lang)
