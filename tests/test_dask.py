@@ -10,6 +10,7 @@ dask_bag = pytest.importorskip("dask.bag", reason="the dask extra is not install
 dask_dataframe = pytest.importorskip("dask.dataframe", reason="the dask extra is not installed")
 distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
 
+import dask  # noqa: E402
 import pandas as pd  # noqa: E402
 from conftest import subprocess_env  # noqa: E402
 from texts import ITEMS  # noqa: E402
@@ -56,9 +57,8 @@ def single_process() -> list[bilatextract.Document]:
 def test_bag_on_two_workers_equals_single_process(client, single_process) -> None:
     assert len(client.scheduler_info()["workers"]) == 2
     bag = dask_bag.from_sequence(CORPUS, npartitions=6)
-    docs = extract_bag(bag).compute()
+    docs, dicts = dask.compute(extract_bag(bag), extract_bag(bag, as_dict=True))
     assert docs == single_process
-    dicts = extract_bag(bag, as_dict=True).compute()
     assert dicts == [d.to_dict() for d in single_process]
     # Pipelines are built once per worker process (at most one per language), not per partition.
     stats = client.run(pipelines_built)

@@ -76,11 +76,20 @@ def test_a_working_date_extractor_is_visible_through_the_extension() -> None:
     assert [s.label_ for s in doc.spans[SPAN_KEY]].count("DATE") == 1
 
 
+@pytest.fixture(scope="module")
+def saved_pipelines(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """bilatextract's pipelines saved with nlp.to_disk, once per language."""
+    root = tmp_path_factory.mktemp("saved")
+    for lang in ("de", "en"):
+        pipeline.get(lang).to_disk(root / lang)
+    return {lang: root / lang for lang in ("de", "en")}
+
+
 @pytest.mark.parametrize(("lang", "text"), [("de", GERMAN), ("en", ENGLISH)])
-def test_saved_pipeline_loads_back_with_the_same_results(tmp_path: Path, lang: str, text: str) -> None:
-    nlp = pipeline.build(lang)
-    nlp.to_disk(tmp_path / "model")
-    loaded = spacy.load(tmp_path / "model")
+def test_saved_pipeline_loads_back_with_the_same_results(saved_pipelines: dict[str, Path], lang: str,
+                                                          text: str) -> None:
+    nlp = pipeline.get(lang)
+    loaded = spacy.load(saved_pipelines[lang])
     assert loaded.pipe_names == nlp.pipe_names
     assert set(FACTORIES) <= set(loaded.pipe_names)
     original, again = nlp(text), loaded(text)
@@ -164,12 +173,13 @@ def test_users_blank_pipeline_adds_the_components_without_importing_bilatextract
 
 
 @needs_installed
-def test_saved_pipeline_loads_in_a_fresh_process_through_the_entry_points(tmp_path: Path) -> None:
-    nlp = pipeline.build("de")
-    nlp.to_disk(tmp_path / "model")
-    run = run_fresh(LOAD_SAVED, str(tmp_path / "model"), GERMAN, cwd=tmp_path)
+def test_saved_pipeline_loads_in_a_fresh_process_through_the_entry_points(
+    tmp_path: Path, saved_pipelines: dict[str, Path]
+) -> None:
+    run = run_fresh(LOAD_SAVED, str(saved_pipelines["de"]), GERMAN, cwd=tmp_path)
     assert run.returncode == 0, run.stderr
-    assert json.loads(run.stdout) == [[s.label_, s.start_char, s.end_char] for s in nlp(GERMAN).spans[SPAN_KEY]]
+    expected = pipeline.get("de")(GERMAN)
+    assert json.loads(run.stdout) == [[s.label_, s.start_char, s.end_char] for s in expected.spans[SPAN_KEY]]
 
 
 @needs_installed
