@@ -62,12 +62,13 @@ class TenseCues:
         return None
 
 
-def _align(doc: Doc, start: int, end: int) -> Span | None:
-    """The token span of a match; an abbreviation's full stop may be its own token or not."""
+def _align(doc: Doc, start: int, end: int, text: str) -> Span | None:
+    """The token span of a match in ``text`` (``doc.text``, joined once by the caller: spaCy
+    rebuilds it on every access); an abbreviation's full stop may be its own token or not."""
     span = char_span(doc, start, end)
-    if span is None and doc.text[end - 1 : end] == ".":
+    if span is None and text[end - 1 : end] == ".":
         span = char_span(doc, start, end - 1)
-    if span is None and doc.text[end : end + 1] == ".":
+    if span is None and text[end : end + 1] == ".":
         span = char_span(doc, start, end + 1)
     return span
 
@@ -93,8 +94,9 @@ class DatesComponent:
     def __call__(self, doc: Doc) -> Doc:
         found: list[tuple[Span, dict[str, Any]]] = []
         previous_day: dict[str, Any] | None = None
-        for cand in choose(list(self.grammar.find(doc.text))):
-            span = _align(doc, cand.start, cand.end)
+        text = doc.text
+        for cand in choose(list(self.grammar.find(text))):
+            span = _align(doc, cand.start, cand.end, text)
             if span is None:
                 continue
             attrs = dict(cand.attrs)
