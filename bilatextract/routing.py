@@ -1,27 +1,70 @@
 """Language routing: which pipeline reads which part of a text.
 
 The document language comes from langdetect (seeded, so the same text always gets the
-same answer) on a bounded sample of the text. Long texts are cut into segments on
-paragraph boundaries, each well under spaCy's ``max_length`` and remembering its offset,
-so entity offsets are shifted back, never searched for again.
+same answer) on a bounded sample of the text, backed by a cheap cue for the supported
+languages: distinctive function words, word shapes (umlauts, suffixes, date grammar) and,
+for short texts the cue leaves open, the lookup lemmatiser's vocabulary. langdetect reads
+headlines and datelines badly ("April 11, 2013" comes out Romanian), the cue reads them well.
+The cue data lives in ``models/<lang>/cues.toml``, so a third language is a data file.
+
+A document that mixes languages by paragraph (a German release quoting an English
+statement) is routed line by line: a line with a strong cue for a supported language opens a
+segment of that language, weak lines (headlines, datelines, "Pressemitteilung") join their
+neighbours, and adjacent lines of one language form one segment, so coreference inside the
+pipeline keeps its context. Long segments are cut by :func:`split` on paragraph, sentence or
+whitespace boundaries, each well under spaCy's ``max_length``; every segment keeps its offsets
+in the whole text, so entity offsets are shifted back, never searched for again.
+
+Cost: linear in the text (one pass of cheap regular expressions per line, each line read up
+to :data:`LINE_SAMPLE_CHARS`), langdetect called once per document on at most
+:data:`SAMPLE_CHARS` characters.
 """
 
 from __future__ import annotations
 
 import functools
+import json
 import re
+import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import repeat
+from pathlib import Path
+from typing import Any
 
-from .resources import languages
+from .resources import has_file, languages, load_toml
 from .types import Segment
 
 #: Characters of text that language detection reads at most.
 SAMPLE_CHARS = 2000
+#: Characters of one line that the line-level cue reads at most.
+LINE_SAMPLE_CHARS = 600
 #: Longest segment handed to a pipeline in one piece.
 MAX_SEGMENT_CHARS = 100_000
 
+#: Texts of at most this many words are "short": langdetect is unreliable on them, so the cue
+#: (and, where the cue is silent, the lemmatiser vocabulary) decides before langdetect does.
+SHORT_WORDS = 8
+#: The cue decides on its own when its best language scores at least this much ...
+DECISIVE_SCORE = 1.0
+#: ... at least this share of the words ...
+DECISIVE_COVERAGE = 0.15
+#: ... and this many times the runner-up's score.
+DECISIVE_MARGIN = 2.0
+#: A line flips the language of its surroundings only with a cue this strong (and decisive).
+STRONG_LINE_SCORE = 2.0
+#: A short text goes by the lemmatiser vocabulary when more than this share of its words is known.
+VOCABULARY_SHARE = 0.5
+#: A langdetect probability this high counts as sure (it is, on anything but very short texts).
+CONFIDENT = 0.9
+
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+_WHITESPACE = re.compile(r"\s+")
+#: Words for the cue: runs of two or more letters (digits and punctuation carry no language).
+_WORD = re.compile(r"[^\W\d_]{2,}")
+#: A line with its trailing blank lines: the unit of mixed-language routing.
+_LINE = re.compile(r"[^\n]*\n*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +74,125 @@ class Routing:
     language: str | None
     supported: bool
     segments: tuple[Segment, ...]
+
+
+# --------------------------------------------------------------------------------------------
+# The cue: per-language data from models/<lang>/cues.toml
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    """One language's cue, compiled from its ``cues.toml``."""
+
+    lang: str
+    words: dict[str, float]
+    patterns: re.Pattern[str] | None
+    pattern_weights: dict[str, float]
+    lemma_lookup: bool
+
+
+def _compile_cue(lang: str, data: dict[str, Any]) -> _Cue:
+    words: dict[str, float] = {}
+    for w in data.get("weak_words", ()):
+        words[w.lower()] = 0.5
+    for w in data.get("words", ()):
+        words[w.lower()] = 1.0
+    # All patterns run as one alternation (one scan per line), each in a named group that
+    # gives its weight; on lower-cased text, since re.IGNORECASE makes them several times slower.
+    specs = list(data.get("patterns", ()))
+    patterns = (
+        re.compile("|".join(f"(?P<p{i}>{p['regex']})" for i, p in enumerate(specs))) if specs else None
+    )
+    pattern_weights = {f"p{i}": float(p.get("weight", 1.0)) for i, p in enumerate(specs)}
+    lemma_lookup = bool(data.get("vocabulary", {}).get("lemma_lookup", False))
+    return _Cue(lang, words, patterns, pattern_weights, lemma_lookup)
+
+
+@functools.cache
+def _cues() -> tuple[_Cue, ...]:
+    """The cues of every supported language that has a ``cues.toml``."""
+    return tuple(
+        _compile_cue(lang, load_toml(lang, "cues.toml")) for lang in languages() if has_file(lang, "cues.toml")
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Evidence:
+    """What the cue found in a stretch of text."""
+
+    words: tuple[str, ...]
+    scores: dict[str, float]
+
+    def ranked(self) -> list[tuple[str, float]]:
+        # Ties go to the language code first in sort order, so the answer never depends on set order.
+        return sorted(self.scores.items(), key=lambda kv: (-kv[1], kv[0]))
+
+    def decisive(self, min_score: float = DECISIVE_SCORE) -> str | None:
+        """The language the cue names on its own authority, or None."""
+        ranked = self.ranked()
+        if not ranked or not self.words:
+            return None
+        lang, best = ranked[0]
+        runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+        if (
+            best >= min_score
+            and best >= DECISIVE_COVERAGE * len(self.words)
+            and best >= DECISIVE_MARGIN * runner_up
+            and best > runner_up
+        ):
+            return lang
+        return None
+
+    def leaning(self) -> str | None:
+        """The language the cue prefers, however weakly, or None on a tie."""
+        ranked = self.ranked()
+        if not ranked or ranked[0][1] <= 0 or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+            return None
+        return ranked[0][0]
+
+
+def _evidence(text: str) -> _Evidence:
+    lowered = text.lower()
+    words = tuple(_WORD.findall(lowered))
+    scores: dict[str, float] = {}
+    for cue in _cues():
+        score = sum(map(cue.words.get, words, repeat(0.0)))
+        if cue.patterns is not None:
+            weights = cue.pattern_weights
+            score += sum(weights[m.lastgroup] for m in cue.patterns.finditer(lowered))  # type: ignore[index]
+        scores[cue.lang] = score
+    return _Evidence(words, scores)
+
+
+@functools.cache
+def _vocabulary(lang: str) -> tuple[Any, frozenset[str]]:
+    """The lookup lemmatiser's table of ``lang`` and its lemmas (lower-cased).
+
+    Taken from the language's pipeline, which extraction loads anyway; only consulted for
+    short texts the cue leaves open, so most routing never pays the second it costs to load.
+    """
+    from . import pipeline
+
+    table = pipeline.get(lang).get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+    lemmas = frozenset(str(v).lower() for v in table.values())
+    return table, lemmas
+
+
+def _known_words(lang: str, words: Iterable[str], original: str) -> int:
+    """How many of the (lower-cased) ``words`` the lemmatiser of ``lang`` knows."""
+    table, lemmas = _vocabulary(lang)
+    # The table's keys are case-sensitive (German nouns are capitalised): try the forms in the text.
+    cased = {w.lower(): w for w in _WORD.findall(original)}
+    known = 0
+    for w in words:
+        form = cased.get(w, w)
+        if w in lemmas or w in table or form in table or form.capitalize() in table:
+            known += 1
+    return known
+
+
+# --------------------------------------------------------------------------------------------
+# langdetect
 
 
 @functools.cache
@@ -44,49 +206,221 @@ def _detector_factory():  # type: ignore[no-untyped-def]
     return factory
 
 
-def detect(text: str) -> str | None:
-    """The language code of ``text`` (a sample of it), or None where nothing can be told."""
+def _langdetect(sample: str) -> list[tuple[str, float]]:
+    """langdetect's languages for ``sample`` with their probabilities, best first ([] if none)."""
     from langdetect.lang_detect_exception import LangDetectException
 
-    sample = text[:SAMPLE_CHARS]
     if not any(c.isalpha() for c in sample):
-        return None
+        return []
     detector = _detector_factory().create()
     try:
         detector.append(sample)
-        return detector.detect()
+        return [(p.lang, p.prob) for p in detector.get_probabilities()]
     except LangDetectException:
-        return None
+        return []
+
+
+def detect(text: str) -> str | None:
+    """The language code of ``text`` (a bounded sample of it), or None where nothing can be told.
+
+    langdetect's answer, unless the cue for a supported language is decisive, or the text is
+    short and the cue or the lemmatiser vocabulary of a supported language says otherwise.
+    """
+    sample = text[:SAMPLE_CHARS]
+    evidence = _evidence(sample)
+    decisive = evidence.decisive()
+    if decisive is not None:
+        return decisive
+    detected = _langdetect(sample)
+    best = detected[0][0] if detected else None
+    if len(evidence.words) > SHORT_WORDS:
+        return best
+    # A short text with no decisive cue: the weak cue, then the vocabulary, then langdetect.
+    leaning = evidence.leaning()
+    vocabulary, margin = _vocabulary_choice(evidence, sample)
+    if leaning is not None and vocabulary in (None, leaning):
+        return leaning
+    if vocabulary is not None:
+        # Lemmatiser tables hold names and loanwords ("Washington", "Talks" are German entries):
+        # a one-word lead yields to langdetect when it is sure of another supported language.
+        if margin <= 1 and best in languages() and best != vocabulary and detected[0][1] >= CONFIDENT:
+            return best
+        return vocabulary
+    return best
+
+
+def _vocabulary_choice(evidence: _Evidence, sample: str) -> tuple[str | None, int]:
+    """The supported language whose lemmatiser knows most of the words, if it knows most of
+    them, and by how many words it leads the runner-up."""
+    if not evidence.words:
+        return None, 0
+    known = {
+        cue.lang: _known_words(cue.lang, evidence.words, sample) for cue in _cues() if cue.lemma_lookup
+    }
+    ranked = sorted(known.items(), key=lambda kv: (-kv[1], kv[0]))
+    if not ranked:
+        return None, 0
+    lang, best = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    if best > runner_up and best > VOCABULARY_SHARE * len(evidence.words):
+        return lang, best - runner_up
+    return None, 0
+
+
+# --------------------------------------------------------------------------------------------
+# Routing
 
 
 def route(text: str, lang: str | None = None) -> Routing:
-    """Route ``text``: its language, whether it is supported, and the segments to read."""
+    """Route ``text``: its language, whether it is supported, and the segments to read.
+
+    ``lang`` forces one language for the whole text. Otherwise the language comes from
+    :func:`detect`, and a text in a supported language is routed line by line, so that the
+    paragraphs of a mixed document each reach their own pipeline.
+    """
+    supported_langs = languages()
     if not text.strip():
-        return Routing(lang, lang is None or lang in languages(), ())
-    language = lang or detect(text)
-    supported = language in languages()
-    if not supported:
+        return Routing(lang, lang is None or lang in supported_langs, ())
+    if lang is not None:
+        if lang not in supported_langs:
+            return Routing(lang, False, ())
+        return Routing(lang, True, tuple(split(text, lang)))
+    language = detect(text)
+    if language not in supported_langs:
         return Routing(language, False, ())
-    return Routing(language, True, tuple(split(text, language)))
+    segments: list[Segment] = []
+    chars: dict[str, int] = {}
+    for run_lang, start, end in _runs(text, language):
+        segments.extend(split(text[start:end], run_lang, offset=start))
+        chars[run_lang] = chars.get(run_lang, 0) + end - start
+    # The document's language is the one most of it is in (the detected one on a tie).
+    main = max(chars, key=lambda k: (chars[k], k == language))
+    return Routing(main, True, tuple(segments))
 
 
-def split(text: str, lang: str, limit: int = MAX_SEGMENT_CHARS) -> list[Segment]:
+def _lines(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line with its trailing line breaks; together they cover the text."""
+    n = len(text)
+    for m in _LINE.finditer(text):
+        if m.start() == m.end():
+            if m.start() >= n:
+                break
+            continue
+        yield m.start(), m.end()
+
+
+def _runs(text: str, default: str) -> list[tuple[str, int, int]]:
+    """Contiguous (lang, start, end) runs covering ``text``, one per stretch of one language."""
+    supported = set(languages())
+    units: list[tuple[int, int, str | None, str | None]] = []  # start, end, strong lang, leaning
+    for start, end in _lines(text):
+        evidence = _evidence(text[start : min(end, start + LINE_SAMPLE_CHARS)])
+        strong = evidence.decisive(STRONG_LINE_SCORE)
+        leaning = evidence.leaning()
+        units.append(
+            (start, end, strong if strong in supported else None, leaning if leaning in supported else None)
+        )
+    if not units:
+        return [(default, 0, len(text))]
+    labels = _label_weak_units([(u[2], u[3]) for u in units], default)
+    runs: list[tuple[str, int, int]] = []
+    for (start, end, _, _), label in zip(units, labels, strict=True):
+        if runs and runs[-1][0] == label:
+            runs[-1] = (label, runs[-1][1], end)
+        else:
+            runs.append((label, start, end))
+    # The first run starts at 0 and the last ends at len(text), whatever the line split did.
+    first_lang, _, first_end = runs[0]
+    runs[0] = (first_lang, 0, first_end)
+    last_lang, last_start, _ = runs[-1]
+    runs[-1] = (last_lang, last_start, len(text))
+    return runs
+
+
+def _label_weak_units(units: list[tuple[str | None, str | None]], default: str) -> list[str]:
+    """The language of each unit: its own where its cue is strong; otherwise a neighbour's.
+
+    A weak unit joins the preceding strong unit's language, or the following one's where it
+    leans that way (a headline introducing a quote) or where nothing strong precedes it; with
+    no strong unit at all, everything is ``default``.
+    """
+    n = len(units)
+    following: list[str | None] = [None] * n
+    nxt: str | None = None
+    for i in range(n - 1, -1, -1):
+        following[i] = nxt
+        if units[i][0] is not None:
+            nxt = units[i][0]
+    labels: list[str] = []
+    previous: str | None = None
+    for i, (strong, leaning) in enumerate(units):
+        if strong is not None:
+            label = strong
+            previous = strong
+        elif previous is None:
+            label = following[i] or default
+        elif following[i] is not None and following[i] != previous and leaning == following[i]:
+            label = following[i]  # type: ignore[assignment]
+        else:
+            label = previous
+        labels.append(label)
+    return labels
+
+
+def split(text: str, lang: str, limit: int = MAX_SEGMENT_CHARS, offset: int = 0) -> list[Segment]:
     """Cut ``text`` into segments of at most ``limit`` characters, on paragraph, then
-    sentence, then whitespace boundaries, whichever the text offers first."""
+    sentence, then whitespace boundaries, whichever the text offers first. Segment offsets
+    are those in ``text`` plus ``offset`` (where ``text`` sits in a larger one)."""
     out: list[Segment] = []
     start = 0
     n = len(text)
     while n - start > limit:
         window = text[start : start + limit]
         cut = None
-        for pattern in (_PARAGRAPH_BREAK, _SENTENCE_BREAK, re.compile(r"\s+")):
+        for pattern in (_PARAGRAPH_BREAK, _SENTENCE_BREAK, _WHITESPACE):
             ends = [m.end() for m in pattern.finditer(window) if m.end() > limit // 2]
             if ends:
                 cut = start + ends[-1]
                 break
         if cut is None:
             cut = start + limit
-        out.append(Segment(lang, start, cut))
+        out.append(Segment(lang, offset + start, offset + cut))
         start = cut
-    out.append(Segment(lang, start, n))
+    out.append(Segment(lang, offset + start, offset + n))
     return out
+
+
+# --------------------------------------------------------------------------------------------
+# Measuring
+
+
+def accuracy(path: str | Path) -> tuple[float, list[tuple[str, str, str | None]]]:
+    """Routing accuracy on a JSONL file of ``{"text", "lang"}`` lines, and the misroutes
+    as (expected, text, routed) triples."""
+    total = 0
+    wrong: list[tuple[str, str, str | None]] = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if not line.strip():
+                continue
+            item = json.loads(line)
+            total += 1
+            got = route(item["text"]).language
+            if got != item["lang"]:
+                wrong.append((item["lang"], item["text"], got))
+    return (1 - len(wrong) / total if total else 0.0), wrong
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m bilatextract.routing_accuracy FILE.jsonl``: print the misroutes and the accuracy."""
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1:
+        print("usage: python -m bilatextract.routing_accuracy FILE.jsonl  (lines with 'text' and 'lang')",
+              file=sys.stderr)
+        return 2
+    score, wrong = accuracy(args[0])
+    for expected, text, got in wrong:
+        print(f"expected {expected}, routed {got}: {text!r}")
+    print(f"accuracy {score:.4f} ({len(wrong)} misrouted)")
+    return 0
+

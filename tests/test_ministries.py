@@ -206,3 +206,8 @@ def test_document_fallback_never_gives_a_bare_foreign_ministry_to_the_country_wi
     text = ("Deutschland und Chile vertiefen ihre Beziehungen. Deutschland und Chile berieten. "
             "Ein Essen fand im Gästehaus des Außenministeriums statt.")
     assert ministries(text, "de")[0][:3] == ("Außenministeriums", "CL", "foreign")
+
+
+def test_weak_abbreviation_after_a_neuter_article_is_a_name() -> None:
+    got = ministries("Das AA teilte mit, dass im AA beraten wurde.", "de")
+    assert [(g[0], g[1], g[3]) for g in got] == [("AA", "DE", "DE-AA"), ("AA", "DE", "DE-AA")]

@@ -83,6 +83,7 @@ class PatternSet:
         generic = data.get("generic", {})
         self.generic = {w.lower() for w in generic.get("determiners", [])}
         self.articles = {w.lower() for w in generic.get("articles", [])}
+        self.abbreviation_articles = {w.lower() for w in generic.get("abbreviation_articles", [])}
         context = data.get("context", {})
         self.clause_breaks = tuple(context.get("clause_breaks", [";"]))
         self.own_names = {p: tuple(codes) for p, codes in context.get("own_names", {}).items()}
@@ -286,7 +287,9 @@ class MinistriesComponent:
                     and doc[i + 2 * d].text in self.all_abbr
                     for d in (-1, 1)
                 )
-                if not (bracketed or listed):
+                # "das AA", "the MOD": an article before a capitalised abbreviation makes it a name
+                determined = i > 0 and doc[i - 1].lower_ in self.patterns[0].abbreviation_articles
+                if not (bracketed or listed or determined):
                     continue
             out.append(Candidate(i, i + 1, i + 1, self.lang, "abbreviation", entries=entries))
         return out
