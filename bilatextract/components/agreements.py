@@ -309,7 +309,10 @@ class AgreementsComponent:
         limit = min(len(words), e + 1 + self.complement_max)
         while pos < limit:
             w = words[pos]
-            if not w.is_word or w.text in self.stop_words or _date_at(dates, w.start):
+            if not w.is_word or w.text in self.stop_words:
+                break
+            # a date ends a name, except a year right after a name word ("Agenda 2030")
+            if _date_at(dates, w.start) and not (w.text.isdigit() and seen_content and last_content == pos - 1):
                 break
             low = w.text.lower()
             if seen_content and low in self.starters and low not in self.relational:
