@@ -177,6 +177,7 @@ def bench(
     scaling_docs: Annotated[int, typer.Option(help="Documents of the n_process=2 vs 1 check.")] = 2_000,
     scaling: Annotated[bool, typer.Option(help="Run the scaling checks (long document, n_process=2).")] = True,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    save: Annotated[Path | None, typer.Option("--save", help="Also write the figures as JSON to this file.")] = None,
 ) -> None:
     """Throughput of the whole product next to spaCy's bare tokenizer, cold start, peak memory, scaling."""
     from .bench import format_report, report_json, run_bench
@@ -188,6 +189,9 @@ def bench(
     except BilatextractError as e:
         _report(e)
         raise typer.Exit(2) from e
+    if save is not None:
+        with atomic_output(save) as out:
+            out.write(report_json(report) + "\n")
     print(report_json(report) if as_json else format_report(report))
 
 

@@ -34,7 +34,6 @@ lowercased stems of the words that name a portfolio, matched at the start of a w
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from collections import Counter
@@ -320,7 +319,8 @@ def is_subnational(word: str, lang: str) -> bool:
     return word in subnational_forms(lang)
 
 
-_SKIP_CHARS = "\"“”„("
+#: What may stand between a country word and what it qualifies, besides whitespace.
+_SKIP_CHARS = frozenset("\"“”„(")
 
 
 def country_before(
@@ -334,25 +334,25 @@ def country_before(
     skipped when a caller knows the name starts later).
     """
     mentions = country_mentions(text, lang) if mentions is None else mentions
-    # Scanned backwards by hand: a regex anchored with "$" searched over text[:pos] would try
-    # every position of the text before it, quadratic over a document's candidates.
+    # Scanned right to left from ``pos``: linear in the few characters looked at, never in
+    # the text before them (a regex ending in "$" on text[:pos] made this quadratic).
     end = _skip_back(text, pos)
     skips = {w.lower() for w in skip_words}
     for _ in range(3):
-        i = bisect.bisect_left(mentions, end, key=lambda m: m.end)  # mentions come in text order
-        if i < len(mentions) and mentions[i].end == end:
-            return mentions[i].code
-        word_start = end
-        while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "_"):
-            word_start -= 1
-        if word_start == end or text[word_start:end].lower() not in skips:
+        for mention in mentions:
+            if mention.end == end:
+                return mention.code
+        start = end
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):  # \w, as re has it
+            start -= 1
+        if start == end or text[start:end].lower() not in skips:
             return None
-        end = _skip_back(text, word_start)
+        end = _skip_back(text, start)
     return None
 
 
 def _skip_back(text: str, pos: int) -> int:
-    """The start of the run of spaces, quotes and opening brackets that ends at ``pos``."""
+    """Where the run of spaces, quotes and brackets ending at ``pos`` starts."""
     while pos > 0 and (text[pos - 1].isspace() or text[pos - 1] in _SKIP_CHARS):
         pos -= 1
     return pos
@@ -378,9 +378,9 @@ def country_after(
     m = re.compile(pattern).match(text, pos)
     if not m:
         return None
-    i = bisect.bisect_left(mentions, m.end(), key=lambda mention: mention.start)
-    if i < len(mentions) and mentions[i].start == m.end():
-        return mentions[i].code, mentions[i].end
+    for mention in mentions:
+        if mention.start == m.end():
+            return mention.code, mention.end
     return None
 
 

@@ -64,7 +64,8 @@ class TenseCues:
 
 
 def _align(doc: Doc, start: int, end: int, text: str) -> Span | None:
-    """The token span of a match; an abbreviation's full stop may be its own token or not."""
+    """The token span of a match in ``text`` (``doc.text``, joined once by the caller: spaCy
+    rebuilds it on every access); an abbreviation's full stop may be its own token or not."""
     span = char_span(doc, start, end)
     if span is None and text[end - 1 : end] == ".":
         span = char_span(doc, start, end - 1)
@@ -101,7 +102,7 @@ class DatesComponent:
     def __call__(self, doc: Doc) -> Doc:
         found: list[tuple[Span, dict[str, Any]]] = []
         previous_day: dict[str, Any] | None = None
-        text = doc.text  # spaCy joins the tokens anew on every doc.text: once per document
+        text = doc.text
         for cand in choose(list(self.grammar.find(text))):
             span = _align(doc, cand.start, cand.end, text)
             if span is None:

@@ -51,6 +51,8 @@ class Candidate:
     country: str | None = None  # fixed by the name itself ("US-", "of Japan")
     default_country: str | None = None  # "Bundes", "Federal": unless a country word says otherwise
     entries: tuple[kb.MinistryEntry, ...] = field(default_factory=tuple)
+    # lowercase "foreign ministry": a name only with a country word right before or after it
+    needs_adjacent_country: bool = False
 
 
 class PatternSet:
@@ -78,6 +80,7 @@ class PatternSet:
         self.compound_prefixes = {w: code for code, words in comp.get("name_prefixes", {}).items() for w in words}
         self.separate_heads = set(comp.get("separate_heads", []))
         self.known_only_heads = set(comp.get("known_only_heads", []))
+        self.lowercase_heads = set(comp.get("lowercase_heads", []))
         # Head words end a list of fields: "Department of Defense, the Home Office" is two names.
         self.head_words = self.heads | self.separate_heads | self.known_only_heads
         self.vague_fields = {w.lower() for w in prod.get("vague_fields", [])}
@@ -213,10 +216,16 @@ class MinistriesComponent:
                     words = tuple(t.text for t in nlp.make_doc(name_text))
                     self.known.setdefault(kb.name_key(words), []).append((words, entry))
         self.known_lengths = sorted({len(k) for k in self.known}, reverse=True)
+        # The name lengths to try at a token, by its key: most tokens start no known name, and
+        # skipping them at once keeps known_names linear with a small constant.
+        lengths_by_first: dict[str, set[int]] = {}
+        for key in self.known:
+            lengths_by_first.setdefault(key[0], set()).add(len(key))
+        self.lengths_by_first = {k: sorted(v, reverse=True) for k, v in lengths_by_first.items()}
         self.strong_abbr = kb.abbreviation_index(weak=False)
         self._cache: dict[str, list[kb.CountryMention]] = {}
-        # doc.text joins every token anew on each call: read once per document, not per candidate.
-        self._text = ""
+        self._text_of: Doc | None = None
+        self._doc_text = ""
         self._claimed: set[int] = set()
         self.all_abbr = kb.abbreviation_index(weak=True)
 
@@ -227,7 +236,7 @@ class MinistriesComponent:
         n = len(doc)
         i = 0
         while i < n:
-            for length in self.known_lengths:
+            for length in self.lengths_by_first.get(keys[i], ()):
                 if i + length > n:
                     continue
                 hits = self.known.get(tuple(keys[i : i + length]))
@@ -285,20 +294,20 @@ class MinistriesComponent:
                         cand.country = code
                 out.append(cand)
         for i, tok in enumerate(doc):
-            if tok.text not in p.separate_heads and tok.text not in p.known_only_heads:
-                continue
-            if tok.text in p.known_only_heads:
+            lowercase = tok.text in p.lowercase_heads
+            if tok.text not in p.separate_heads and not lowercase:
                 continue  # "<field> Office" counts only as a known name (matched above)
             for k in (3, 2, 1):
                 if i - k < 0:
                     continue
                 words = doc[i - k : i]
-                if not all(t.text[:1].isupper() for t in words):
+                if not all(t.text[:1].isupper() != lowercase for t in words):
                     continue
                 portfolio = p.compound_stems.get(words.text.lower())
                 if portfolio is None:
                     continue
-                cand = Candidate(i - k, i + 1, i + 1, p.lang, "compound", portfolio=portfolio)
+                cand = Candidate(i - k, i + 1, i + 1, p.lang, "compound", portfolio=portfolio,
+                                 needs_adjacent_country=lowercase)
                 self._prefix(doc, cand, p.compound_prefixes)
                 self._country_suffix(doc, cand, p)
                 out.append(cand)
@@ -351,7 +360,7 @@ class MinistriesComponent:
         if not p.country_links:
             return
         mentions = self._mentions(doc, p.lang)
-        after = kb.country_after(self._text, doc[cand.end - 1].idx + len(doc[cand.end - 1].text), p.lang, mentions,
+        after = kb.country_after(self._text(doc), doc[cand.end - 1].idx + len(doc[cand.end - 1].text), p.lang, mentions,
                                  p.country_links, p.country_link_articles)
         if after is None:
             return
@@ -363,10 +372,17 @@ class MinistriesComponent:
         if p.include_country_suffix:
             cand.end = span.end
 
+    def _text(self, doc: Doc) -> str:
+        """``doc.text``, joined once per document: spaCy rebuilds it from every token on each
+        access, which made each candidate cost the length of the whole text."""
+        if self._text_of is not doc:
+            self._text_of, self._doc_text = doc, doc.text
+        return self._doc_text
+
     def _mentions(self, doc: Doc, lang: str) -> list[kb.CountryMention]:
         cache = self._cache
         if lang not in cache:
-            cache[lang] = kb.country_mentions(self._text, lang)
+            cache[lang] = kb.country_mentions(self._text(doc), lang)
         return cache[lang]
 
     # -- attributes ---------------------------------------------------------------------
@@ -374,7 +390,7 @@ class MinistriesComponent:
     def resolve(self, doc: Doc, cand: Candidate, year: int | None) -> dict[str, Any] | None:
         """The attributes of a candidate, or None where it is not a national ministry mention."""
         p = self.patterns[0]
-        text = self._text
+        text = self._text(doc)
         span = doc[cand.start : cand.end]
         name = doc[cand.start : cand.name_end]
         entries = cand.entries or self._entries_named(doc, cand.start, cand.name_end)
@@ -393,6 +409,8 @@ class MinistriesComponent:
             after = kb.country_after(text, name.end_char, self.lang, mentions, p.country_links,
                                      p.country_link_articles)
             country = after[0] if after else None
+        if cand.needs_adjacent_country and country is None:
+            return None
         countries = kb.entry_countries(entries)
         if country is None and len(countries) == 1:
             country = countries[0]
@@ -405,7 +423,7 @@ class MinistriesComponent:
             country = kb.nearest_country(free, span.start_char, span.end_char, lo, hi)
             if country is None:
                 own = () if cand.kind == "known" else p.own_names.get(cand.portfolio or "", p.own_names.get("*", ()))
-                country = kb.main_country(pool, exclude=own, text=self._text if p.document_pairs else None)
+                country = kb.main_country(pool, exclude=own, text=self._text(doc) if p.document_pairs else None)
             if country is None and countries:
                 country = countries[0]
         if country is None and cand.kind in ("compound",):
@@ -449,7 +467,7 @@ class MinistriesComponent:
         """The clause around a span: its sentence, cut at clause breaks."""
         sent = doc[span.start].sent
         lo, hi = sent.start_char, sent.end_char
-        text = self._text
+        text = self._text(doc)
         for mark in self.patterns[0].clause_breaks:
             cut = text.rfind(mark, lo, span.start_char)
             if cut >= 0:
@@ -463,7 +481,6 @@ class MinistriesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         self._cache = {}
-        self._text = doc.text
         keys = [kb.name_key_word(t.text) for t in doc]
         candidates = self.known_names(doc, keys)
         for p in self.patterns:
@@ -480,9 +497,10 @@ class MinistriesComponent:
         mentions = self._mentions(doc, self.lang)
         ends = {m.end for m in mentions}
         self._claimed = set()
+        text = self._text(doc)
         for cand in candidates:
             gap_start = doc[cand.start].idx  # where the spaces before the candidate begin
-            while gap_start > 0 and self._text[gap_start - 1].isspace():
+            while gap_start > 0 and text[gap_start - 1].isspace():
                 gap_start -= 1
             if gap_start in ends:
                 self._claimed.add(gap_start)
@@ -512,7 +530,6 @@ class MinistriesComponent:
                     named["ministry_id"] = attrs["ministry_id"]
         set_spans(doc, "MINISTRY", [(doc[a:b], attrs) for (a, b), attrs in found.items()])
         self._cache = {}
-        self._text = ""
         return doc
 
     def _abbreviation_attrs(self, abbr: str, named: dict[str, Any], year: int | None) -> dict[str, Any]:
