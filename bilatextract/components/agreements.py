@@ -237,9 +237,6 @@ class AgreementsComponent:
             low.endswith(e) and len(low) - len(e) >= self.compound_min_prefix for e in self.compound_endings
         )
 
-    def _is_head_word(self, words: list[Word], i: int) -> bool:
-        return self._head_at(words, i) is not None
-
     # ----- the name around a head -----------------------------------------------------------
     def _coordinated_start(self, words: list[Word], s: int) -> int:
         """Extend back over truncated coordinated compounds: "Freundschafts- und" Handelsvertrag."""
