@@ -454,6 +454,10 @@ class AgreementsComponent:
                 continue  # "Tokyo International Convention Center", "North Atlantic Treaty Organization"
             s = self._coordinated_start(words, i) if kind == "compound" else i
             ps = self._premodifier_start(words, s)
+            if kind == "compound" and ps < s and self._coordinated_start(words, ps) < ps:
+                # "Wirtschaftspartnerschafts- und Strategisches Partnerschaftsabkommen"
+                s = self._coordinated_start(words, ps)
+                ps = self._premodifier_start(words, s)
             has_premod = ps < s
             bare = kind == "plain" and not has_premod
             ce = self._complement_end(words, he, allow_relational=bare, dates=dates)
