@@ -392,13 +392,33 @@ def nearest_country(
     return best[2] if best else None
 
 
-def main_country(mentions: Sequence[CountryMention], exclude: Sequence[str] = ()) -> str | None:
-    """The country a text names most often (the first named, on a tie), leaving out ``exclude``."""
-    counts = Counter(m.code for m in mentions if m.code not in exclude)
+def main_country(
+    mentions: Sequence[CountryMention], exclude: Sequence[str] = (), text: str | None = None
+) -> str | None:
+    """The country a text is mainly about, leaving out ``exclude``.
+
+    With ``text``, the country written first in hyphenated pairs ("Japan-Australia",
+    "Japan-UK"): a government's own releases put their country first. Otherwise, and on no
+    pair, the country named most often (the first named, on a tie).
+    """
+    pool = [m for m in mentions if m.code not in exclude]
+    if text is not None:
+        starts = {m.start: m for m in mentions}
+        firsts = Counter(
+            m.code for m in pool
+            if m.end < len(text) and text[m.end] in "-–" and m.end + 1 in starts
+            and starts[m.end + 1].code != m.code
+        )
+        if firsts:
+            top = max(firsts.values())
+            for m in pool:
+                if firsts.get(m.code) == top:
+                    return m.code
+    counts = Counter(m.code for m in pool)
     if not counts:
         return None
     top = max(counts.values())
-    for m in mentions:
+    for m in pool:
         if counts.get(m.code) == top:
             return m.code
     return None

@@ -43,7 +43,8 @@ MEASUREMENT_PAGES = ("accuracy-", "speed-")
 def _list_measurement_pages(app, docname: str, source: list[str]) -> None:  # noqa: ANN001
     if docname != root_doc:
         return
-    pages = sorted(p.stem for p in Path(app.srcdir).glob("*.md") if p.stem.startswith(MEASUREMENT_PAGES))
+    pages = sorted(p.stem for p in Path(app.srcdir).glob("*.md")
+                   if p.stem.startswith(MEASUREMENT_PAGES) and f"\n{p.stem}\n" not in source[0])
     block = ""
     if pages:
         block = "```{toctree}\n:maxdepth: 1\n:caption: Measurements in detail\n\n" + "\n".join(pages) + "\n```\n"

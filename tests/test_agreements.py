@@ -361,3 +361,16 @@ def test_numbers_after_a_preposition_end_the_name() -> None:
     assert texts("de", "Die Gemeinsame Erklärung zur Agenda 2030 wurde verabschiedet.") == [
         "Gemeinsame Erklärung zur Agenda 2030"
     ]
+
+
+def test_title_case_headline_verbs_stay_outside() -> None:
+    assert texts("en", "Japan and Chile Sign Comprehensive Economic Partnership Agreement") == [
+        "Comprehensive Economic Partnership Agreement"
+    ]
+    assert texts("en", "Entry into Force of the Japan-Peru Economic Partnership Agreement") == [
+        "Japan-Peru Economic Partnership Agreement"
+    ]
+
+
+def test_german_parties_written_apart_from_the_head() -> None:
+    assert texts("de", "Das EU-Japan Abkommen über Datenschutz gilt.") == ["EU-Japan Abkommen über Datenschutz"]

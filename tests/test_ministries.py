@@ -206,3 +206,37 @@ def test_document_fallback_never_gives_a_bare_foreign_ministry_to_the_country_wi
     text = ("Deutschland und Chile vertiefen ihre Beziehungen. Deutschland und Chile berieten. "
             "Ein Essen fand im Gästehaus des Außenministeriums statt.")
     assert ministries(text, "de")[0][:3] == ("Außenministeriums", "CL", "foreign")
+
+
+def test_weak_abbreviation_after_a_neuter_article_is_a_name() -> None:
+    got = ministries("Das AA teilte mit, dass im AA beraten wurde.", "de")
+    assert [(g[0], g[1], g[3]) for g in got] == [("AA", "DE", "DE-AA"), ("AA", "DE", "DE-AA")]
+
+
+def test_unknown_words_may_precede_a_specific_field_word_but_not_a_vague_one() -> None:
+    text = ("Indonesia's Ministry of Energy and Mineral Resources met the Department of Political Affairs "
+            "and the Department of Public Information.")
+    assert ministries(text, "en") == [("Ministry of Energy and Mineral Resources", "ID", "other", None)]
+    got = ministries("Das chilenische Ministerium für Bergbau und Lithium sowie das Ministerium für "
+                     "Wirtschaft und Präsident Boric.", "de")
+    assert [(g[0], g[1]) for g in got] == [("Ministerium für Bergbau und Lithium", "CL"),
+                                           ("Ministerium für Wirtschaft", "CL")]
+
+
+def test_a_country_word_before_one_name_is_no_clue_for_its_neighbour() -> None:
+    text = ("Talks with Canada: the Ministry of National Defence and the Japanese Ministry of Defense "
+            "agreed to cooperate.")
+    got = ministries(text, "en")
+    assert [(g[0], g[1]) for g in got] == [("Ministry of National Defence", "CA"), ("Ministry of Defense", "JP")]
+
+
+def test_english_document_country_is_the_first_of_its_hyphenated_pairs() -> None:
+    text = ("Japan-Australia Foreign Ministers' Meeting. Australia and Australia's partners. The Minister for "
+            "Foreign Affairs of Australia visited. The dinner took place at the Iikura Guest House of the "
+            "Ministry of Foreign Affairs.")
+    assert ministries(text, "en")[0][:3] == ("Ministry of Foreign Affairs", "JP", "foreign")
+
+
+def test_bracketed_abbreviation_dates_its_name() -> None:
+    got = ministries("The Federal Ministry for Economic Affairs and Energy (BMWi) joined.", "en")
+    assert [g[3] for g in got] == ["DE-BMWI", "DE-BMWI"]

@@ -255,8 +255,10 @@ class AgreementsComponent:
         if w.text in self.plain_heads:
             return False
         if self.premod_adj_endings:
-            last = re.split(r"[-–]", w.text)[-1].lower()
-            return last.endswith(self.premod_adj_endings)
+            parts = re.split(r"[-–]", w.text)
+            if len(parts) > 1 and all(_capitalised(p) for p in parts):
+                return True  # "EU-Japan Abkommen": the parties, written apart from the head
+            return parts[-1].lower().endswith(self.premod_adj_endings)
         return True
 
     def _premodifier_start(self, words: list[Word], s: int) -> int:
@@ -307,7 +309,10 @@ class AgreementsComponent:
         limit = min(len(words), e + 1 + self.complement_max)
         while pos < limit:
             w = words[pos]
-            if not w.is_word or w.text in self.stop_words or _date_at(dates, w.start):
+            if not w.is_word or w.text in self.stop_words:
+                break
+            # a date ends a name, except a year right after a name word ("Agenda 2030")
+            if _date_at(dates, w.start) and not (w.text.isdigit() and seen_content and last_content == pos - 1):
                 break
             low = w.text.lower()
             if seen_content and low in self.starters and low not in self.relational:

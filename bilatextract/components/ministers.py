@@ -1,22 +1,923 @@
-"""The ``bilat_ministers`` component: MINISTER mentions (placeholder until its extractor lands)."""
+"""The ``bilat_ministers`` component: MINISTER mentions.
+
+All words come from data: ``models/<lang>/ministers.toml`` (titles, honorifics, the words
+around names), ``countries.toml`` and ``portfolios.toml`` through ``bilatextract.knowledge``.
+The steps, per document:
+
+1. **Titles**: a title of the table ("Prime Minister", "Secretary of State"), a fused German
+   compound ("Bundes|außen|minister|in", "US-Außenminister"), or a field written before a head
+   ("Foreign Minister"); then an optional field phrase ("für Wirtschaft, Handel und Industrie",
+   "for Foreign Affairs"), a ministry ("at the Federal Foreign Office"), a country ("of Japan"),
+   and a second title joined by "und"/"and" ("Bundesaußenminister und Vizekanzler").
+2. **Titled names**: a title before a name ("Außenminister Heiko Maas"; a plural title before a
+   list: "Bundesministern Gabriel, Steinmeier") or after it behind a comma ("Mr. Taro Kono,
+   Minister for Foreign Affairs"); counterparts ("seinem französischen Kollegen Jean-Yves Le
+   Drian", "their Japanese counterparts, Foreign Minister Motegi and ...").
+3. **Persons**: mentions with one family name are one person, whose country and portfolio
+   come from the best cue among its mentions.
+4. **Name-only mentions** of those persons ("Steinmeier betonte", "John Kerry"), and titles that
+   count only before a known name ("Secretary Clinton").
+5. **Country from the document** where no mention of a person names one: never the language of
+   the text, but the side the text is written from (``[context]`` in the data), else the nearest
+   or most named country that another minister of the same field does not already hold.
+"""
 
 from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..resources import check_language
-from .base import set_spans
+from .. import knowledge as kb
+from ..resources import check_language, load_toml
+from .base import ATTRS, char_span, set_spans, spans_of
+
+# A word: letters and digits, with inner hyphens and apostrophes ("Kramp-Karrenbauer", "O'Neill").
+_WORD = re.compile(r"[^\W\d_]\w*(?:[-‐'’]\w+)*")
+_POSSESSIVE = re.compile(r"^(.*\w)['’]s$")
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em", "al", "an", "ic")
+
+# Ranks of country cues: a country word at the mention beats a fused prefix or a suffix of the
+# title, which beats what a title implies by itself ("Kanzler" is German), which beats the context.
+RANK_WORD, RANK_TITLE, RANK_DEFAULT = 3, 2, 1
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Title:
+    """A title at words [start, end)."""
+
+    start: int
+    end: int
+    portfolio: str | None = None
+    country: str | None = None
+    country_rank: int = 0
+    not_country: frozenset[str] = frozenset()
+    role: str | None = None
+    plural: bool = False
+    coref_only: bool = False
+    marked_home: bool = False  # carries the prefix by which the text marks home ministers ("Bundes-")
+    ministry_id: str | None = None
+    link: bool = False
+    link_country: str | None = None
+    bare: bool = False  # "Minister", "Bundesminister": no field, no role
+
+
+@dataclass(slots=True)
+class Mention:
+    """A MINISTER candidate: characters [start, end) and what its words say."""
+
+    start: int
+    end: int
+    family: str
+    given: str | None
+    key: str
+    surface: str  # the family name as written
+    portfolio: str | None = None
+    country: str | None = None
+    country_rank: int = 0
+    not_country: frozenset[str] = frozenset()
+    ministry_id: str | None = None
+    coref_only: bool = False
+    marked_home: bool = False
+    kind: str = "titled"  # titled, listed, counterpart, name
+    colleague_of: Mention | None = None  # the minister whose counterpart this one is
+
+
+@dataclass(slots=True)
+class Person:
+    key: str
+    mentions: list[Mention] = field(default_factory=list)
+    country: str | None = None
+    country_rank: int = 0
+    portfolio: str | None = None
+    ministry_id: str | None = None
+
+
+def _honorific_alternation(forms: Sequence[str]) -> str:
+    parts = [r"\s*".join(re.escape(p) for p in f.split()) for f in sorted(forms, key=len, reverse=True)]
+    return "|".join(parts) if parts else "(?!)"
+
+
+def name_key(family: str) -> str:
+    """A family name compared ignoring case and accents ("MAAS" = "Maas")."""
+    decomposed = unicodedata.normalize("NFKD", family.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _is_caps(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
+
+
+def _capitalise(word: str) -> str:
+    """A word in capitals as a plain capitalised name ("KRAMP-KARRENBAUER" -> "Kramp-Karrenbauer")."""
+    if len(word) > 1 and word.isupper():
+        return re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), word)
+    return word
+
+
+class Patterns:
+    """The minister patterns of one language, compiled once."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        data = load_toml(lang, "ministers.toml")
+        self.titles = {tuple(k.split()): v for k, v in data.get("titles", {}).items()}
+        self.max_title = max((len(k) for k in self.titles), default=1)
+        self.heads = {k.lower(): v for k, v in data.get("heads", {}).items()}
+        self.heads_longest = sorted(self.heads, key=len, reverse=True)
+        infl = data.get("heads_inflection", {})
+        self.endings = sorted(infl.get("endings", [""]), key=len, reverse=True)
+        self.plural_endings = frozenset(infl.get("plural_endings", []))
+        self.blocking_prefixes = tuple(p.lower() for p in data.get("heads_blocking", {}).get("prefixes", []))
+        sep = data.get("separate", {})
+        self.separate_heads = {k.lower(): v for k, v in sep.get("heads", {}).items()}
+        self.name_prefixes = {w: code for code, ws in sep.get("name_prefixes", {}).items() for w in ws}
+        fields = data.get("fields", {})
+        self.links = frozenset(fields.get("links", []))
+        self.field_articles = frozenset(fields.get("articles", []))
+        self.conjunctions = frozenset(fields.get("conjunctions", []))
+        self.ministry_links = tuple(tuple(x.split()) for x in fields.get("ministry_links", []))
+        self.overrides = {w.lower(): p for p, ws in fields.get("overrides", {}).items() for w in ws}
+        country = data.get("country", {})
+        self.country_links = tuple(country.get("links", []))
+        self.country_link_articles = tuple(country.get("link_articles", []))
+        self.suffix_nouns = frozenset(country.get("suffix_nouns", []))
+        self.between = tuple(country.get("between", []))
+        before = data.get("before", {})
+        self.former = frozenset(before.get("former", []))
+        self.deputy = frozenset(before.get("deputy", []))
+        self.title_conjunctions = frozenset(before.get("title_conjunctions", []))
+        names = data.get("names", {})
+        alternation = _honorific_alternation(names.get("honorifics", []))
+        self.honorifics = re.compile(rf"(?:{alternation})(?=\s)")
+        self.honorific_end = re.compile(rf"(?:{alternation})\s*$")
+        self.honorific_words = frozenset(w.rstrip(".") for h in names.get("honorifics", []) for w in h.split())
+        self.particles = frozenset(names.get("particles", []))
+        self.preposition_particles = frozenset(names.get("preposition_particles", []))
+        self.not_names = frozenset(names.get("not_names", []))
+        self.apposition_articles = frozenset(data.get("apposition", {}).get("articles", []))
+        cp = data.get("counterpart", {})
+        self.counterparts = frozenset(cp.get("words", []))
+        self.counterpart_links = tuple(cp.get("country_links", []))
+        self.counterpart_articles = tuple(cp.get("country_link_articles", []))
+        self.not_after = frozenset(data.get("coreference", {}).get("not_after", []))
+        ctx = data.get("context", {})
+        self.home_countries = tuple(ctx.get("home_countries", []))
+        self.marked_home = {p.lower(): code for code, ps in ctx.get("marked_home", {}).items() for p in ps}
+        self.compound_stems = kb.compound_stems(lang)
+        self.stems_longest = sorted(self.compound_stems, key=len, reverse=True)
+        self.max_stem_words = max((len(s.split()) for s in self.compound_stems), default=1)
+        stems = kb.portfolio_stems(lang)
+        extra = [w.lower() for w in fields.get("extra_words", [])]
+        self.field_stems = tuple(sorted({w for s in stems for w in s.split()} | set(extra), key=len, reverse=True))
+
+    def is_field_word(self, word: str) -> bool:
+        """A word naming a field: a portfolio stem with a short ending at most ("Angelegenheiten")."""
+        low = word.lower()
+        if "minist" in low:
+            return False
+        return any(low.startswith(s) and len(low) - len(s) <= 4 for s in self.field_stems)
+
+    def spec_title(self, spec: dict[str, Any], start: int, end: int) -> Title:
+        title = Title(start, end, portfolio=spec.get("portfolio"), role=spec.get("role"),
+                      not_country=frozenset(spec.get("not_country", [])), plural=bool(spec.get("plural")),
+                      coref_only=bool(spec.get("coref_only")), link=bool(spec.get("link")),
+                      link_country=spec.get("link_country"))
+        if spec.get("country"):
+            title.country, title.country_rank = spec["country"], RANK_DEFAULT
+        return title
+
+    def fused_title(self, word: str, i: int) -> Title | None:
+        """A one-word title: [COUNTRY-][bundes][FIELD]HEAD[ENDING] ("Bundesaußenministerin")."""
+        if not self.heads or not word[:1].isupper():
+            return None
+        low = word.lower()
+        for ending in self.endings:
+            if not low.endswith(ending):
+                continue
+            base = low[: len(low) - len(ending)]
+            for head in self.heads_longest:
+                if base.endswith(head):
+                    title = self._fused_body(base[: len(base) - len(head)], self.heads[head], i)
+                    if title is not None:
+                        title.plural = ending in self.plural_endings
+                        return title
+        return None
+
+    def _fused_body(self, body: str, spec: dict[str, Any], i: int) -> Title | None:
+        title = self.spec_title(spec, i, i + 1)
+        prefix, rest = body.rsplit("-", 1) if "-" in body else ("", body)
+        if any(prefix.startswith(b) or (not prefix and rest.startswith(b)) for b in self.blocking_prefixes):
+            return None
+        if prefix:
+            code = kb.country_of_prefix(prefix, self.lang) or kb.country_forms(self.lang).get(prefix)
+            if code is None:
+                return None
+            title.country, title.country_rank = code, RANK_TITLE
+            title.marked_home = prefix in self.marked_home
+        for mark, code in self.marked_home.items():
+            if rest.startswith(mark):
+                rest = rest[len(mark):]
+                title.country, title.country_rank, title.marked_home = code, RANK_TITLE, True
+                break
+        if not rest:
+            title.bare = title.portfolio is None and title.role is None
+            return title
+        if not spec.get("fields"):
+            return None
+        for stem in self.stems_longest:
+            if rest == stem or (rest.startswith(stem) and rest[len(stem):] in ("s", "-")):
+                title.portfolio = self.compound_stems[stem]
+                return title
+        return None
+
+
+def _year(doc: Doc) -> int | None:
+    ref = doc._.get("bilat_reference_date")
+    if isinstance(ref, dt.date):
+        return ref.year
+    if isinstance(ref, str) and len(ref) >= 4 and ref[:4].isdigit():
+        return int(ref[:4])
+    return None
 
 
 class MinistersComponent:
     def __init__(self, nlp: Language, name: str) -> None:
         self.lang = check_language(nlp.lang)
         self.name = name
+        self.p = Patterns(self.lang)
+
+    # ================================================================ the document
 
     def __call__(self, doc: Doc) -> Doc:
-        set_spans(doc, "MINISTER", [])
+        found = []
+        for m in _Document(self, doc).mentions():
+            span = char_span(doc, m.start, m.end) or char_span(doc, m.start, m.end, "expand")
+            if span is None:
+                continue
+            found.append((span, m.attrs))
+        set_spans(doc, "MINISTER", found)
         return doc
+
+
+@dataclass(slots=True)
+class _Output:
+    start: int
+    end: int
+    attrs: dict[str, Any]
+
+
+class _Document:
+    """The work on one document: words, titles, mentions, persons."""
+
+    def __init__(self, component: MinistersComponent, doc: Doc) -> None:
+        self.p = component.p
+        self.lang = component.lang
+        self.doc = doc
+        self.text = doc.text
+        self.words = self._words(self.text)
+        self.by_start = {w.start: i for i, w in enumerate(self.words)}
+        self.by_end = {w.end: i for i, w in enumerate(self.words)}
+        self.countries = kb.country_mentions(self.text, self.lang)
+        self.country_by_end = {c.end: c for c in self.countries}
+        starts = [w.start for w in self.words]
+        self.in_country = {starts[k] for c in self.countries
+                           for k in range(bisect.bisect_left(starts, c.start), bisect.bisect_left(starts, c.end))}
+        self.ministries: dict[int, tuple[int, dict[str, Any]]] = {}
+        for span in spans_of(doc, "MINISTRY"):
+            attrs = span._.get(ATTRS) or {}
+            self.ministries[span.start_char] = (span.end_char, attrs)
+        self.ministry_countries = [attrs.get("country") for _, attrs in self.ministries.values()]
+        self.sentences = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") \
+            else [(0, len(self.text))]
+
+    @staticmethod
+    def _words(text: str) -> list[Word]:
+        out = []
+        for m in _WORD.finditer(text):
+            w = m.group(0)
+            pm = _POSSESSIVE.match(w)
+            if pm:
+                w = pm.group(1)
+            out.append(Word(w, m.start(), m.start() + len(w)))
+        return out
+
+    def gap(self, j: int) -> str:
+        """The characters between word j-1 and word j."""
+        if j <= 0 or j >= len(self.words):
+            return ""
+        return self.text[self.words[j - 1].end : self.words[j].start]
+
+    # ---------------------------------------------------------------- titles
+
+    def title_core(self, i: int) -> Title | None:
+        p, words = self.p, self.words
+        if i >= len(words) or not words[i].text[:1].isupper():
+            return None
+        start = i
+        prefix_country = None
+        if words[i].text in p.name_prefixes and i + 1 < len(words) and self.gap(i + 1) == " ":
+            prefix_country = p.name_prefixes[words[i].text]
+            i += 1
+        best: Title | None = None
+        for n in range(min(p.max_title, len(words) - i), 0, -1):
+            if any(self.gap(k) not in (" ",) for k in range(i + 1, i + n)):
+                continue
+            key = tuple(x.text.lower() for x in words[i : i + n])
+            spec = p.titles.get(key)
+            if spec is None or (spec.get("exact") and words[i].text != words[i].text.upper()):
+                continue
+            best = p.spec_title(spec, start, i + n)
+            best.bare = key in (("minister",), ("ministers",))
+            break
+        if p.separate_heads:
+            for n in range(min(p.max_stem_words, len(words) - i - 1), 0, -1):
+                if any(self.gap(k) != " " for k in range(i + 1, i + n + 1)):
+                    continue
+                stem = " ".join(x.text.lower() for x in words[i : i + n])
+                head = words[i + n].text.lower()
+                if stem in p.compound_stems and head in p.separate_heads:
+                    if best is None or i + n + 1 > best.end:
+                        best = p.spec_title(p.separate_heads[head], start, i + n + 1)
+                        best.portfolio = p.compound_stems[stem]
+                    break
+        if best is None and start == i:
+            best = p.fused_title(words[i].text, i)
+        if best is None:
+            return None
+        if prefix_country is not None:
+            best.country, best.country_rank = prefix_country, RANK_TITLE
+        return best
+
+    def title_at(self, i: int) -> Title | None:
+        """The title at word i, extended by fields, ministry, country and a joined second title."""
+        core = self.title_core(i)
+        if core is None:
+            return None
+        title = self.extend(core)
+        j = title.end
+        if (j + 1 < len(self.words) and self.words[j].text in self.p.title_conjunctions
+                and self.gap(j) == " " and self.gap(j + 1) == " " and not title.coref_only):
+            second = self.title_core(j + 1)
+            if second is not None and not second.coref_only:
+                title = _combine(title, self.extend(second))
+        return title
+
+    def extend(self, title: Title) -> Title:
+        p, words, n = self.p, self.words, len(self.words)
+        j = title.end
+        # A ministry: "Minister of State at the Federal Foreign Office", "Staatsministerin im Auswärtigen Amt".
+        for link in p.ministry_links:
+            k = j + len(link)
+            if k < n and tuple(w.text.lower() for w in words[j:k]) == link and words[k].start in self.ministries \
+                    and all(self.gap(x) == " " for x in range(j, k + 1)):
+                end_char, attrs = self.ministries[words[k].start]
+                if end_char in self.by_end:
+                    title.end = self.by_end[end_char] + 1
+                    title.portfolio = attrs.get("portfolio") or title.portfolio
+                    if attrs.get("country"):
+                        title.country, title.country_rank = attrs["country"], RANK_TITLE
+                    title.ministry_id = attrs.get("ministry_id")
+                    title.bare = False
+                    return title
+        # A field phrase: "für Wirtschaft, Handel und Industrie", "for Foreign Affairs".
+        while title.link and j < n and words[j].text in p.links and self.gap(j) in (" ", ", "):
+            k = j + 1
+            if k < n and words[k].text in p.field_articles and self.gap(k) == " ":
+                k += 1
+            if k >= n or self.gap(k) != " ":
+                break
+            end = self.fields(k)
+            if end is None:
+                break
+            phrase = self.text[words[k].start : words[end - 1].end]
+            portfolio = kb.infer_portfolio(phrase, self.lang)
+            if portfolio in (None, "other"):
+                for w in words[k:end]:
+                    if w.text.lower() in p.overrides:
+                        portfolio = p.overrides[w.text.lower()]
+                        break
+            if title.portfolio is None or title.bare or title.link_country:
+                title.portfolio = portfolio or title.portfolio
+            if title.link_country:
+                title.country, title.country_rank = title.link_country, RANK_DEFAULT
+            title.bare = False
+            title.end = j = end
+            # "des Innern, für Bau und Heimat": another link after a comma continues the phrase.
+            if not (j < n and self.gap(j) == ", " and words[j].text in p.links):
+                break
+        # A country after the title: "of Japan", "of the Italian Republic", "der Ukraine".
+        end_char = words[title.end - 1].end
+        after = kb.country_after(self.text, end_char, self.lang, self.countries, p.country_links,
+                                 p.country_link_articles)
+        if after is not None and after[1] in self.by_end:
+            code, c_end = after
+            k = self.by_end[c_end] + 1
+            if k < n and words[k].text in p.suffix_nouns and self.gap(k) == " ":
+                k += 1
+            title.end = k
+            title.country, title.country_rank = code, RANK_WORD
+        return title
+
+    def fields(self, k: int) -> int | None:
+        """The end (word index) of a field phrase starting at word k, or None."""
+        p, words, n = self.p, self.words, len(self.words)
+        last_good = None
+        pos = k
+        while pos < n:
+            good = None
+            r = pos
+            while r < n and r - pos < 5 and (r == pos or self.gap(r) == " "):
+                w = words[r].text
+                if w in p.conjunctions or w in p.links:
+                    break
+                if w[:1].isupper():
+                    if p.is_field_word(w):
+                        good = r + 1
+                    elif w in p.not_names or self.title_core(r) is not None:
+                        break
+                elif not (p.is_field_word(w) or (w.endswith(_ADJECTIVE_ENDINGS) and r + 1 < n
+                                                  and words[r + 1].text[:1].isupper())):
+                    break
+                r += 1
+            if good is None:
+                break
+            last_good = good
+            if good >= n:
+                break
+            g, nxt = self.gap(good), words[good].text
+            if g == " " and nxt in p.conjunctions and self.gap(good + 1) == " ":
+                pos = good + 1
+            elif g == ", " and nxt in p.conjunctions and self.gap(good + 1) == " ":
+                pos = good + 1
+            elif g == ", " and nxt not in p.links:
+                pos = good
+            else:
+                break
+            if pos < n and words[pos].text in p.field_articles and self.gap(pos + 1) == " ":
+                pos += 1
+        return last_good
+
+    # ---------------------------------------------------------------- names
+
+    def is_name_word(self, j: int) -> bool:
+        if j >= len(self.words):
+            return False
+        w = self.words[j]
+        t = w.text
+        if not t[:1].isupper() or t in self.p.not_names:
+            return False
+        if len(t) == 1:  # an initial: "S. Jaishankar"
+            return self.text[w.end : w.end + 1] == "."
+        if t in self.p.honorific_words and self.text[w.end : w.end + 1] == ".":
+            return False
+        if w.start in self.in_country or kb.country_of_word(t, self.lang) or kb.is_subnational(t, self.lang):
+            return False
+        if t in self.p.counterparts:
+            return False
+        return self.title_core(j) is None
+
+    def name_forward(self, j: int) -> list[int]:
+        """Word indices of a name starting at word j (after honorifics), up to five words."""
+        out: list[int] = []
+        k = j
+        while k < len(self.words) and len(out) < 5:
+            if out:
+                g = self.gap(k)
+                if g not in (" ", ". ") or (g == ". " and len(self.words[k - 1].text) != 1):
+                    break
+                # A family name in capitals ends a name ("Heiko MAAS"), or starts one and is
+                # followed by the given name ("MOTEGI Toshimitsu").
+                caps = [_is_caps(self.words[x].text) for x in out]
+                if caps[-1] and len(out) > 1 or (caps[0] and len(out) > 1 and not caps[-1]):
+                    break
+            if self.is_name_word(k):
+                out.append(k)
+            elif out and self.particle_at(k):
+                out.append(k)
+            else:
+                break
+            k += 1
+        while out and self.words[out[-1]].text in self.p.particles:
+            out.pop()
+        if not out or all(len(self.words[x].text) == 1 for x in out):
+            return []
+        return out
+
+    def particle_at(self, k: int) -> bool:
+        """A particle inside a name ("Le Drian", "von der Leyen"); a particle that is also a preposition
+        of the language needs a second one ("Scholz von Herzen" is no name)."""
+        p, words = self.p, self.words
+        if words[k].text not in p.particles or self.gap(k + 1) != " ":
+            return False
+        if words[k].text in p.preposition_particles:
+            if k > 0 and words[k - 1].text in p.particles:  # "von der Leyen"
+                return self.is_name_word(k + 1)
+            return k + 2 < len(words) and words[k + 1].text in p.particles and self.gap(k + 2) == " " \
+                and self.is_name_word(k + 2)
+        if words[k].text in p.particles and k + 1 < len(words) and words[k + 1].text in p.particles:
+            return True
+        return self.is_name_word(k + 1)
+
+    def name_backward(self, e: int) -> list[int]:
+        """Word indices of a name ending at word e, up to five words."""
+        out: list[int] = []
+        k = e
+        while k >= 0 and len(out) < 5:
+            if out:
+                g = self.gap(k + 1)
+                if g not in (" ", ". ") or (g == ". " and len(self.words[k].text) != 1):
+                    break
+            if self.is_name_word(k):
+                out.insert(0, k)
+            elif out and self.words[k].text in self.p.particles and self.gap(k + 1) == " ":
+                out.insert(0, k)
+            else:
+                break
+            k -= 1
+        while out and self.words[out[0]].text in self.p.particles:
+            out.pop(0)
+        if not out or all(len(self.words[x].text) == 1 for x in out):
+            return []
+        return out
+
+    def honorifics_forward(self, j: int) -> int:
+        """The first word after the honorifics that start at word j."""
+        while j < len(self.words):
+            m = self.p.honorifics.match(self.text, self.words[j].start)
+            if not m:
+                break
+            nxt = re.compile(r"\s*").match(self.text, m.end()).end()
+            if nxt not in self.by_start:
+                break
+            j = self.by_start[nxt]
+        return j
+
+    def honorifics_backward(self, start: int) -> int:
+        """The start of the honorifics that end right before character ``start``."""
+        while True:
+            m = self.p.honorific_end.search(self.text, max(0, start - 40), start)
+            if not m or m.start() == start or (m.start() > 0 and self.text[m.start() - 1].isalnum()):
+                return start
+            start = m.start()
+
+    def split_name(self, idx: list[int]) -> tuple[str, str | None, str]:
+        """(family name, given name, family as written) of a name's words."""
+        toks = [self.words[x].text for x in idx]
+        caps = [len(t) > 1 and t.isupper() for t in toks]
+        if caps[0] and len(toks) > 1 and not any(caps[1:]):
+            family, given = toks[0], " ".join(toks[1:])  # "MOTEGI Toshimitsu"
+        elif any(caps[1:]):
+            first = caps.index(True, 1)  # "Heiko MAAS", "Annegret KRAMP-KARRENBAUER"
+            family, given = " ".join(toks[first:]), " ".join(toks[:first]) or None
+        else:
+            last = len(toks) - 1
+            while last > 1 and toks[last - 1].lower() in self.p.particles:
+                last -= 1  # "Jean-Yves Le Drian", "Ursula von der Leyen"
+            family, given = " ".join(toks[last:]), " ".join(toks[:last]) or None
+        return " ".join(_capitalise(w) for w in family.split()), given, family
+
+    # ---------------------------------------------------------------- candidates
+
+    def mentions(self) -> list[_Output]:
+        titled: list[Mention] = []
+        titles: dict[int, Title] = {}
+        title_mentions: dict[int, Mention] = {}
+        i = 0
+        while i < len(self.words):
+            title = self.title_at(i)
+            if title is None:
+                i += 1
+                continue
+            titles[i] = title
+            i = max(i + 1, title.end)
+        title_ends = {t.end for t in titles.values()}
+        for title in titles.values():
+            if self.blocked(title):
+                continue
+            pre = self.preposed(title)
+            if pre is not None:
+                titled.append(pre)
+                title_mentions[title.start] = pre
+                if title.plural:
+                    titled.extend(self.listed(pre, title))
+                continue
+            post = self.postposed(title, title_ends)
+            if post is not None:
+                titled.append(post)
+        titled.extend(self.counterparts(title_mentions))
+        return self.resolve(titled)
+
+    def blocked(self, title: Title) -> bool:
+        """A former minister, a deputy, or a subnational head of government."""
+        k = title.start - 1
+        if k < 0:
+            return False
+        prev = self.words[k].text
+        if self.gap(title.start).strip():
+            return False
+        if prev in self.p.former or prev in self.p.deputy or kb.is_subnational(prev, self.lang):
+            return True
+        # "der ehemalige japanische Premierminister"
+        if kb.country_of_word(prev, self.lang) and k > 0 and self.words[k - 1].text in self.p.former:
+            return True
+        return False
+
+    def country_before(self, title: Title) -> tuple[str, int] | None:
+        """A country word right before the title ("Japans neuer", "der indische", "Japan's") and its start."""
+        return self.country_word_before(self.words[title.start].start, self.p.between)
+
+    def country_word_before(self, pos: int, skip: Sequence[str] = ()) -> tuple[str, int] | None:
+        """The country word that ends right before ``pos`` on the same line, over ``skip`` words."""
+        for _ in range(3):
+            j = pos
+            while j > 0 and self.text[j - 1] in " \t\"“”„(":
+                j -= 1
+            mention = self.country_by_end.get(j)
+            if mention is not None:
+                return mention.code, mention.start
+            k = self.by_end.get(j)
+            if k is None or self.words[k].text not in skip:
+                return None
+            pos = self.words[k].start
+        return None
+
+    def make(self, start: int, end: int, idx: list[int], title: Title | None, kind: str) -> Mention:
+        family, given, surface = self.split_name(idx)
+        m = Mention(start, end, family, given, name_key(family), surface, kind=kind)
+        if title is not None:
+            m.portfolio, m.country, m.country_rank = title.portfolio, title.country, title.country_rank
+            m.not_country, m.ministry_id, m.coref_only = title.not_country, title.ministry_id, title.coref_only
+            m.marked_home = title.marked_home
+        return m
+
+    def preposed(self, title: Title) -> Mention | None:
+        j = title.end
+        if j >= len(self.words):
+            return None
+        g = self.gap(j)
+        if g not in (" ", ", "):
+            return None
+        k = self.honorifics_forward(j)
+        idx = self.name_forward(k)
+        if not idx or (g == ", " and len(idx) < 2 and k == j):
+            return None
+        m = self.make(self.words[title.start].start, self.words[idx[-1]].end, idx, title, "titled")
+        before = self.country_before(title)
+        if before is not None:
+            m.country, m.country_rank = before[0], RANK_WORD
+        return m
+
+    def postposed(self, title: Title, title_ends: set[int]) -> Mention | None:
+        if title.bare or title.coref_only or title.plural:
+            return None
+        start = self.words[title.start].start
+        code = None
+        before = self.country_before(title)
+        if before is not None:
+            code, start = before
+        k = self.by_start.get(start)
+        if k is None:
+            return None
+        if k > 0 and self.words[k - 1].text in self.p.apposition_articles and self.gap(k).strip() == "":
+            k -= 1
+        if self.gap(k).rstrip() != ",":
+            return None
+        idx = self.name_backward(k - 1)
+        if not idx or idx[0] in title_ends:
+            return None
+        name_start = self.words[idx[0]].start
+        first = self.honorifics_backward(name_start)
+        if first == name_start and len(idx) < 2:
+            return None
+        m = self.make(first, self.words[title.end - 1].end, idx, title, "titled")
+        if code is not None:
+            m.country, m.country_rank = code, RANK_WORD
+        return m
+
+    def listed(self, head: Mention, title: Title) -> list[Mention]:
+        """The names after a plural title's first name ("Bundesministern Gabriel, Steinmeier, Schmidt")."""
+        out = []
+        j = self.by_end.get(head.end)
+        while j is not None and j + 2 < len(self.words):
+            g = self.gap(j + 1)
+            k = j + 1
+            if g == " " and self.words[k].text in self.p.conjunctions and self.gap(k + 1) == " ":
+                k += 1
+            elif g != ", ":
+                break
+            if self.title_core(k) is not None:
+                break
+            idx = self.name_forward(k)
+            if not idx:
+                break
+            m = self.make(self.words[idx[0]].start, self.words[idx[-1]].end, idx, title, "listed")
+            m.country, m.country_rank = head.country, head.country_rank
+            out.append(m)
+            j = idx[-1]
+        return out
+
+    def counterparts(self, title_mentions: dict[int, Mention]) -> list[Mention]:
+        """Names after "seinem französischen Kollegen", "his UK counterpart"; country cues for titled ones."""
+        out = []
+        titled_sorted = sorted(title_mentions.values(), key=lambda m: m.start)
+        for i, w in enumerate(self.words):
+            if w.text not in self.p.counterparts:
+                continue
+            before = self.country_word_before(w.start)
+            code = before[0] if before else None
+            j = i + 1
+            if code is None:
+                after = kb.country_after(self.text, w.end, self.lang, self.countries, self.p.counterpart_links,
+                                         self.p.counterpart_articles)
+                if after is not None and after[1] in self.by_end:
+                    code, j = after[0], self.by_end[after[1]] + 1
+            if j >= len(self.words) or self.gap(j) not in (" ", ", "):
+                continue
+            sent = self.sentence(w.start)
+            governing = next((m for m in reversed(titled_sorted) if sent[0] <= m.start < w.start), None)
+            if j in title_mentions:
+                # "their Japanese counterparts, Foreign Minister Motegi and Defence Minister Kishi"
+                chain = [title_mentions[j]]
+                while True:
+                    e = self.by_end.get(chain[-1].end)
+                    if e is None or e + 2 >= len(self.words) or self.words[e + 1].text not in self.p.conjunctions:
+                        break
+                    nxt = title_mentions.get(e + 2)
+                    if nxt is None:
+                        break
+                    chain.append(nxt)
+                for m in chain:
+                    if code is not None and m.country_rank < RANK_WORD:
+                        m.country, m.country_rank = code, RANK_WORD
+                continue
+            k = self.honorifics_forward(j)
+            idx = self.name_forward(k)
+            if not idx:
+                continue
+            m = self.make(self.words[idx[0]].start, self.words[idx[-1]].end, idx, None, "counterpart")
+            if code is not None:
+                m.country, m.country_rank = code, RANK_WORD
+            m.colleague_of = governing
+            out.append(m)
+        return out
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        for s, e in self.sentences:
+            if s <= pos < e:
+                return s, e
+        return 0, len(self.text)
+
+    # ---------------------------------------------------------------- persons and resolution
+
+    def resolve(self, cands: list[Mention]) -> list[_Output]:
+        persons: dict[str, Person] = {}
+        for m in sorted(cands, key=lambda m: m.start):
+            if not m.coref_only:
+                persons.setdefault(m.key, Person(m.key)).mentions.append(m)
+        kept = [m for m in cands if not m.coref_only or m.key in persons]
+        for m in kept:
+            if m.coref_only:
+                persons[m.key].mentions.append(m)
+        kept.extend(self.name_only(persons, kept))
+        order = sorted(persons.values(), key=lambda p: min(m.start for m in p.mentions))
+        for person in order:
+            for m in sorted(person.mentions, key=lambda m: m.start):
+                if m.country and m.country_rank > person.country_rank:
+                    person.country, person.country_rank = m.country, m.country_rank
+                if m.portfolio and (person.portfolio in (None, "other")):
+                    person.portfolio = m.portfolio
+                if m.ministry_id and not person.ministry_id:
+                    person.ministry_id = m.ministry_id
+        for person in order:
+            if person.portfolio is None:
+                colleague = next((m.colleague_of for m in person.mentions if m.colleague_of), None)
+                if colleague is not None and colleague.key in persons:
+                    person.portfolio = persons[colleague.key].portfolio or colleague.portfolio
+        marked = any(m.marked_home for m in cands)
+        for person in order:
+            if person.country_rank == 0:
+                person.country = self.infer_country(person, persons, marked)
+        year = _year(self.doc)
+        out = []
+        for m in sorted(kept, key=lambda m: m.start):
+            person = persons[m.key]
+            country = m.country if m.country_rank >= RANK_TITLE else person.country
+            portfolio = m.portfolio if m.portfolio and m.portfolio != "other" else (person.portfolio or m.portfolio)
+            ministry_id = m.ministry_id
+            if ministry_id is None and person.ministry_id and portfolio == person.portfolio:
+                ministry_id = person.ministry_id
+            if ministry_id is None and country and portfolio:
+                known = kb.find_ministry(country, portfolio, year)
+                ministry_id = known.id if known else None
+            attrs = {"family_name": m.family, "given_name": m.given, "country": country, "portfolio": portfolio,
+                     "ministry_id": ministry_id}
+            out.append(_Output(m.start, m.end, attrs))
+        return out
+
+    def name_only(self, persons: dict[str, Person], taken: list[Mention]) -> list[Mention]:
+        """Later mentions by name alone ("Steinmeier betonte", "John Kerry")."""
+        spans = [(m.start, m.end) for m in taken]
+        out = []
+        for person in persons.values():
+            titled = [m for m in person.mentions if not m.coref_only]
+            if not titled:
+                continue
+            forms = {m.surface for m in titled} | {m.family for m in titled}
+            givens = {m.given for m in titled if m.given}
+            pattern = re.compile(r"(?<![\w\-‐])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len,
+                                 reverse=True)) + r")(?![\w\-‐])")
+            for hit in pattern.finditer(self.text):
+                a, b = hit.start(), hit.end()
+                if any(a < e and s < b for s, e in spans):
+                    continue
+                if not self.name_context_ok(a, b, persons):
+                    continue
+                for given in givens:
+                    g_start = a - len(given) - 1
+                    if g_start >= 0 and self.text[g_start:a] == given + " ":
+                        a = g_start
+                        break
+                k = self.by_start.get(hit.start())
+                if k is None:
+                    continue
+                m = replace(titled[0], start=a, end=b, kind="name", colleague_of=None)
+                m.country_rank = 0
+                m.portfolio = None
+                m.ministry_id = None
+                out.append(m)
+                spans.append((a, b))
+                person.mentions.append(m)
+        return out
+
+    def name_context_ok(self, a: int, b: int, persons: dict[str, Person]) -> bool:
+        """Not "the Hague Convention", not "die Fischer": no article before a name alone, and (in English)
+        no other capitalised word after it."""
+        k = self.by_start.get(a)
+        if k is None:
+            return False
+        if k > 0 and self.words[k - 1].text in self.p.not_after and self.gap(k) == " ":
+            return False
+        if self.lang == "en" and k + 1 < len(self.words) and self.gap(k + 1) == " ":
+            nxt = self.words[k + 1].text
+            if nxt[:1].isupper() and name_key(nxt) not in persons and self.title_core(k + 1) is None:
+                return False
+        return True
+
+    def infer_country(self, person: Person, persons: dict[str, Person], marked: bool) -> str | None:
+        excluded: set[str] = set()
+        for m in person.mentions:
+            excluded |= m.not_country
+            if m.colleague_of is not None:
+                other = persons.get(m.colleague_of.key)
+                if other is not None and other.country:
+                    excluded.add(other.country)
+        for other in persons.values():
+            if other is not person and other.country and other.portfolio and other.portfolio == person.portfolio:
+                excluded.add(other.country)
+        if marked:
+            excluded |= set(self.p.marked_home.values())
+        for home in self.p.home_countries:
+            if home in excluded:
+                continue
+            words = sum(1 for c in self.countries if c.code == home)
+            if words >= 2 or home in self.ministry_countries:
+                return home
+        pool = [c for c in self.countries if c.code not in excluded]
+        first = min(person.mentions, key=lambda m: m.start)
+        lo, hi = self.sentence(first.start)
+        code = kb.nearest_country(pool, first.start, first.end, lo, hi)
+        if code:
+            return code
+        return kb.main_country(self.countries, exclude=tuple(excluded))
+
+
+def _combine(a: Title, b: Title) -> Title:
+    """Two titles of one person ("Bundesaußenminister und Vizekanzler")."""
+    out = replace(a, end=b.end)
+    if out.portfolio is None or (out.role and not b.role and b.portfolio):
+        out.portfolio = b.portfolio or out.portfolio
+    if b.country_rank > out.country_rank:
+        out.country, out.country_rank = b.country, b.country_rank
+    out.not_country = a.not_country | b.not_country
+    out.marked_home = a.marked_home or b.marked_home
+    out.ministry_id = a.ministry_id or b.ministry_id
+    out.bare = a.bare and b.bare
+    return out
 
 
 @Language.factory("bilat_ministers")

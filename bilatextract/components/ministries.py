@@ -80,12 +80,15 @@ class PatternSet:
         self.known_only_heads = set(comp.get("known_only_heads", []))
         # Head words end a list of fields: "Department of Defense, the Home Office" is two names.
         self.head_words = self.heads | self.separate_heads | self.known_only_heads
+        self.vague_fields = {w.lower() for w in prod.get("vague_fields", [])}
         generic = data.get("generic", {})
         self.generic = {w.lower() for w in generic.get("determiners", [])}
         self.articles = {w.lower() for w in generic.get("articles", [])}
+        self.abbreviation_articles = {w.lower() for w in generic.get("abbreviation_articles", [])}
         context = data.get("context", {})
         self.clause_breaks = tuple(context.get("clause_breaks", [";"]))
         self.own_names = {p: tuple(codes) for p, codes in context.get("own_names", {}).items()}
+        self.document_pairs = bool(context.get("document_pairs", False))
         not_national = data.get("not_national", {})
         self.not_national = set(not_national.get("words", []))
         self.not_national_skip = {w.lower() for w in not_national.get("skip", [])}
@@ -94,20 +97,45 @@ class PatternSet:
 
     # -- fields -------------------------------------------------------------------------
 
-    def field_run(self, doc: Doc, j: int, limit: int) -> int:
-        """The end of the run of field words from ``j`` (at most ``limit`` words)."""
+    def _run_end(self, doc: Doc, j: int, limit: int) -> int:
         k = j
         while k < len(doc) and k - j < limit and doc[k].is_alpha and "minist" not in doc[k].lower_ \
                 and doc[k].text not in self.head_words:
             k += 1
+        return k
+
+    def field_run(self, doc: Doc, j: int, limit: int) -> int:
+        """The end of the run of field words from ``j`` (at most ``limit`` words)."""
+        k = self._run_end(doc, j, limit)
         cover = kb.field_cover([t.text for t in doc[j:k]], self.lang)
         end = j
         while end < k and cover[end - j]:
             end += 1
         return end
 
-    def conjunct(self, doc: Doc, j: int, first_strong: bool = False) -> int | None:
-        """The end of one field ("Wirtschaft", "nukleare Sicherheit", "Foreign Affairs") at ``j``."""
+    def loose_run(self, doc: Doc, j: int, limit: int) -> int:
+        """Like ``field_run``, but unknown words may stand before a specific field word.
+
+        "Mineral Resources", "Digital Sovereignty": the name runs to its last field word, as long
+        as that word names a field of its own (not "Affairs", "Policy": "Political Affairs" is
+        no ministry's field).
+        """
+        k = self._run_end(doc, j, limit)
+        words = [t.text for t in doc[j:k]]
+        cover = kb.field_cover(words, self.lang)
+        end = j
+        for idx in range(len(words)):
+            if cover[idx] and words[idx].lower() not in self.vague_fields \
+                    and not kb.country_of_word(words[idx], self.lang):
+                end = j + idx + 1
+        return max(end, self.field_run(doc, j, limit))
+
+    def conjunct(self, doc: Doc, j: int, first_strong: bool = False, last: bool = False) -> int | None:
+        """The end of one field ("Wirtschaft", "nukleare Sicherheit", "Foreign Affairs") at ``j``.
+
+        ``last``: the field follows a conjunction, so it ends the list; an unknown German noun
+        is accepted there when nothing capitalised follows it ("für Energie und Bodenschätze").
+        """
         n = len(doc)
         if j >= n:
             return None
@@ -116,7 +144,7 @@ class PatternSet:
             k = j
             while k < n and k - j < 4 and doc[k].text[:1].isupper():
                 k += 1
-            end = self.field_run(doc, j, k - j)
+            end = self.loose_run(doc, j, k - j)
             if end == j and first_strong and tok.text[:1].isupper() and tok.is_alpha:
                 end = j + 1
             return end if end > j else None
@@ -130,6 +158,15 @@ class PatternSet:
         ):
             return j + 2
         if tok.text[:1].isupper() and (self.field_run(doc, j, 1) == j + 1 or (first_strong and tok.is_alpha)):
+            return j + 1
+        if (
+            last
+            and tok.is_alpha
+            and tok.text[:1].isupper()
+            and self._run_end(doc, j, 1) == j + 1
+            and not kb.country_of_word(tok.text, self.lang)
+            and (j + 1 >= n or not doc[j + 1].text[:1].isupper())
+        ):
             return j + 1
         return None
 
@@ -154,7 +191,8 @@ class PatternSet:
                 k += 1
                 if k < n and doc[k].lower_ in self.link_articles:
                     k += 1
-            nxt = self.conjunct(doc, k)
+            nxt = self.conjunct(doc, k, last=doc[end].lower_ in self.conjunctions or doc[k - 1].lower_ in
+                                self.conjunctions)
             if nxt is None:
                 break
             end = nxt
@@ -177,6 +215,7 @@ class MinistriesComponent:
         self.known_lengths = sorted({len(k) for k in self.known}, reverse=True)
         self.strong_abbr = kb.abbreviation_index(weak=False)
         self._cache: dict[str, list[kb.CountryMention]] = {}
+        self._claimed: set[int] = set()
         self.all_abbr = kb.abbreviation_index(weak=True)
 
     # -- candidates ---------------------------------------------------------------------
@@ -278,7 +317,9 @@ class MinistriesComponent:
                     and doc[i + 2 * d].text in self.all_abbr
                     for d in (-1, 1)
                 )
-                if not (bracketed or listed):
+                # "das AA", "the MOD": an article before a capitalised abbreviation makes it a name
+                determined = i > 0 and doc[i - 1].lower_ in self.patterns[0].abbreviation_articles
+                if not (bracketed or listed or determined):
                     continue
             out.append(Candidate(i, i + 1, i + 1, self.lang, "abbreviation", entries=entries))
         return out
@@ -358,10 +399,11 @@ class MinistriesComponent:
         if country is None:
             pool = [m for m in mentions if not countries or m.code in countries]
             lo, hi = self._window(doc, span)
-            country = kb.nearest_country(pool, span.start_char, span.end_char, lo, hi)
+            free = [m for m in pool if m.end not in self._claimed]
+            country = kb.nearest_country(free, span.start_char, span.end_char, lo, hi)
             if country is None:
-                own = p.own_names.get(cand.portfolio or "", ()) if cand.kind != "known" else ()
-                country = kb.main_country(pool, exclude=own)
+                own = () if cand.kind == "known" else p.own_names.get(cand.portfolio or "", p.own_names.get("*", ()))
+                country = kb.main_country(pool, exclude=own, text=doc.text if p.document_pairs else None)
             if country is None and countries:
                 country = countries[0]
         if country is None and cand.kind in ("compound",):
@@ -430,6 +472,15 @@ class MinistriesComponent:
             candidates += self.productive(doc, p)
             candidates += self.compounds(doc, p)
         year = _year(doc)
+        # Country words right before a candidate belong to it: they are no clue for its neighbours
+        # ("the Ministry of Defence and the Japanese Ministry of Defense").
+        mentions = self._mentions(doc, self.lang)
+        ends = {m.end for m in mentions}
+        self._claimed = set()
+        for cand in candidates:
+            gap = doc.text[: doc[cand.start].idx].rstrip()
+            if len(gap) in ends:
+                self._claimed.add(len(gap))
         found: dict[tuple[int, int], dict[str, Any]] = {}
         for cand in candidates:
             attrs = self.resolve(doc, cand, year)
@@ -448,6 +499,12 @@ class MinistriesComponent:
                     found[(cand.start, cand.end)] = attrs
         for i, attrs in bracketed.items():
             found[(i, i + 1)] = attrs
+            # The abbreviation dates the name: "Federal Ministry for Economic Affairs and Energy
+            # (BMWi)" is the BMWi of 2013-2021, not the BMWE of 2025.
+            for (_a, b), named in found.items():
+                if b == i - 1 and named.get("country") == attrs.get("country") \
+                        and named.get("portfolio") == attrs.get("portfolio") and attrs.get("ministry_id"):
+                    named["ministry_id"] = attrs["ministry_id"]
         set_spans(doc, "MINISTRY", [(doc[a:b], attrs) for (a, b), attrs in found.items()])
         self._cache = {}
         return doc

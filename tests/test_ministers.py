@@ -1,0 +1,281 @@
+"""The MINISTER component on composed sentences, both languages, with negative cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from bilatextract import extract, pipeline
+from bilatextract.components.base import ATTRS, spans_of
+
+Row = tuple[str, str | None, str | None, str | None]
+
+
+def ministers(text: str, lang: str) -> list[Row]:
+    """(span text, family name, country, portfolio) of every MINISTER the pipeline finds."""
+    doc = pipeline.get(lang)(text)
+    out = []
+    for span in spans_of(doc, "MINISTER"):
+        attrs = span._.get(ATTRS) or {}
+        out.append((span.text, attrs.get("family_name"), attrs.get("country"), attrs.get("portfolio")))
+    return out
+
+
+def texts(text: str, lang: str) -> list[str]:
+    return [row[0] for row in ministers(text, lang)]
+
+
+# ---------------------------------------------------------------- German one-word titles
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gestern sprach Bundesaußenministerin Helga Brandt in Rom.",
+         ("Bundesaußenministerin Helga Brandt", "Brandt", "DE", "foreign")),
+        ("Der Termin mit Bundesverteidigungsminister Karl Obermeier fiel aus.",
+         ("Bundesverteidigungsminister Karl Obermeier", "Obermeier", "DE", "defence")),
+        ("Danach reiste Bundeswirtschaftsminister Jens Vollrath weiter.",
+         ("Bundeswirtschaftsminister Jens Vollrath", "Vollrath", "DE", "economy")),
+        ("Dort wartete US-Außenminister Tom Hadley auf die Delegation.",
+         ("US-Außenminister Tom Hadley", "Hadley", "US", "foreign")),
+        ("Es sprach Bundesfinanzministerin Petra Quandt zur Lage.",
+         ("Bundesfinanzministerin Petra Quandt", "Quandt", "DE", "finance")),
+        ("Zum Abschluss dankte Bundes-kanzlerin Vogt allen Gästen.",
+         ("Bundes-kanzlerin Vogt", "Vogt", "DE", "head_of_government")),
+        ("In Wien sprach Vizekanzler Martin Roth über Energie.",
+         ("Vizekanzler Martin Roth", "Roth", "DE", None)),
+    ],
+)
+def test_german_fused_titles(text: str, expected: Row) -> None:
+    assert ministers(text, "de") == [expected]
+
+
+def test_german_title_combination_and_inflected_plural_before_a_list() -> None:
+    text = ("Bundesaußenminister und Vizekanzler Albrecht empfing die Gäste. Bundeskanzlerin Vogt wird von "
+            "den Bundesministern Keller, Lorenz, Bundesministerin Sauer sowie von Bundesminister Frey begleitet.")
+    got = ministers(text, "de")
+    assert [g[0] for g in got] == ["Bundesaußenminister und Vizekanzler Albrecht", "Bundeskanzlerin Vogt",
+                                   "Bundesministern Keller", "Lorenz", "Bundesministerin Sauer",
+                                   "Bundesminister Frey"]
+    assert got[0][2:] == ("DE", "foreign")
+    assert [g[2] for g in got] == ["DE"] * 6
+    # A shared title says nothing about the field: the portfolio is not invented.
+    assert got[3][3] is None
+
+
+def test_german_field_phrases_after_a_title() -> None:
+    text = ("Die Bundesministerin des Auswärtigen Helga Brandt und der Bundesminister für Arbeit und Soziales "
+            "Uwe Kettler sprachen mit Staatsministerin im Auswärtigen Amt Nora Lind.")
+    got = ministers(text, "de")
+    assert [g[0] for g in got] == ["Bundesministerin des Auswärtigen Helga Brandt",
+                                   "Bundesminister für Arbeit und Soziales Uwe Kettler",
+                                   "Staatsministerin im Auswärtigen Amt Nora Lind"]
+    assert [g[3] for g in got] == ["foreign", "labour", "foreign"]
+    assert [g[2] for g in got] == ["DE", "DE", "DE"]
+
+
+def test_german_apposition_with_a_field_list_stops_before_the_next_name() -> None:
+    text = ("Gespräche in Seoul mit Min-jun Park, koreanischer Minister für Handel, Industrie und Energie und "
+            "Ji-woo Kang, Ministerin für Umwelt stehen an.")
+    got = ministers(text, "de")
+    assert got == [
+        ("Min-jun Park, koreanischer Minister für Handel, Industrie und Energie", "Park", "KR", "economy"),
+        ("Ji-woo Kang, Ministerin für Umwelt", "Kang", "KR", "environment"),
+    ]
+
+
+def test_german_country_word_before_the_title_stays_outside_the_span() -> None:
+    text = "Am Montag traf Kanadas neue Außenministerin Claire Dubois den indischen Premierminister Rao."
+    assert ministers(text, "de") == [
+        ("Außenministerin Claire Dubois", "Dubois", "CA", "foreign"),
+        ("Premierminister Rao", "Rao", "IN", "head_of_government"),
+    ]
+
+
+# ---------------------------------------------------------------- English titles
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Yesterday Foreign Minister Ana Ruiz arrived in Madrid, Spain.",
+         ("Foreign Minister Ana Ruiz", "Ruiz", "ES", "foreign")),
+        ("Later, Secretary of State Mark Dalton flew to Ottawa.",
+         ("Secretary of State Mark Dalton", "Dalton", "US", "foreign")),
+        ("Talks with Secretary of State for Defence Rupert Hale followed.",
+         ("Secretary of State for Defence Rupert Hale", "Hale", "GB", "defence")),
+        ("The next day Foreign Secretary Emma Stirling spoke.",
+         ("Foreign Secretary Emma Stirling", "Stirling", "GB", "foreign")),
+        ("Welcome remarks by Federal Minister of the Interior Hans Berger.",
+         ("Federal Minister of the Interior Hans Berger", "Berger", "DE", "interior")),
+        ("Then Chancellor Lena Vogt opened the fair.",
+         ("Chancellor Lena Vogt", "Vogt", "DE", "head_of_government")),
+    ],
+)
+def test_english_titles(text: str, expected: Row) -> None:
+    assert ministers(text, "en") == [expected]
+
+
+def test_english_combined_title_and_minister_of_state_at_a_ministry() -> None:
+    text = ("Vice-Chancellor and Federal Minister for Foreign Affairs Karl Albrecht met Minister of State at "
+            "the Federal Foreign Office Nora Lind.")
+    got = ministers(text, "en")
+    assert got == [
+        ("Vice-Chancellor and Federal Minister for Foreign Affairs Karl Albrecht", "Albrecht", "DE", "foreign"),
+        ("Minister of State at the Federal Foreign Office Nora Lind", "Lind", "DE", "foreign"),
+    ]
+
+
+def test_english_apposition_runs_to_the_end_of_the_title_with_its_country() -> None:
+    text = ("On Monday, Mr. SATO Kenji, Minister of Economy, Trade and Industry of Japan, held talks with "
+            "H.E. Ms. Ewa NOWAK, Minister of Foreign Affairs of the Republic of Poland, and Rt. Hon. John "
+            "Fairbanks, Prime Minister of the United Kingdom.")
+    got = ministers(text, "en")
+    assert got == [
+        ("Mr. SATO Kenji, Minister of Economy, Trade and Industry of Japan", "Sato", "JP", "economy"),
+        ("H.E. Ms. Ewa NOWAK, Minister of Foreign Affairs of the Republic of Poland", "Nowak", "PL", "foreign"),
+        ("Rt. Hon. John Fairbanks, Prime Minister of the United Kingdom", "Fairbanks", "GB",
+         "head_of_government"),
+    ]
+
+
+def test_english_possessive_country_before_a_post_posed_title() -> None:
+    text = "The talks were chaired by Paul Whitby, the United Kingdom’s Minister of State for Europe, in Berlin."
+    assert ministers(text, "en") == [
+        ("Paul Whitby, the United Kingdom’s Minister of State for Europe", "Whitby", "GB", "foreign"),
+    ]
+
+
+# ---------------------------------------------------------------- names
+
+
+def test_name_shapes_family_name_first_capitals_hyphens_particles() -> None:
+    text = ("Außenminister TANAKA Hiroshi traf Bundesministerin Anna-Lena KRAUSE-HOLM und den französischen "
+            "Außenminister Jean-Luc de Villiers. Bundesministerin Ulrike von der Heide kam später.")
+    got = ministers(text, "de")
+    assert [g[1] for g in got] == ["Tanaka", "Krause-Holm", "de Villiers", "von der Heide"]
+    doc = pipeline.get("de")(text)
+    givens = [s._.get(ATTRS)["given_name"] for s in spans_of(doc, "MINISTER")]
+    assert givens == ["Hiroshi", "Anna-Lena", "Jean-Luc", "Ulrike"]
+
+
+def test_a_german_preposition_after_a_name_is_not_a_particle() -> None:
+    assert texts("Ich begrüße Herrn Bundeskanzler Vogt von Herzen.", "de") == ["Bundeskanzler Vogt"]
+
+
+def test_honorifics_inside_the_span_between_title_and_name() -> None:
+    assert texts("Es sprach Bundesaußenminister Dr. Karl Albrecht.", "de") == ["Bundesaußenminister Dr. Karl Albrecht"]
+
+
+# ---------------------------------------------------------------- coreference
+
+
+def test_german_name_only_and_bare_title_mentions_take_the_first_mentions_attributes() -> None:
+    text = ("Bundeswirtschaftsminister Jens Vollrath traf Takeshi Mori, japanischer Minister für Wirtschaft, "
+            "Handel und Industrie. Vollrath betonte die Partnerschaft; Minister Mori stimmte zu.")
+    got = ministers(text, "de")
+    assert got[2:] == [("Vollrath", "Vollrath", "DE", "economy"), ("Minister Mori", "Mori", "JP", "economy")]
+
+
+def test_english_coreference_secretary_counts_only_for_a_known_minister() -> None:
+    text = ("Foreign Minister Sato met Secretary of State Dalton in Tokyo, Japan. Secretary Dalton thanked "
+            "Japan. Secretary Wilkins of the Treasury Board was absent. Dalton's visit ended.")
+    got = ministers(text, "en")
+    assert [g[0] for g in got] == ["Foreign Minister Sato", "Secretary of State Dalton", "Secretary Dalton",
+                                   "Dalton"]
+    assert [g[2] for g in got] == ["JP", "US", "US", "US"]
+
+
+def test_name_alone_of_a_place_or_of_nobody_is_no_mention() -> None:
+    text = "Foreign Minister Hague spoke. The Hague Convention was signed. Hague Street was closed."
+    assert texts(text, "en") == ["Foreign Minister Hague"]
+
+
+def test_full_name_alone_keeps_the_given_name() -> None:
+    text = "US-Außenminister Tom Hadley kam an. Später sprach Tom Hadley mit der Presse."
+    assert texts(text, "de") == ["US-Außenminister Tom Hadley", "Tom Hadley"]
+
+
+# ---------------------------------------------------------------- counterparts
+
+
+def test_counterparts_in_both_languages() -> None:
+    de = "Außenministerin Brandt führte mit ihrem französischen Kollegen Pierre Aubert ein Gespräch in Deutschland."
+    assert ministers(de, "de")[1] == ("Pierre Aubert", "Aubert", "FR", "foreign")
+    en = ("Today Foreign Minister Brandt and Defence Minister Obermeier met their Japanese counterparts, "
+          "Foreign Minister Sato and Defence Minister Ito. Germany and Japan agreed. Germany will send a ship.")
+    got = ministers(en, "en")
+    assert [(g[1], g[2], g[3]) for g in got] == [("Brandt", "DE", "foreign"), ("Obermeier", "DE", "defence"),
+                                                 ("Sato", "JP", "foreign"), ("Ito", "JP", "defence")]
+    en2 = "Defence Minister Obermeier will meet his Australian counterpart Liam Hart in Canberra."
+    assert ministers(en2, "en")[1] == ("Liam Hart", "Hart", "AU", "defence")
+
+
+# ---------------------------------------------------------------- country from the document
+
+
+def test_unmarked_title_beside_a_bundes_title_is_the_other_side() -> None:
+    text = ("Japan und Deutschland vertiefen ihre Zusammenarbeit. Außenminister Sato empfing "
+            "Bundesaußenminister Albrecht in Tokyo. Deutschland und Japan sind Partner.")
+    assert [(g[1], g[2]) for g in ministers(text, "de")] == [("Sato", "JP"), ("Albrecht", "DE")]
+
+
+def test_unmarked_title_in_a_german_side_text_is_german() -> None:
+    text = ("Außenminister Albrecht reist nach Japan. In Tokyo trifft Außenminister Albrecht seinen "
+            "japanischen Amtskollegen Sato. Deutschland und Japan wollen enger zusammenarbeiten; "
+            "Deutschland setzt auf Japan.")
+    got = ministers(text, "de")
+    assert [(g[1], g[2]) for g in got] == [("Albrecht", "DE"), ("Albrecht", "DE"), ("Sato", "JP")]
+
+
+def test_head_of_government_title_of_another_country_from_the_sentence() -> None:
+    text = "Zur Lage in der Ukraine sagte Außenminister Albrecht, Ministerpräsident Petrenko habe viel zu tun."
+    got = ministers(text, "de")
+    assert got[1] == ("Ministerpräsident Petrenko", "Petrenko", "UA", "head_of_government")
+
+
+def test_country_is_never_guessed_from_the_language() -> None:
+    assert ministers("Minister Jones said the talks went well.", "en") == [
+        ("Minister Jones", "Jones", None, None)]
+    assert ministers("Außenminister Krüger sagte, die Gespräche seien gut verlaufen.", "de") == [
+        ("Außenminister Krüger", "Krüger", None, "foreign")]
+
+
+def test_minister_links_to_the_known_ministry() -> None:
+    doc = extract("Bundesaußenministerin Helga Brandt traf den japanischen Außenminister Sato.", lang="de")
+    ids = [m.ministry.id if m.ministry else None for m in doc.entities if m.type == "MINISTER"]
+    assert ids == ["DE-AA", "JP-MOFA"]
+
+
+# ---------------------------------------------------------------- not ministers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Präsident Macron und Staatspräsident Rao empfingen die Gäste.",
+        "Botschafter Klaus Weber und Staatssekretär Jens Lorenz nahmen teil.",
+        "Die Chefin des Währungsfonds Christine Laval und die Abgeordnete Maria Kühn sprachen.",
+        "Beide Außenminister kamen überein. Die vier Minister begrüßten das. Der Bundesaußenminister sagte zu.",
+        "Der ehemalige Außenminister Albrecht und die stellvertretende Außenministerin Sherwood sprachen.",
+        "Der bayerische Ministerpräsident Huber begrüßte die Gäste.",
+        "Herr Bundeskanzler, lieber Olaf, ich danke Ihnen.",
+        "Die Außenministertreffen und das Außenministerium Japans.",
+    ],
+)
+def test_german_non_ministers(text: str) -> None:
+    assert texts(text, "de") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Macron met Ambassador Clara Weiss and State Secretary Jens Lorenz.",
+        "The two ministers agreed. The Foreign Minister also stated that the Foreign Ministers' Meeting went well.",
+        "Former Prime Minister Fairbanks and Deputy Foreign Minister Ito attended.",
+        "MP Smith asked a question about the Secretary-General Mr. Alvarez.",
+        "He thanked Mr. Jonas Berg, High Representative of the Union for Foreign Affairs and Security Policy.",
+    ],
+)
+def test_english_non_ministers(text: str) -> None:
+    assert texts(text, "en") == []
