@@ -374,3 +374,14 @@ def test_title_case_headline_verbs_stay_outside() -> None:
 
 def test_german_parties_written_apart_from_the_head() -> None:
     assert texts("de", "Das EU-Japan Abkommen über Datenschutz gilt.") == ["EU-Japan Abkommen über Datenschutz"]
+
+
+def test_english_of_inside_a_pre_modifier_chain() -> None:
+    found = agreements("en", "The Japan-U.S. Status of Forces Agreement was discussed.")
+    assert found == [("Japan-U.S. Status of Forces Agreement",
+                      {"name": "Status of Forces Agreement", "abbreviation": "SOFA"})]
+
+
+def test_ambiguous_abbreviation_supported_by_a_context_word() -> None:
+    assert texts("de", "Das EPA zwischen Japan und der EU ist ein Meilenstein.") == ["EPA"]
+    assert texts("en", "The EPA designed a significant new rule for power plants.") == []

@@ -105,7 +105,8 @@ def test_lemmatiser_table_gives_spacys_lemmas() -> None:
     assert isinstance(table, LemmaTable)
     text = " ".join(item["text"] for item in ITEMS)
     ours = [t.lemma_ for t in lemmatizer(nlp.make_doc(text))]
-    theirs = [t.lemma_ for t in reference(text)]
+    # Same tokens for both (the pipeline's tokenizer splits a sentence-final year's full stop).
+    theirs = [t.lemma_ for t in reference.get_pipe("lemmatizer")(nlp.make_doc(text))]
     assert ours == theirs
     assert "Ministerien" in ours or "Ministerium" in [t.lemma_ for t in lemmatizer(nlp.make_doc("Ministerien"))]
 

@@ -240,3 +240,10 @@ def test_english_document_country_is_the_first_of_its_hyphenated_pairs() -> None
 def test_bracketed_abbreviation_dates_its_name() -> None:
     got = ministries("The Federal Ministry for Economic Affairs and Energy (BMWi) joined.", "en")
     assert [g[3] for g in got] == ["DE-BMWI", "DE-BMWI"]
+
+
+def test_lowercase_english_compound_needs_an_adjacent_country() -> None:
+    text = "China's foreign ministry said the defense ministry had not been informed by the Japanese defense ministry."
+    got = ministries(text, "en")
+    assert [(g[0], g[1], g[2]) for g in got] == [("foreign ministry", "CN", "foreign"),
+                                                ("defense ministry", "JP", "defence")]

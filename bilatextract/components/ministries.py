@@ -51,6 +51,8 @@ class Candidate:
     country: str | None = None  # fixed by the name itself ("US-", "of Japan")
     default_country: str | None = None  # "Bundes", "Federal": unless a country word says otherwise
     entries: tuple[kb.MinistryEntry, ...] = field(default_factory=tuple)
+    # lowercase "foreign ministry": a name only with a country word right before or after it
+    needs_adjacent_country: bool = False
 
 
 class PatternSet:
@@ -78,6 +80,7 @@ class PatternSet:
         self.compound_prefixes = {w: code for code, words in comp.get("name_prefixes", {}).items() for w in words}
         self.separate_heads = set(comp.get("separate_heads", []))
         self.known_only_heads = set(comp.get("known_only_heads", []))
+        self.lowercase_heads = set(comp.get("lowercase_heads", []))
         # Head words end a list of fields: "Department of Defense, the Home Office" is two names.
         self.head_words = self.heads | self.separate_heads | self.known_only_heads
         self.vague_fields = {w.lower() for w in prod.get("vague_fields", [])}
@@ -283,20 +286,20 @@ class MinistriesComponent:
                         cand.country = code
                 out.append(cand)
         for i, tok in enumerate(doc):
-            if tok.text not in p.separate_heads and tok.text not in p.known_only_heads:
-                continue
-            if tok.text in p.known_only_heads:
+            lowercase = tok.text in p.lowercase_heads
+            if tok.text not in p.separate_heads and not lowercase:
                 continue  # "<field> Office" counts only as a known name (matched above)
             for k in (3, 2, 1):
                 if i - k < 0:
                     continue
                 words = doc[i - k : i]
-                if not all(t.text[:1].isupper() for t in words):
+                if not all(t.text[:1].isupper() != lowercase for t in words):
                     continue
                 portfolio = p.compound_stems.get(words.text.lower())
                 if portfolio is None:
                     continue
-                cand = Candidate(i - k, i + 1, i + 1, p.lang, "compound", portfolio=portfolio)
+                cand = Candidate(i - k, i + 1, i + 1, p.lang, "compound", portfolio=portfolio,
+                                 needs_adjacent_country=lowercase)
                 self._prefix(doc, cand, p.compound_prefixes)
                 self._country_suffix(doc, cand, p)
                 out.append(cand)
@@ -391,6 +394,8 @@ class MinistriesComponent:
             after = kb.country_after(text, name.end_char, self.lang, mentions, p.country_links,
                                      p.country_link_articles)
             country = after[0] if after else None
+        if cand.needs_adjacent_country and country is None:
+            return None
         countries = kb.entry_countries(entries)
         if country is None and len(countries) == 1:
             country = countries[0]
