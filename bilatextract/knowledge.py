@@ -319,7 +319,8 @@ def is_subnational(word: str, lang: str) -> bool:
     return word in subnational_forms(lang)
 
 
-_SKIP_BEFORE = re.compile(r"[\s\"“”„(]*$")
+#: What may stand between a country word and what it qualifies, besides whitespace.
+_SKIP_CHARS = frozenset("\"“”„(")
 
 
 def country_before(
@@ -333,21 +334,28 @@ def country_before(
     skipped when a caller knows the name starts later).
     """
     mentions = country_mentions(text, lang) if mentions is None else mentions
-    head = text[:pos]
-    gap = _SKIP_BEFORE.search(head)
-    end = gap.start() if gap else pos
+    # Scanned right to left from ``pos``: linear in the few characters looked at, never in
+    # the text before them (a regex ending in "$" on text[:pos] made this quadratic).
+    end = _skip_back(text, pos)
     skips = {w.lower() for w in skip_words}
     for _ in range(3):
         for mention in mentions:
             if mention.end == end:
                 return mention.code
-        word = re.search(r"(\w+)[\s\"“”„(]*$", text[:end])
-        if not word or word.group(1).lower() not in skips:
+        start = end
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):  # \w, as re has it
+            start -= 1
+        if start == end or text[start:end].lower() not in skips:
             return None
-        end = word.start()
-        gap = _SKIP_BEFORE.search(text[:end])
-        end = gap.start() if gap else end
+        end = _skip_back(text, start)
     return None
+
+
+def _skip_back(text: str, pos: int) -> int:
+    """Where the run of spaces, quotes and brackets ending at ``pos`` starts."""
+    while pos > 0 and (text[pos - 1].isspace() or text[pos - 1] in _SKIP_CHARS):
+        pos -= 1
+    return pos
 
 
 def country_after(

@@ -216,8 +216,16 @@ class MinistriesComponent:
                     words = tuple(t.text for t in nlp.make_doc(name_text))
                     self.known.setdefault(kb.name_key(words), []).append((words, entry))
         self.known_lengths = sorted({len(k) for k in self.known}, reverse=True)
+        # The name lengths to try at a token, by its key: most tokens start no known name, and
+        # skipping them at once keeps known_names linear with a small constant.
+        lengths_by_first: dict[str, set[int]] = {}
+        for key in self.known:
+            lengths_by_first.setdefault(key[0], set()).add(len(key))
+        self.lengths_by_first = {k: sorted(v, reverse=True) for k, v in lengths_by_first.items()}
         self.strong_abbr = kb.abbreviation_index(weak=False)
         self._cache: dict[str, list[kb.CountryMention]] = {}
+        self._text_of: Doc | None = None
+        self._doc_text = ""
         self._claimed: set[int] = set()
         self.all_abbr = kb.abbreviation_index(weak=True)
 
@@ -228,7 +236,7 @@ class MinistriesComponent:
         n = len(doc)
         i = 0
         while i < n:
-            for length in self.known_lengths:
+            for length in self.lengths_by_first.get(keys[i], ()):
                 if i + length > n:
                     continue
                 hits = self.known.get(tuple(keys[i : i + length]))
@@ -352,7 +360,7 @@ class MinistriesComponent:
         if not p.country_links:
             return
         mentions = self._mentions(doc, p.lang)
-        after = kb.country_after(doc.text, doc[cand.end - 1].idx + len(doc[cand.end - 1].text), p.lang, mentions,
+        after = kb.country_after(self._text(doc), doc[cand.end - 1].idx + len(doc[cand.end - 1].text), p.lang, mentions,
                                  p.country_links, p.country_link_articles)
         if after is None:
             return
@@ -364,10 +372,17 @@ class MinistriesComponent:
         if p.include_country_suffix:
             cand.end = span.end
 
+    def _text(self, doc: Doc) -> str:
+        """``doc.text``, joined once per document: spaCy rebuilds it from every token on each
+        access, which made each candidate cost the length of the whole text."""
+        if self._text_of is not doc:
+            self._text_of, self._doc_text = doc, doc.text
+        return self._doc_text
+
     def _mentions(self, doc: Doc, lang: str) -> list[kb.CountryMention]:
         cache = self._cache
         if lang not in cache:
-            cache[lang] = kb.country_mentions(doc.text, lang)
+            cache[lang] = kb.country_mentions(self._text(doc), lang)
         return cache[lang]
 
     # -- attributes ---------------------------------------------------------------------
@@ -375,7 +390,7 @@ class MinistriesComponent:
     def resolve(self, doc: Doc, cand: Candidate, year: int | None) -> dict[str, Any] | None:
         """The attributes of a candidate, or None where it is not a national ministry mention."""
         p = self.patterns[0]
-        text = doc.text
+        text = self._text(doc)
         span = doc[cand.start : cand.end]
         name = doc[cand.start : cand.name_end]
         entries = cand.entries or self._entries_named(doc, cand.start, cand.name_end)
@@ -408,7 +423,7 @@ class MinistriesComponent:
             country = kb.nearest_country(free, span.start_char, span.end_char, lo, hi)
             if country is None:
                 own = () if cand.kind == "known" else p.own_names.get(cand.portfolio or "", p.own_names.get("*", ()))
-                country = kb.main_country(pool, exclude=own, text=doc.text if p.document_pairs else None)
+                country = kb.main_country(pool, exclude=own, text=self._text(doc) if p.document_pairs else None)
             if country is None and countries:
                 country = countries[0]
         if country is None and cand.kind in ("compound",):
@@ -452,7 +467,7 @@ class MinistriesComponent:
         """The clause around a span: its sentence, cut at clause breaks."""
         sent = doc[span.start].sent
         lo, hi = sent.start_char, sent.end_char
-        text = doc.text
+        text = self._text(doc)
         for mark in self.patterns[0].clause_breaks:
             cut = text.rfind(mark, lo, span.start_char)
             if cut >= 0:
@@ -482,10 +497,13 @@ class MinistriesComponent:
         mentions = self._mentions(doc, self.lang)
         ends = {m.end for m in mentions}
         self._claimed = set()
+        text = self._text(doc)
         for cand in candidates:
-            gap = doc.text[: doc[cand.start].idx].rstrip()
-            if len(gap) in ends:
-                self._claimed.add(len(gap))
+            gap_start = doc[cand.start].idx  # where the spaces before the candidate begin
+            while gap_start > 0 and text[gap_start - 1].isspace():
+                gap_start -= 1
+            if gap_start in ends:
+                self._claimed.add(gap_start)
         found: dict[tuple[int, int], dict[str, Any]] = {}
         for cand in candidates:
             attrs = self.resolve(doc, cand, year)
