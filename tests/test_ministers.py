@@ -228,6 +228,12 @@ def test_unmarked_title_in_a_german_side_text_is_german() -> None:
     assert [(g[1], g[2]) for g in got] == [("Albrecht", "DE"), ("Albrecht", "DE"), ("Sato", "JP")]
 
 
+def test_bundeskanzler_alone_does_not_make_the_unmarked_foreign_minister_foreign() -> None:
+    text = ("Bundeskanzlerin Vogt und Außenminister Albrecht reisen nach Japan. Deutschland und Japan "
+            "feiern das Jubiläum; Deutschland dankt Japan.")
+    assert [(g[1], g[2]) for g in ministers(text, "de")] == [("Vogt", "DE"), ("Albrecht", "DE")]
+
+
 def test_head_of_government_title_of_another_country_from_the_sentence() -> None:
     text = "Zur Lage in der Ukraine sagte Außenminister Albrecht, Ministerpräsident Petrenko habe viel zu tun."
     got = ministers(text, "de")

@@ -163,9 +163,14 @@ def test_users_blank_pipeline_adds_the_components_without_importing_bilatextract
     out = json.loads(run.stdout)
     assert out["pipe_names"] == ["lemmatizer", "sentencizer", *FACTORIES]
     assert out["imported_by_add_pipe"]
-    # The same components as bilatextract's own pipeline find the same spans.
+    # The same components as bilatextract's own pipeline find the same spans. Its tokenizer also splits a
+    # sentence-final year from its full stop ("2025."); spaCy's default one does not, so there a date
+    # may keep that full stop (docs: spaCy integration). Nothing else may differ.
     expected = pipeline.get(lang)(text)
-    assert out["spans"] == [[s.label_, s.start_char, s.end_char] for s in expected.spans[SPAN_KEY]]
+    wanted = [[s.label_, s.start_char, s.end_char] for s in expected.spans[SPAN_KEY]]
+    assert [span[:2] for span in out["spans"]] == [span[:2] for span in wanted]
+    for (_, _, end), (_, _, wanted_end) in zip(out["spans"], wanted, strict=True):
+        assert end == wanted_end or text[wanted_end:end] == "."
     assert len(out["typed"]) == len(out["spans"])
     for entity, (label, start, end) in zip(out["typed"], out["spans"], strict=True):
         assert (entity["type"], entity["start"], entity["end"]) == (label, start, end)

@@ -140,7 +140,14 @@ class AgreementsComponent:
         self.plural_heads = frozenset(heads.get("plural", ()))
         self.other_name_words = frozenset(heads.get("part_of_other_name_before", ()))
         cues = cfg.get("abbreviations", {}).get("context_cues", ())
-        self.cue_re = re.compile("|".join(re.escape(x) for x in cues)) if cues else None
+        # German compounds hide a cue inside a word ("Freihandelsabkommen"); English cues start a word
+        # (so "signed" does not fire in "designed")
+        cue_start = "" if cfg.get("abbreviations", {}).get("cues_inside_words", False) else r"(?<!\w)"
+        self.cue_re = re.compile(cue_start + "(?:" + "|".join(re.escape(x) for x in cues) + ")") if cues else None
+        cue_words = cfg.get("abbreviations", {}).get("context_words", ())
+        self.cue_words_re = (
+            re.compile(r"(?<!\w)(?:" + "|".join(re.escape(x) for x in cue_words) + r")(?!\w)") if cue_words else None
+        )
         self.inflection = {k.lower(): tuple(v) for k, v in cfg.get("inflection", {}).items()}
         self._load_known()
 
@@ -229,9 +236,6 @@ class AgreementsComponent:
         return any(
             low.endswith(e) and len(low) - len(e) >= self.compound_min_prefix for e in self.compound_endings
         )
-
-    def _is_head_word(self, words: list[Word], i: int) -> bool:
-        return self._head_at(words, i) is not None
 
     # ----- the name around a head -----------------------------------------------------------
     def _coordinated_start(self, words: list[Word], s: int) -> int:
@@ -450,6 +454,10 @@ class AgreementsComponent:
                 continue  # "Tokyo International Convention Center", "North Atlantic Treaty Organization"
             s = self._coordinated_start(words, i) if kind == "compound" else i
             ps = self._premodifier_start(words, s)
+            if kind == "compound" and ps < s and self._coordinated_start(words, ps) < ps:
+                # "Wirtschaftspartnerschafts- und Strategisches Partnerschaftsabkommen"
+                s = self._coordinated_start(words, ps)
+                ps = self._premodifier_start(words, s)
             has_premod = ps < s
             bare = kind == "plain" and not has_premod
             ce = self._complement_end(words, he, allow_relational=bare, dates=dates)
@@ -656,12 +664,15 @@ class AgreementsComponent:
                 alias.abbreviation = f.abbreviation
 
     def _cue_near(self, doc: Doc, w: Word) -> bool:
-        if self.cue_re is None:
+        if self.cue_re is None and self.cue_words_re is None:
             return False
         span = doc.char_span(w.start, w.end, alignment_mode="expand")
         if span is None:
             return False
-        return bool(self.cue_re.search(span.sent.text.lower()))
+        sentence = span.sent.text
+        if self.cue_words_re is not None and self.cue_words_re.search(sentence):
+            return True
+        return self.cue_re is not None and bool(self.cue_re.search(sentence.lower()))
 
 
 def _surface(words: list[Word], a: int, b: int) -> str:

@@ -808,7 +808,10 @@ class _Document:
                 colleague = next((m.colleague_of for m in person.mentions if m.colleague_of), None)
                 if colleague is not None and colleague.key in persons:
                     person.portfolio = persons[colleague.key].portfolio or colleague.portfolio
-        marked = any(m.marked_home for m in cands)
+        # The text marks its home ministers by a prefix when it writes one on a minister with a field
+        # ("Bundesaußenminister", "Bundesminister für Wirtschaft"); "Bundeskanzler" is the only form
+        # of that title and "Bundesminister" alone is what German texts call their own, too.
+        marked = any(m.marked_home and m.portfolio and m.portfolio != "head_of_government" for m in cands)
         for person in order:
             if person.country_rank == 0:
                 person.country = self.infer_country(person, persons, marked)
