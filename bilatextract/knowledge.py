@@ -384,7 +384,7 @@ _LAST_INDEX: list = [None, None]
 
 def _by_start(mentions: Sequence[CountryMention]) -> dict[int, CountryMention]:
     """Mentions by start offset; the index of the last list asked for is kept (one document)."""
-    if _LAST_INDEX[0] is not mentions:
+    if _LAST_INDEX[0] is not mentions or len(_LAST_INDEX[1]) != len(mentions):
         _LAST_INDEX[0] = mentions
         _LAST_INDEX[1] = {m.start: m for m in mentions}
     return _LAST_INDEX[1]
