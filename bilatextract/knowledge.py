@@ -319,9 +319,6 @@ def is_subnational(word: str, lang: str) -> bool:
     return word in subnational_forms(lang)
 
 
-_SKIP_BEFORE = re.compile(r"[\s\"“”„(]*$")
-
-
 def country_before(
     text: str, pos: int, lang: str, mentions: Sequence[CountryMention] | None = None,
     skip_words: Sequence[str] = (),
@@ -333,21 +330,29 @@ def country_before(
     skipped when a caller knows the name starts later).
     """
     mentions = country_mentions(text, lang) if mentions is None else mentions
-    head = text[:pos]
-    gap = _SKIP_BEFORE.search(head)
-    end = gap.start() if gap else pos
+    by_end = {m.end: m.code for m in mentions}
     skips = {w.lower() for w in skip_words}
+    end = skip_back(text, pos)
     for _ in range(3):
-        for mention in mentions:
-            if mention.end == end:
-                return mention.code
-        word = re.search(r"(\w+)[\s\"“”„(]*$", text[:end])
+        if end in by_end:
+            return by_end[end]
+        # Only a bounded stretch before ``end`` is searched: long texts stay linear.
+        lo = max(0, end - 80)
+        word = re.search(r"(\w+)$", text[lo:end])
         if not word or word.group(1).lower() not in skips:
             return None
-        end = word.start()
-        gap = _SKIP_BEFORE.search(text[:end])
-        end = gap.start() if gap else end
+        end = skip_back(text, lo + word.start())
     return None
+
+
+_GAP = frozenset(" \t\n\r\u00a0\"“”„(")
+
+
+def skip_back(text: str, pos: int) -> int:
+    """``pos`` moved back over spaces, quotes and an opening bracket."""
+    while pos > 0 and text[pos - 1] in _GAP:
+        pos -= 1
+    return pos
 
 
 def country_after(
@@ -370,10 +375,19 @@ def country_after(
     m = re.compile(pattern).match(text, pos)
     if not m:
         return None
-    for mention in mentions:
-        if mention.start == m.end():
-            return mention.code, mention.end
-    return None
+    mention = _by_start(mentions).get(m.end())
+    return (mention.code, mention.end) if mention else None
+
+
+_LAST_INDEX: list = [None, None]
+
+
+def _by_start(mentions: Sequence[CountryMention]) -> dict[int, CountryMention]:
+    """Mentions by start offset; the index of the last list asked for is kept (one document)."""
+    if _LAST_INDEX[0] is not mentions:
+        _LAST_INDEX[0] = mentions
+        _LAST_INDEX[1] = {m.start: m for m in mentions}
+    return _LAST_INDEX[1]
 
 
 def nearest_country(

@@ -22,6 +22,7 @@ def typed_entities_of(doc: Doc) -> list[Entity]:
     """
     mentions = raw_mentions(doc)
     given = check_reference_date(doc._.get("bilat_reference_date"))
-    reference = reference_for(doc.text, mentions, given)
-    entities = (to_entity(doc.text, m, reference.date) for m in mentions)
+    text = doc.text  # joined from every token on each access: once here, not per mention
+    reference = reference_for(text, mentions, given)
+    entities = (to_entity(text, m, reference.date) for m in mentions)
     return sorted(entities, key=lambda e: (e.start, e.end, e.type))

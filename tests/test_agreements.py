@@ -385,3 +385,9 @@ def test_english_of_inside_a_pre_modifier_chain() -> None:
 def test_ambiguous_abbreviation_supported_by_a_context_word() -> None:
     assert texts("de", "Das EPA zwischen Japan und der EU ist ein Meilenstein.") == ["EPA"]
     assert texts("en", "The EPA designed a significant new rule for power plants.") == []
+
+
+def test_german_coordination_before_a_pre_modified_compound() -> None:
+    assert texts("de", "Das Wirtschaftspartnerschafts- und Strategische Partnerschaftsabkommen gilt.") == [
+        "Wirtschaftspartnerschafts- und Strategische Partnerschaftsabkommen"
+    ]

@@ -215,3 +215,23 @@ def test_caller_reference_wins_over_dateline() -> None:
     doc = extract("Pressemitteilung\n14.01.2010\nHeute trafen sich die Minister.", reference_date="2010-01-15")
     assert doc.reference_date.source == "argument"
     assert doc.dates[-1].value == "2010-01-15"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Die Gespräche am 12./13. Juni 2024 waren gut.", "de",
+         [("12.", "2024-06-12"), ("13. Juni 2024", "2024-06-13")]),
+        ("Die Beratungen vom 4.-6. Mai 2022 endeten ohne Ergebnis.", "de",
+         [("4.", "2022-05-04"), ("6. Mai 2022", "2022-05-06")]),
+        ("Talks on June 12-13, 2024 went well.", "en", [("June 12", "2024-06-12"), ("13, 2024", "2024-06-13")]),
+        ("The summit was held on 4-6 May 2022.", "en", [("4", "2022-05-04"), ("6 May 2022", "2022-05-06")]),
+        ("Vor zwei Jahren trafen sich die Minister.", "de", [("Vor zwei Jahren", "2023")]),
+        ("The ministers met three weeks ago.", "en", [("three weeks ago", "2025-W39")]),
+        ("The vote is planned for mid-May.", "en", [("mid-May", "2026-05")]),
+        ("Growth slowed in mid-2024.", "en", [("mid-2024", "2024")]),
+        ("Die Agenda 2030 bleibt der Rahmen.", "de", []),
+    ],
+)
+def test_ranges_counts_and_names(text: str, lang: str, expected: list[tuple[str, str]]) -> None:
+    assert dates(text, "2025-10-15", lang=lang) == expected

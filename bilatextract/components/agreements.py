@@ -237,9 +237,6 @@ class AgreementsComponent:
             low.endswith(e) and len(low) - len(e) >= self.compound_min_prefix for e in self.compound_endings
         )
 
-    def _is_head_word(self, words: list[Word], i: int) -> bool:
-        return self._head_at(words, i) is not None
-
     # ----- the name around a head -----------------------------------------------------------
     def _coordinated_start(self, words: list[Word], s: int) -> int:
         """Extend back over truncated coordinated compounds: "Freundschafts- und" Handelsvertrag."""
@@ -457,6 +454,10 @@ class AgreementsComponent:
                 continue  # "Tokyo International Convention Center", "North Atlantic Treaty Organization"
             s = self._coordinated_start(words, i) if kind == "compound" else i
             ps = self._premodifier_start(words, s)
+            if kind == "compound" and ps < s and self._coordinated_start(words, ps) < ps:
+                # "Wirtschaftspartnerschafts- und Strategisches Partnerschaftsabkommen"
+                s = self._coordinated_start(words, ps)
+                ps = self._premodifier_start(words, s)
             has_premod = ps < s
             bare = kind == "plain" and not has_premod
             ce = self._complement_end(words, he, allow_relational=bare, dates=dates)

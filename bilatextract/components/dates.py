@@ -9,6 +9,7 @@ previous date, so :func:`bilatextract.timex.resolve` can anchor them after the p
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
@@ -62,12 +63,13 @@ class TenseCues:
         return None
 
 
-def _align(doc: Doc, start: int, end: int) -> Span | None:
-    """The token span of a match; an abbreviation's full stop may be its own token or not."""
+def _align(doc: Doc, start: int, end: int, text: str) -> Span | None:
+    """The token span of a match in ``text`` (``doc.text``, joined once by the caller: spaCy
+    rebuilds it on every access); an abbreviation's full stop may be its own token or not."""
     span = char_span(doc, start, end)
-    if span is None and doc.text[end - 1 : end] == ".":
+    if span is None and text[end - 1 : end] == ".":
         span = char_span(doc, start, end - 1)
-    if span is None and doc.text[end : end + 1] == ".":
+    if span is None and text[end : end + 1] == ".":
         span = char_span(doc, start, end + 1)
     return span
 
@@ -75,9 +77,16 @@ def _align(doc: Doc, start: int, end: int) -> Span | None:
 def choose(candidates: list[Candidate]) -> list[Candidate]:
     """Non-overlapping candidates, longest first and then leftmost, in text order."""
     chosen: list[Candidate] = []
+    # Chosen candidates never overlap, so sorted by start they are sorted by end: checking the
+    # two neighbours is enough (a scan over all of them was quadratic on long texts).
+    starts: list[int] = []
+    ends: list[int] = []
     for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start)):
-        if any(cand.start < c.end and c.start < cand.end for c in chosen):
+        i = bisect.bisect_left(starts, cand.start)
+        if (i > 0 and ends[i - 1] > cand.start) or (i < len(starts) and starts[i] < cand.end):
             continue
+        starts.insert(i, cand.start)
+        ends.insert(i, cand.end)
         chosen.append(cand)
     return sorted(chosen, key=lambda c: c.start)
 
@@ -93,8 +102,9 @@ class DatesComponent:
     def __call__(self, doc: Doc) -> Doc:
         found: list[tuple[Span, dict[str, Any]]] = []
         previous_day: dict[str, Any] | None = None
-        for cand in choose(list(self.grammar.find(doc.text))):
-            span = _align(doc, cand.start, cand.end)
+        text = doc.text
+        for cand in choose(list(self.grammar.find(text))):
+            span = _align(doc, cand.start, cand.end, text)
             if span is None:
                 continue
             attrs = dict(cand.attrs)
