@@ -235,3 +235,20 @@ def test_caller_reference_wins_over_dateline() -> None:
 )
 def test_ranges_counts_and_names(text: str, lang: str, expected: list[tuple[str, str]]) -> None:
     assert dates(text, "2025-10-15", lang=lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Er hatte am Sonntag, dem 12. Oktober, gesprochen.", "de", [("Sonntag, dem 12. Oktober", "2025-10-12")]),
+        ("Im Vorjahr war der Handel schwächer.", "de", [("Vorjahr", "2024")]),
+        ("Zum Jahresende 2024 lag die Quote niedriger.", "de", [("Jahresende 2024", "2024")]),
+        ("In der ersten Jahreshälfte 2024 stieg der Export.", "de", [("ersten Jahreshälfte 2024", "2024-H1")]),
+        ("Exports rose in the first half of 2024.", "en", [("first half of 2024", "2024-H1")]),
+        ("Prices have risen since the beginning of the year.", "en", [("beginning of the year", "2025")]),
+        ("Am 30. Februar geschah nichts.", "de", []),
+        ("Call +81 3 3580 3311 or 030 1817 2000.", "en", []),
+    ],
+)
+def test_more_forms(text: str, lang: str, expected: list[tuple[str, str]]) -> None:
+    assert dates(text, "2025-10-15", lang=lang) == expected

@@ -179,6 +179,17 @@ class Grammar:
             before, after = _alt(ago.get("before", [])), _alt(ago.get("after", []))
             P.append((rf"(?<![\w\-])(?:(?P<pre>{before})\s+)?{count}\s+(?P<unit>{ago_units})"
                       rf"(?:\s+(?P<post>{after}))?(?![\w\-])", self._ago))
+        # "im Vorjahr": one word for a relative unit.
+        self.relative_words: dict[str, dict[str, Any]] = dict(v.get("relative_words", {}))
+        P.append((rf"(?<![\w\-])(?P<w>{_alt(self.relative_words)})(?![\w\-])", self._relative_word))
+        # "Jahresende 2024", "zum Jahresende": a part of a year named by one word.
+        self.year_position_words: dict[str, str] = dict(v.get("year_position_words", {}))
+        P.append((rf"(?<![\w\-])(?P<pw>{_alt(self.year_position_words)})(?:\s+{year})?(?![\w\-])",
+                  self._year_position_word))
+        # "the first half of 2024", "in der ersten Jahreshälfte 2024".
+        self.halves: dict[str, int] = {re.sub(r"\s+", " ", k): n for k, n in v.get("halves", {}).items()}
+        P.append((rf"(?<![\w\-])(?P<h>{_alt(self.halves)})(?:\s+(?:{my_link}|{dm_link}))?\s+{year}",
+                  self._half))
         self._patterns = [(re.compile(p), handler) for p, handler in P]
 
         pos_parts = [re.escape(w).replace(r"\ ", r"\s+") + ("" if w.endswith("-") else r"\s+")
@@ -256,6 +267,22 @@ class Grammar:
         unit = self.ago_units[re.sub(r"\s+", " ", g["unit"])]
         return Candidate(m.start(), m.end(), {"value": None, "granularity": unit,
                                               "relative": {"unit": unit, "offset": -n}})
+
+    def _relative_word(self, m: re.Match[str]) -> Candidate | None:
+        rel = self.relative_words[m.group("w")]
+        return Candidate(m.start(), m.end(), {"value": None, "granularity": rel["unit"],
+                                              "relative": {"unit": rel["unit"], "offset": int(rel["offset"])}})
+
+    def _year_position_word(self, m: re.Match[str]) -> Candidate | None:
+        mod = self.year_position_words[m.group("pw")]
+        if m.group("y"):
+            return Candidate(m.start(), m.end(), {"value": m.group("y"), "granularity": "year", "mod": mod})
+        return Candidate(m.start(), m.end(), {"value": None, "granularity": "year", "mod": mod,
+                                              "relative": {"unit": "year", "offset": 0}})
+
+    def _half(self, m: re.Match[str]) -> Candidate | None:
+        half = self.halves[re.sub(r"\s+", " ", m.group("h"))]
+        return Candidate(m.start(), m.end(), {"value": f"{m.group('y')}-H{half}", "granularity": "half"})
 
     def _month(self, m: re.Match[str]) -> Candidate | None:
         g = m.groupdict()
