@@ -16,8 +16,13 @@ whitespace boundaries, each well under spaCy's ``max_length``; every segment kee
 in the whole text, so entity offsets are shifted back, never searched for again.
 
 Cost: linear in the text (one pass of cheap regular expressions per line, each line read up
-to :data:`LINE_SAMPLE_CHARS`), langdetect called once per document on at most
-:data:`SAMPLE_CHARS` characters.
+to :data:`LINE_SAMPLE_CHARS`; the word patterns only where the function words leave a line
+open), langdetect called at most once per document, on at most :data:`SAMPLE_CHARS`
+characters, and not at all where the cue is decisive. The lemmatiser tables (about a second
+to load, shared with the pipelines) are only read for short texts the cue leaves open.
+
+A text without letters ("12.05.2024") has no language to tell: it routes to None, unsupported,
+unless the caller forces one.
 """
 
 from __future__ import annotations
