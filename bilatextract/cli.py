@@ -72,12 +72,54 @@ def extract(
                 if doc.error is not None:
                     failures += 1
                     _report(BilatextractError(f"document {doc.id!r}: {doc.error}"))
-                out.write(doc.to_json(include_text=include_text) + "\n")
+                out.write(_json_line(doc, include_text) + "\n")
+    except KeyboardInterrupt:
+        # atomic_output has removed its temporary file: the target is as it was before.
+        _report(BilatextractError("interrupted; no output written" if output else "interrupted"))
+        raise typer.Exit(130) from None
     except BilatextractError as e:
         _report(e)
         raise typer.Exit(2) from e
+    except Exception as e:
+        _report(BilatextractError(f"stopped by an unexpected {type(e).__name__}: {e}; no output written "
+                                  "(please report this as a bug, with the input)"))
+        raise typer.Exit(2) from e
     if failures:
         _report(BilatextractError(f"{failures} input(s) could not be processed"))
+        raise typer.Exit(1)
+
+
+def _json_line(doc: Any, include_text: bool) -> str:
+    """The document's JSON line; \\u-escaped where the text holds lone surrogates UTF-8 cannot encode."""
+    line = doc.to_json(include_text=include_text)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        line = json.dumps(doc.to_dict(include_text=include_text), ensure_ascii=True)
+    return line
+
+
+@app.command()
+def stress(
+    chars: Annotated[int, typer.Option(help="Length of the base inputs in characters.")] = 5000,
+    scale: Annotated[int, typer.Option(help="How many times longer the second run of each input is.")] = 10,
+    lang: Annotated[list[str] | None, typer.Option(help="Languages to run (default: all).")] = None,
+    only: Annotated[list[str] | None, typer.Option(help="Run only these inputs (by name).")] = None,
+    fail_above: Annotated[float | None, typer.Option(help="Exit 1 if a time ratio exceeds this.")] = None,
+) -> None:
+    """Time adversarial inputs at 1x and 10x length and print the ratios (linear is about 10)."""
+    from . import resources
+    from . import stress as stress_module
+
+    langs = tuple(lang) if lang else resources.languages()
+    unknown = [name for name in only or [] if name not in stress_module.GENERATORS]
+    if unknown:
+        _report(BilatextractError(f"unknown inputs {unknown}; known: {', '.join(stress_module.GENERATORS)}"))
+        raise typer.Exit(2)
+    results = stress_module.run(langs=langs, chars=chars, scale=scale, names=only)
+    threshold = fail_above if fail_above is not None else 3 * scale
+    print(stress_module.format_results(results, threshold))
+    if fail_above is not None and any(r.ratio > fail_above for r in results):
         raise typer.Exit(1)
 
 

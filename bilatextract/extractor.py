@@ -6,8 +6,10 @@ import collections
 import datetime as dt
 import itertools
 import multiprocessing
+import os
 import pickle
 import re
+import threading
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -28,7 +30,12 @@ OnError = Literal["raise", "return"]
 def check_text(text: object, doc_id: str | None = None) -> str:
     if not isinstance(text, str):
         where = "" if doc_id is None else f" (document {doc_id!r})"
-        hint = " decode it first, e.g. data.decode('utf-8')" if isinstance(text, bytes) else ""
+        if isinstance(text, bytes | bytearray):
+            hint = " decode it first, e.g. data.decode('utf-8')"
+        elif isinstance(text, list | tuple):
+            hint = " for many texts use Extractor().pipe(texts)"
+        else:
+            hint = ""
         raise InputTypeError(
             f"text must be a str, not {type(text).__name__}{where};{hint or ' pass the text itself'}"
         )
@@ -44,12 +51,14 @@ def check_reference_date(value: object) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
+        # A whole ISO date or date-time ("2025-10-15", "2025-10-15T09:30:00+02:00"), nothing less.
         try:
-            return dt.date.fromisoformat(value.strip()[:10])
+            return dt.datetime.fromisoformat(value.strip()).date()
         except ValueError:
             pass
     raise InvalidArgumentError(
-        f"reference_date must be a date or an ISO date string like '2025-10-15', not {value!r}"
+        f"reference_date must be a datetime.date or an ISO 8601 date string like '2025-10-15', "
+        f"not {value!r}; pass None to use the document's dateline"
     )
 
 
@@ -66,6 +75,38 @@ def check_lang(value: object) -> str | None:
             f"lang must be an ISO 639-1 language code like 'de' or 'en', not {value!r}"
         )
     return code
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _spacy_safe(text: str) -> str:
+    """``text`` with lone surrogates (from broken JSON escapes) replaced by U+FFFD.
+
+    spaCy hashes every token as UTF-8 and fails on them. One code point for one keeps
+    every offset; entity texts are cut from the original text, so they stay as given.
+    """
+    return text if text.isascii() else _SURROGATE.sub("\ufffd", text)
+
+
+_locks: dict[str, threading.Lock] = {}
+_locks_guard = threading.Lock()
+
+
+def _pipeline_lock(lang: str) -> threading.Lock:
+    """The lock that serialises calls to the shared pipeline of ``lang``."""
+    with _locks_guard:
+        return _locks.setdefault(lang, threading.Lock())
+
+
+def _fresh_locks() -> None:
+    # A worker forked while another thread held a lock would wait on it forever.
+    global _locks_guard
+    _locks_guard = threading.Lock()
+    _locks.clear()
+
+
+os.register_at_fork(after_in_child=_fresh_locks)
 
 
 @dataclass(slots=True)
@@ -85,10 +126,16 @@ class Extractor:
     """Extracts ministries, ministers, dates and agreements; build once, reuse.
 
     The spaCy pipelines are built on first use of a language and shared by all
-    extractors of the process.
+    extractors of the process. An extractor may be shared between threads: calls into
+    one language's pipeline take turns (a lock), so results are those of sequential
+    use. The pipelines themselves (``nlp(lang)``, ``pipeline.get``) are plain spaCy
+    objects: do not call one from several threads at once. For parallel speed use
+    ``pipe(..., n_process=N)``.
     """
 
     def __init__(self, *, languages: Iterable[str] | None = None) -> None:
+        if isinstance(languages, str):
+            languages = [languages]
         self.languages = tuple(languages) if languages else resources.languages()
         for lang in self.languages:
             resources.check_language(lang)
@@ -110,9 +157,9 @@ class Extractor:
         ``reference_date`` anchors relative dates ("heute", "last year"); without it the
         document's own dateline is used where it prints one. ``lang`` forces the language.
         """
-        item = {"text": check_text(text, id), "id": id, "reference_date": reference_date,
-                "lang": lang}
-        return next(self.pipe([item], on_error="raise"))
+        text = check_text(text, id)
+        return next(self.pipe([{"text": text, "id": id}], reference_date=reference_date, lang=lang,
+                              on_error="raise"))
 
     def pipe(
         self,
@@ -133,8 +180,13 @@ class Extractor:
         """
         if on_error not in ("raise", "return"):
             raise InvalidArgumentError(f"on_error must be 'raise' or 'return', not {on_error!r}")
-        if batch_size < 1 or n_process < 1:
-            raise InvalidArgumentError("batch_size and n_process must be at least 1")
+        for name, number in (("batch_size", batch_size), ("n_process", n_process)):
+            if isinstance(number, bool) or not isinstance(number, int) or number < 1:
+                raise InvalidArgumentError(f"{name} must be a whole number of at least 1, not {number!r}")
+        if isinstance(texts, (str, bytes)):
+            raise InputTypeError(
+                "pipe() takes an iterable of texts, not one text: wrap it in a list, or call extract()"
+            )
         default_ref = check_reference_date(reference_date)
         default_lang = check_lang(lang)
         if n_process > 1:
@@ -150,7 +202,7 @@ class Extractor:
             ]
             self._run(jobs, batch_size, on_error)
             for job in jobs:
-                yield self._finish(job)
+                yield self._finish(job, on_error)
 
     def _pipe_parallel(
         self,
@@ -223,17 +275,21 @@ class Extractor:
                 continue
             for seg in job.routing.segments:
                 by_lang.setdefault(seg.lang, []).append(
-                    (job.text[seg.start : seg.end], (job, seg.start))
+                    (_spacy_safe(job.text[seg.start : seg.end]), (job, seg.start))
                 )
         for lang, work in by_lang.items():
             nlp = self.nlp(lang)
             found: list[tuple[_Job, list[RawMention]]] = []
-            try:
-                for doc, (job, offset) in nlp.pipe(work, as_tuples=True, batch_size=batch_size):
-                    found.append((job, raw_mentions(doc, offset)))
-            except Exception:
-                # Find the document at fault: rerun this language's work one segment at a time.
-                found = self._run_singly(nlp, work, on_error)
+            # One thread at a time per pipeline: components keep per-document state on
+            # themselves, and spaCy does not promise that concurrent calls are safe. Threads
+            # gain little here anyway (the pipeline holds the GIL); use n_process for speed.
+            with _pipeline_lock(lang):
+                try:
+                    for doc, (job, offset) in nlp.pipe(work, as_tuples=True, batch_size=batch_size):
+                        found.append((job, raw_mentions(doc, offset)))
+                except Exception:
+                    # Find the document at fault: rerun this language's work one segment at a time.
+                    found = self._run_singly(nlp, work, on_error)
             for job, mentions in found:
                 job.mentions.extend(mentions)
 
@@ -253,8 +309,19 @@ class Extractor:
                 job.error = f"{type(e).__name__}: {e}"
         return found
 
+    @classmethod
+    def _finish(cls, job: _Job, on_error: OnError = "raise") -> Document:
+        try:
+            return cls._build(job)
+        except Exception as e:
+            # Typing the results failed (a component wrote attributes results.py cannot read).
+            if on_error == "raise":
+                raise ExtractionError(f"{type(e).__name__}: {e}", doc_id=job.doc_id) from e
+            job.error = f"{type(e).__name__}: {e}"
+            return cls._build(job)
+
     @staticmethod
-    def _finish(job: _Job) -> Document:
+    def _build(job: _Job) -> Document:
         if job.error is not None or job.routing is None:
             return Document(text=job.text, language=None, supported=False,
                             reference_date=ReferenceDate(job.reference_date,

@@ -28,21 +28,30 @@ def read_documents(paths: Iterable[str | Path]) -> Iterator[dict[str, Any] | Inp
                 yield InputFormatError(f"cannot read file: {e}", path=str(path))
             continue
         try:
-            f = path.open(encoding="utf-8", errors="strict")
+            f = path.open("rb")
         except OSError as e:
             yield InputFormatError(f"cannot open file: {e}", path=str(path))
             continue
         with f:
+            # Bytes, decoded line by line, so one line that is not UTF-8 costs only that line.
             number = 0
             while True:
+                try:
+                    raw = f.readline()
+                except OSError as e:
+                    yield InputFormatError(f"cannot read further: {e}", path=str(path), line=number + 1)
+                    break
+                if not raw:
+                    break
                 number += 1
                 try:
-                    line = f.readline()
+                    line = raw.decode("utf-8")
                 except UnicodeDecodeError as e:
-                    yield InputFormatError(f"not UTF-8: {e}", path=str(path), line=number)
-                    break
-                if not line:
-                    break
+                    yield InputFormatError(f"not UTF-8 ({e.reason} at byte {e.start}); re-encode the file as UTF-8",
+                                           path=str(path), line=number)
+                    continue
+                if number == 1:
+                    line = line.removeprefix("\ufeff")  # a byte order mark some editors write
                 if not line.strip():
                     continue
                 yield _parse_line(line, str(path), number)
@@ -52,10 +61,13 @@ def _parse_line(line: str, path: str, number: int) -> dict[str, Any] | InputForm
     try:
         data = json.loads(line)
     except json.JSONDecodeError as e:
-        return InputFormatError(f"not valid JSON ({e.msg} at column {e.colno})", path=path,
-                                line=number)
+        return InputFormatError(f"not valid JSON ({e.msg} at column {e.colno}); fix or remove the line",
+                                path=path, line=number)
+    except RecursionError:
+        return InputFormatError("JSON nested too deeply", path=path, line=number)
     if not isinstance(data, dict):
-        return InputFormatError("a line must be a JSON object", path=path, line=number)
+        return InputFormatError(f"a line must be a JSON object with a 'text' field, not a {type(data).__name__}",
+                                path=path, line=number)
     if not isinstance(data.get("text"), str):
         return InputFormatError("the object has no string field 'text'", path=path, line=number)
     data.setdefault("id", f"{Path(path).name}:{number}")

@@ -325,10 +325,6 @@ def is_subnational(word: str, lang: str) -> bool:
     return word in subnational_forms(lang)
 
 
-#: What may stand between a country word and what it qualifies, besides whitespace.
-_SKIP_CHARS = frozenset("\"“”„(")
-
-
 def country_before(
     text: str, pos: int, lang: str, mentions: Sequence[CountryMention] | None = None,
     skip_words: Sequence[str] = (),
@@ -340,26 +336,27 @@ def country_before(
     skipped when a caller knows the name starts later).
     """
     mentions = country_mentions(text, lang) if mentions is None else mentions
-    # Scanned right to left from ``pos``: linear in the few characters looked at, never in
-    # the text before them (a regex ending in "$" on text[:pos] made this quadratic).
-    end = _skip_back(text, pos)
+    by_end = {m.end: m.code for m in mentions}
     skips = {w.lower() for w in skip_words}
+    end = skip_back(text, pos)
     for _ in range(3):
-        for mention in mentions:
-            if mention.end == end:
-                return mention.code
-        start = end
-        while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):  # \w, as re has it
-            start -= 1
-        if start == end or text[start:end].lower() not in skips:
+        if end in by_end:
+            return by_end[end]
+        # Only a bounded stretch before ``end`` is searched: long texts stay linear.
+        lo = max(0, end - 80)
+        word = re.search(r"(\w+)$", text[lo:end])
+        if not word or word.group(1).lower() not in skips:
             return None
-        end = _skip_back(text, start)
+        end = skip_back(text, lo + word.start())
     return None
 
 
-def _skip_back(text: str, pos: int) -> int:
-    """Where the run of spaces, quotes and brackets ending at ``pos`` starts."""
-    while pos > 0 and (text[pos - 1].isspace() or text[pos - 1] in _SKIP_CHARS):
+_GAP = frozenset(" \t\n\r\u00a0\"“”„(")
+
+
+def skip_back(text: str, pos: int) -> int:
+    """``pos`` moved back over spaces, quotes and an opening bracket."""
+    while pos > 0 and text[pos - 1] in _GAP:
         pos -= 1
     return pos
 
@@ -384,10 +381,19 @@ def country_after(
     m = re.compile(pattern).match(text, pos)
     if not m:
         return None
-    for mention in mentions:
-        if mention.start == m.end():
-            return mention.code, mention.end
-    return None
+    mention = _by_start(mentions).get(m.end())
+    return (mention.code, mention.end) if mention else None
+
+
+_LAST_INDEX: list = [None, None]
+
+
+def _by_start(mentions: Sequence[CountryMention]) -> dict[int, CountryMention]:
+    """Mentions by start offset; the index of the last list asked for is kept (one document)."""
+    if _LAST_INDEX[0] is not mentions:
+        _LAST_INDEX[0] = mentions
+        _LAST_INDEX[1] = {m.start: m for m in mentions}
+    return _LAST_INDEX[1]
 
 
 def nearest_country(

@@ -16,8 +16,13 @@ whitespace boundaries, each well under spaCy's ``max_length``; every segment kee
 in the whole text, so entity offsets are shifted back, never searched for again.
 
 Cost: linear in the text (one pass of cheap regular expressions per line, each line read up
-to :data:`LINE_SAMPLE_CHARS`), langdetect called once per document on at most
-:data:`SAMPLE_CHARS` characters.
+to :data:`LINE_SAMPLE_CHARS`; the word patterns only where the function words leave a line
+open), langdetect called at most once per document, on at most :data:`SAMPLE_CHARS`
+characters, and not at all where the cue is decisive. The lemmatiser tables (about a second
+to load, shared with the pipelines) are only read for short texts the cue leaves open.
+
+A text without letters ("12.05.2024") has no language to tell: it routes to None, unsupported,
+unless the caller forces one.
 """
 
 from __future__ import annotations
@@ -53,10 +58,12 @@ DECISIVE_COVERAGE = 0.15
 DECISIVE_MARGIN = 2.0
 #: A line flips the language of its surroundings only with a cue this strong (and decisive).
 STRONG_LINE_SCORE = 2.0
-#: A short text goes by the lemmatiser vocabulary when more than this share of its words is known.
+#: A lemmatiser vocabulary that knows at most this share of a short text's words is weak evidence.
 VOCABULARY_SHARE = 0.5
 #: A langdetect probability this high counts as sure (it is, on anything but very short texts).
 CONFIDENT = 0.9
+#: Below this many words langdetect's certainty means little (two-word headlines come out Estonian).
+MIN_WORDS_FOR_LANGDETECT = 3
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
@@ -151,16 +158,19 @@ class _Evidence:
         return ranked[0][0]
 
 
-def _evidence(text: str) -> _Evidence:
+def _evidence(text: str, enough: float | None = None) -> _Evidence:
+    """The cue scores of ``text``. With ``enough``, the word patterns are skipped where the cue
+    words alone already name a language decisively with a score of ``enough``: the patterns are
+    for texts with few function words, and skipping them keeps long documents cheap."""
     lowered = text.lower()
     words = tuple(_WORD.findall(lowered))
-    scores: dict[str, float] = {}
+    scores = {cue.lang: sum(map(cue.words.get, words, repeat(0.0))) for cue in _cues()}
+    if enough is not None and _Evidence(words, scores).decisive(enough) is not None:
+        return _Evidence(words, scores)
     for cue in _cues():
-        score = sum(map(cue.words.get, words, repeat(0.0)))
         if cue.patterns is not None:
             weights = cue.pattern_weights
-            score += sum(weights[m.lastgroup] for m in cue.patterns.finditer(lowered))  # type: ignore[index]
-        scores[cue.lang] = score
+            scores[cue.lang] += sum(weights[m.lastgroup] for m in cue.patterns.finditer(lowered))  # type: ignore[index]
     return _Evidence(words, scores)
 
 
@@ -236,35 +246,46 @@ def detect(text: str) -> str | None:
     if len(evidence.words) > SHORT_WORDS:
         return best
     # A short text with no decisive cue: the weak cue, then the vocabulary, then langdetect.
+    supported = languages()
     leaning = evidence.leaning()
-    vocabulary, margin = _vocabulary_choice(evidence, sample)
+    vocabulary, margin, share = _vocabulary_choice(evidence, sample)
+    sure = best if detected and detected[0][1] >= CONFIDENT else None
+    if sure is not None and sure not in supported:
+        # langdetect sure of another language wins, except on one or two words most of which a
+        # supported lemmatiser knows: there it is often wrong ("Article" comes out Catalan).
+        if len(evidence.words) >= MIN_WORDS_FOR_LANGDETECT or share <= VOCABULARY_SHARE:
+            return sure
     if leaning is not None and vocabulary in (None, leaning):
         return leaning
     if vocabulary is not None:
         # Lemmatiser tables hold names and loanwords ("Washington", "Talks" are German entries):
-        # a one-word lead yields to langdetect when it is sure of another supported language.
-        if margin <= 1 and best in languages() and best != vocabulary and detected[0][1] >= CONFIDENT:
+        # a one-word lead yields to langdetect when it is sure of another supported language ...
+        if margin <= 1 and sure in supported and sure != vocabulary:
+            return sure
+        # ... and a lead on a minority of the words counts only where langdetect, however unsure,
+        # puts a supported language first ("Noticias del ministerio": "del" is an English entry).
+        if share <= VOCABULARY_SHARE and best not in supported:
             return best
         return vocabulary
     return best
 
 
-def _vocabulary_choice(evidence: _Evidence, sample: str) -> tuple[str | None, int]:
-    """The supported language whose lemmatiser knows most of the words, if it knows most of
-    them, and by how many words it leads the runner-up."""
+def _vocabulary_choice(evidence: _Evidence, sample: str) -> tuple[str | None, int, float]:
+    """The supported language whose lemmatiser knows most of the words (None on a tie), by how
+    many words it leads the runner-up, and the share of the words it knows."""
     if not evidence.words:
-        return None, 0
+        return None, 0, 0.0
     known = {
         cue.lang: _known_words(cue.lang, evidence.words, sample) for cue in _cues() if cue.lemma_lookup
     }
     ranked = sorted(known.items(), key=lambda kv: (-kv[1], kv[0]))
     if not ranked:
-        return None, 0
+        return None, 0, 0.0
     lang, best = ranked[0]
     runner_up = ranked[1][1] if len(ranked) > 1 else 0
-    if best > runner_up and best > VOCABULARY_SHARE * len(evidence.words):
-        return lang, best - runner_up
-    return None, 0
+    if best > runner_up:
+        return lang, best - runner_up, best / len(evidence.words)
+    return None, 0, 0.0
 
 
 # --------------------------------------------------------------------------------------------
@@ -314,7 +335,7 @@ def _runs(text: str, default: str) -> list[tuple[str, int, int]]:
     supported = set(languages())
     units: list[tuple[int, int, str | None, str | None]] = []  # start, end, strong lang, leaning
     for start, end in _lines(text):
-        evidence = _evidence(text[start : min(end, start + LINE_SAMPLE_CHARS)])
+        evidence = _evidence(text[start : min(end, start + LINE_SAMPLE_CHARS)], enough=STRONG_LINE_SCORE)
         strong = evidence.decisive(STRONG_LINE_SCORE)
         leaning = evidence.leaning()
         units.append(

@@ -385,3 +385,16 @@ def test_english_of_inside_a_pre_modifier_chain() -> None:
 def test_ambiguous_abbreviation_supported_by_a_context_word() -> None:
     assert texts("de", "Das EPA zwischen Japan und der EU ist ein Meilenstein.") == ["EPA"]
     assert texts("en", "The EPA designed a significant new rule for power plants.") == []
+
+
+def test_german_coordination_before_a_pre_modified_compound() -> None:
+    assert texts("de", "Das Wirtschaftspartnerschafts- und Strategische Partnerschaftsabkommen gilt.") == [
+        "Wirtschaftspartnerschafts- und Strategische Partnerschaftsabkommen"
+    ]
+
+
+def test_english_possessive_inside_a_party_name_and_and_the_boundary() -> None:
+    assert texts("en", "The Treaty of Peace and Friendship between Japan and the People's Republic of China held.") == [
+        "Treaty of Peace and Friendship between Japan and the People's Republic of China"
+    ]
+    assert texts("en", "They praised the Agreement on Trade and the Japan-US Alliance.") == ["Agreement on Trade"]

@@ -215,3 +215,40 @@ def test_caller_reference_wins_over_dateline() -> None:
     doc = extract("Pressemitteilung\n14.01.2010\nHeute trafen sich die Minister.", reference_date="2010-01-15")
     assert doc.reference_date.source == "argument"
     assert doc.dates[-1].value == "2010-01-15"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Die Gespräche am 12./13. Juni 2024 waren gut.", "de",
+         [("12.", "2024-06-12"), ("13. Juni 2024", "2024-06-13")]),
+        ("Die Beratungen vom 4.-6. Mai 2022 endeten ohne Ergebnis.", "de",
+         [("4.", "2022-05-04"), ("6. Mai 2022", "2022-05-06")]),
+        ("Talks on June 12-13, 2024 went well.", "en", [("June 12", "2024-06-12"), ("13, 2024", "2024-06-13")]),
+        ("The summit was held on 4-6 May 2022.", "en", [("4", "2022-05-04"), ("6 May 2022", "2022-05-06")]),
+        ("Vor zwei Jahren trafen sich die Minister.", "de", [("Vor zwei Jahren", "2023")]),
+        ("The ministers met three weeks ago.", "en", [("three weeks ago", "2025-W39")]),
+        ("The vote is planned for mid-May.", "en", [("mid-May", "2026-05")]),
+        ("Growth slowed in mid-2024.", "en", [("mid-2024", "2024")]),
+        ("Die Agenda 2030 bleibt der Rahmen.", "de", []),
+    ],
+)
+def test_ranges_counts_and_names(text: str, lang: str, expected: list[tuple[str, str]]) -> None:
+    assert dates(text, "2025-10-15", lang=lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Er hatte am Sonntag, dem 12. Oktober, gesprochen.", "de", [("Sonntag, dem 12. Oktober", "2025-10-12")]),
+        ("Im Vorjahr war der Handel schwächer.", "de", [("Vorjahr", "2024")]),
+        ("Zum Jahresende 2024 lag die Quote niedriger.", "de", [("Jahresende 2024", "2024")]),
+        ("In der ersten Jahreshälfte 2024 stieg der Export.", "de", [("ersten Jahreshälfte 2024", "2024-H1")]),
+        ("Exports rose in the first half of 2024.", "en", [("first half of 2024", "2024-H1")]),
+        ("Prices have risen since the beginning of the year.", "en", [("beginning of the year", "2025")]),
+        ("Am 30. Februar geschah nichts.", "de", []),
+        ("Call +81 3 3580 3311 or 030 1817 2000.", "en", []),
+    ],
+)
+def test_more_forms(text: str, lang: str, expected: list[tuple[str, str]]) -> None:
+    assert dates(text, "2025-10-15", lang=lang) == expected

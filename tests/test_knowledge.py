@@ -161,3 +161,10 @@ def test_compound_portfolio_serves_minister_titles_too() -> None:
     assert kb.compound_portfolio("Verteidigungsminister", "de", heads)[2] == "defence"
     assert kb.country_of_prefix("bundes", "de") == "DE"
     assert kb.country_of_prefix("us-", "de") == "US"
+
+
+def test_alpine_foreign_ministries_are_known_in_both_languages() -> None:
+    assert kb.match_known_ministry("Eidgenössischen Departements für auswärtige Angelegenheiten").id == "CH-EDA"
+    assert kb.match_known_ministry("Federal Department of Foreign Affairs").country == "CH"
+    austrian = kb.match_known_ministry("Bundesministerium für europäische und internationale Angelegenheiten")
+    assert austrian.id == "AT-BMEIA"

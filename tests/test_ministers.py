@@ -63,6 +63,14 @@ def test_german_title_combination_and_inflected_plural_before_a_list() -> None:
     assert got[3][3] is None
 
 
+def test_german_plural_title_after_die_and_particle_family_names_in_a_list() -> None:
+    text = "Heute trafen die Außenminister Albrecht und Le Roux in Lyon zusammen. Albrecht sprach zuerst."
+    got = ministers(text, "de")
+    assert [g[:2] for g in got] == [("Außenminister Albrecht", "Albrecht"), ("Le Roux", "Le Roux"),
+                                    ("Albrecht", "Albrecht")]
+    assert got[1][3] == "foreign"
+
+
 def test_german_field_phrases_after_a_title() -> None:
     text = ("Die Bundesministerin des Auswärtigen Helga Brandt und der Bundesminister für Arbeit und Soziales "
             "Uwe Kettler sprachen mit Staatsministerin im Auswärtigen Amt Nora Lind.")
@@ -189,6 +197,13 @@ def test_english_coreference_secretary_counts_only_for_a_known_minister() -> Non
 def test_name_alone_of_a_place_or_of_nobody_is_no_mention() -> None:
     text = "Foreign Minister Hague spoke. The Hague Convention was signed. Hague Street was closed."
     assert texts(text, "en") == ["Foreign Minister Hague"]
+
+
+def test_a_family_name_that_is_a_month_is_a_name_after_a_title_not_in_a_date() -> None:
+    text = "Prime Minister Carol May met Chancellor Vogt in May 2018. In May, May said the talks went well."
+    got = ministers(text, "en")
+    assert [g[0] for g in got] == ["Prime Minister Carol May", "Chancellor Vogt", "May"]
+    assert got[2][1:] == ("May", None, "head_of_government")
 
 
 def test_full_name_alone_keeps_the_given_name() -> None:

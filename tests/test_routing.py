@@ -53,6 +53,9 @@ GERMAN_SHORT = [
     "Gemeinsame Erklärung zur Zusammenarbeit",
     "Gespräch im Kanzleramt",
     "Haushalt beschlossen",
+    "Die Ministerin sagte:",
+    "Gipfel in Madrid",
+    "Kanzler trifft Premierminister",
 ]
 ENGLISH_SHORT = [
     "Press release",
@@ -61,11 +64,16 @@ ENGLISH_SHORT = [
     "Joint statement on cooperation",
     "Talks at the Chancellery",
     "Latest news",
+    "Foreign Minister Smith in Madrid",
 ]
 UNSUPPORTED_SHORT = {
-    "fr": ["Communiqué de presse", "Visite de la ministre à Tokyo", "Déclaration commune sur la coopération"],
-    "es": ["Visita de la ministra a Tokio", "Declaración conjunta sobre la cooperación", "Conferencia de prensa"],
-    "it": ["Visita della ministra a Tokyo", "Dichiarazione congiunta sulla cooperazione", "Comunicato stampa"],
+    # Some share words with German or English ("des", "del", "suite", "Roma" are lemmatiser entries).
+    "fr": ["Communiqué de presse", "Visite de la ministre à Tokyo", "Déclaration commune sur la coopération",
+           "Conseil des ministres", "Lire la suite", "Mardi 5 mai"],
+    "es": ["Visita de la ministra a Tokio", "Declaración conjunta sobre la cooperación", "Conferencia de prensa",
+           "Noticias del ministerio"],
+    "it": ["Visita della ministra a Tokyo", "Dichiarazione congiunta sulla cooperazione", "Comunicato stampa",
+           "Discorso del Presidente", "Roma, 3 marzo 2024"],
     "ja": ["外務大臣会談の概要", "プレスリリース"],
 }
 

@@ -37,11 +37,12 @@ from ..resources import check_language, load_toml
 from .base import char_span, set_spans, spans_of
 
 #: Words: letters and digits, joined by inner hyphens, dashes, dots and apostrophes ("Iran-Abkommen",
-#: "Japan–EU", "4.0", "2+2", "U.S.-Japan"; not a possessive "'s"), with a trailing hyphen for a
+#: "Japan–EU", "4.0", "2+2", "U.S.-Japan"; a possessive "'s" only before a capitalised word, as in
+#: "People's Republic"), with a trailing hyphen for a
 #: truncated compound ("Sach-") or a leading one for its second part ("-technologie").
 _WORD = (
     r"(?:(?<=\s)-(?=[^\W\d_]))?[^\W_]"
-    r"(?:[\w+]|['’](?!s\b)(?=[^\W_])|[-–.](?=[^\W_])|\.(?=[-–][^\W_]))*"
+    r"(?:[\w+]|['’](?!s\b)(?=[^\W_])|['’](?=s\s+[A-ZÄÖÜ])|[-–.](?=[^\W_])|\.(?=[-–][^\W_]))*"
     r"(?:-(?=[\s,])|(?<=[A-Z]\.[A-Z])\.)?"
 )
 _TOKEN_RE = re.compile(rf"{_WORD}|[^\w\s]")
@@ -121,6 +122,7 @@ class AgreementsComponent:
         self.need_capital = frozenset(c.get("need_capital", ()))
         self.place_prepositions = frozenset(c.get("place_prepositions", ()))
         self.function_words = frozenset(c["function_words"])
+        self.new_phrase_articles = frozenset(c.get("coordinated_article_ends", ()))
         self.complement_adj_endings = tuple(c.get("adjective_endings", ()))
         self.stop_words = frozenset(c.get("stop_words", ()))
         self.complement_max = int(c.get("max_words", 22))
@@ -237,9 +239,6 @@ class AgreementsComponent:
             low.endswith(e) and len(low) - len(e) >= self.compound_min_prefix for e in self.compound_endings
         )
 
-    def _is_head_word(self, words: list[Word], i: int) -> bool:
-        return self._head_at(words, i) is not None
-
     # ----- the name around a head -----------------------------------------------------------
     def _coordinated_start(self, words: list[Word], s: int) -> int:
         """Extend back over truncated coordinated compounds: "Freundschafts- und" Handelsvertrag."""
@@ -310,6 +309,7 @@ class AgreementsComponent:
             return e
         # "zwischen Japan und der EU" alone describes the parties; a name needs another starter
         named = words[e].text not in self.relational
+        between = not named  # inside "between X and the Y" a coordinated article is part of the name
         last_content = e
         pos = e + 1
         seen_content = False
@@ -322,11 +322,17 @@ class AgreementsComponent:
             if _date_at(dates, w.start) and not (w.text.isdigit() and seen_content and last_content == pos - 1):
                 break
             low = w.text.lower()
-            if seen_content and low in self.starters and low not in self.relational:
-                named = True
+            if seen_content and low in self.starters:
+                if low in self.relational:
+                    between = True
+                else:
+                    named = True
             if low in self.function_words:
                 if low in self.coordinators or low in self.conjunction_words:
                     if self._head_follows(words, pos + 1):
+                        break
+                    # "Agreement on Trade and the Japan-US Alliance": a new phrase, unless between parties
+                    if not between and pos + 1 < len(words) and words[pos + 1].text in self.new_phrase_articles:
                         break
                 pos += 1
                 continue
@@ -457,6 +463,10 @@ class AgreementsComponent:
                 continue  # "Tokyo International Convention Center", "North Atlantic Treaty Organization"
             s = self._coordinated_start(words, i) if kind == "compound" else i
             ps = self._premodifier_start(words, s)
+            if kind == "compound" and ps < s and self._coordinated_start(words, ps) < ps:
+                # "Wirtschaftspartnerschafts- und Strategisches Partnerschaftsabkommen"
+                s = self._coordinated_start(words, ps)
+                ps = self._premodifier_start(words, s)
             has_premod = ps < s
             bare = kind == "plain" and not has_premod
             ce = self._complement_end(words, he, allow_relational=bare, dates=dates)

@@ -8,6 +8,7 @@ result objects are built from them afterwards (``bilatextract.results``).
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from typing import Any
 
@@ -58,13 +59,18 @@ def set_spans(doc: Doc, label: str, found: Iterable[tuple[Span, dict[str, Any]]]
     then leftmost, so each component can propose freely. Spans of other labels stay.
     """
     chosen: list[tuple[Span, dict[str, Any]]] = []
-    taken: list[tuple[int, int]] = []
+    # The chosen spans never overlap, so sorted by start they are sorted by end too: a
+    # candidate only needs checking against its two neighbours (linear in a long text).
+    taken_starts: list[int] = []
+    taken_ends: list[int] = []
     ranked = sorted(found, key=lambda p: (-(p[0].end_char - p[0].start_char), p[0].start_char))
     for span, attrs in ranked:
         a, b = span.start_char, span.end_char
-        if a >= b or any(a < e and s < b for s, e in taken):
+        i = bisect.bisect_left(taken_starts, a)
+        if a >= b or (i > 0 and taken_ends[i - 1] > a) or (i < len(taken_starts) and taken_starts[i] < b):
             continue
-        taken.append((a, b))
+        taken_starts.insert(i, a)
+        taken_ends.insert(i, b)
         chosen.append((span, attrs))
     chosen.sort(key=lambda p: p[0].start_char)
     group = [s for s in doc.spans.get(SPAN_KEY, []) if s.label_ != label]

@@ -9,6 +9,7 @@ previous date, so :func:`bilatextract.timex.resolve` can anchor them after the p
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
@@ -76,9 +77,16 @@ def _align(doc: Doc, start: int, end: int, text: str) -> Span | None:
 def choose(candidates: list[Candidate]) -> list[Candidate]:
     """Non-overlapping candidates, longest first and then leftmost, in text order."""
     chosen: list[Candidate] = []
+    # Chosen candidates never overlap, so sorted by start they are sorted by end: checking the
+    # two neighbours is enough (a scan over all of them was quadratic on long texts).
+    starts: list[int] = []
+    ends: list[int] = []
     for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start)):
-        if any(cand.start < c.end and c.start < cand.end for c in chosen):
+        i = bisect.bisect_left(starts, cand.start)
+        if (i > 0 and ends[i - 1] > cand.start) or (i < len(starts) and starts[i] < cand.end):
             continue
+        starts.insert(i, cand.start)
+        ends.insert(i, cand.end)
         chosen.append(cand)
     return sorted(chosen, key=lambda c: c.start)
 

@@ -153,6 +153,7 @@ class Patterns:
         infl = data.get("heads_inflection", {})
         self.endings = sorted(infl.get("endings", [""]), key=len, reverse=True)
         self.plural_endings = frozenset(infl.get("plural_endings", []))
+        self.plural_articles = frozenset(infl.get("plural_articles", []))
         self.blocking_prefixes = tuple(p.lower() for p in data.get("heads_blocking", {}).get("prefixes", []))
         sep = data.get("separate", {})
         self.separate_heads = {k.lower(): v for k, v in sep.get("heads", {}).items()}
@@ -373,6 +374,9 @@ class _Document:
                     break
         if best is None and start == i:
             best = p.fused_title(words[i].text, i)
+            if best is not None and not best.plural and i > 0 and words[i - 1].text in p.plural_articles \
+                    and self.gap(i) == " " and words[i].text.lower().endswith(tuple(p.heads)):
+                best.plural = True
         if best is None:
             return None
         if prefix_country is not None:
@@ -602,7 +606,7 @@ class _Document:
             family, given = " ".join(toks[first:]), " ".join(toks[:first]) or None
         else:
             last = len(toks) - 1
-            while last > 1 and toks[last - 1].lower() in self.p.particles:
+            while last > 0 and toks[last - 1].lower() in self.p.particles:
                 last -= 1  # "Jean-Yves Le Drian", "Ursula von der Leyen"
             family, given = " ".join(toks[last:]), " ".join(toks[:last]) or None
         return " ".join(_capitalise(w) for w in family.split()), given, family
@@ -891,6 +895,8 @@ class _Document:
             return False
         if k > 0 and self.words[k - 1].text in self.p.not_after and self.gap(k) == " ":
             return False
+        if re.match(r"\s*\d", self.text[b : b + 3]):
+            return False  # "May 2019"
         if self.lang == "en" and k + 1 < len(self.words) and self.gap(k + 1) == " ":
             nxt = self.words[k + 1].text
             if nxt[:1].isupper() and name_key(nxt) not in persons and self.title_core(k + 1) is None:

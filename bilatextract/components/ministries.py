@@ -215,18 +215,16 @@ class MinistriesComponent:
                 for name_text in names:
                     words = tuple(t.text for t in nlp.make_doc(name_text))
                     self.known.setdefault(kb.name_key(words), []).append((words, entry))
-        self.known_lengths = sorted({len(k) for k in self.known}, reverse=True)
-        # The name lengths to try at a token, by its key: most tokens start no known name, and
-        # skipping them at once keeps known_names linear with a small constant.
-        lengths_by_first: dict[str, set[int]] = {}
+        # first word key -> the lengths of the names starting with it, longest first
+        first: dict[str, set[int]] = {}
         for key in self.known:
-            lengths_by_first.setdefault(key[0], set()).add(len(key))
-        self.lengths_by_first = {k: sorted(v, reverse=True) for k, v in lengths_by_first.items()}
+            first.setdefault(key[0], set()).add(len(key))
+        self.known_first = {k: tuple(sorted(v, reverse=True)) for k, v in first.items()}
         self.strong_abbr = kb.abbreviation_index(weak=False)
         self._cache: dict[str, list[kb.CountryMention]] = {}
-        self._text_of: Doc | None = None
-        self._doc_text = ""
         self._claimed: set[int] = set()
+        self._text = ""
+        self._words: list[str] = []
         self.all_abbr = kb.abbreviation_index(weak=True)
 
     # -- candidates ---------------------------------------------------------------------
@@ -235,16 +233,15 @@ class MinistriesComponent:
         out = []
         n = len(doc)
         i = 0
+        texts = self._words
         while i < n:
-            for length in self.lengths_by_first.get(keys[i], ()):
+            for length in self.known_first.get(keys[i], ()):
                 if i + length > n:
                     continue
                 hits = self.known.get(tuple(keys[i : i + length]))
                 if not hits:
                     continue
-                entries = tuple(
-                    e for words, e in hits if _same_case(words, [t.text for t in doc[i : i + length]])
-                )
+                entries = tuple(e for words, e in hits if _same_case(words, texts[i : i + length]))
                 if entries:
                     out.append(Candidate(i, i + length, i + length, self.lang, "known", entries=entries))
                     break
@@ -254,8 +251,9 @@ class MinistriesComponent:
     def productive(self, doc: Doc, p: PatternSet) -> list[Candidate]:
         out = []
         n = len(doc)
-        for i, tok in enumerate(doc):
-            if tok.text not in p.heads or i + 1 >= n or doc[i + 1].lower_ not in p.links:
+        for i in (i for i, w in enumerate(self._words) if w in p.heads):
+            tok = doc[i]
+            if i + 1 >= n or doc[i + 1].lower_ not in p.links:
                 continue
             j = i + 2
             if j < n and doc[j].lower_ in p.link_articles:
@@ -274,10 +272,10 @@ class MinistriesComponent:
     def compounds(self, doc: Doc, p: PatternSet) -> list[Candidate]:
         out = []
         if p.compound_heads:
-            for i, tok in enumerate(doc):
-                low = tok.lower_
-                if not low.endswith(p.compound_heads) or not tok.text[:1].isupper():
+            for i, word in enumerate(self._words):
+                if not word.lower().endswith(p.compound_heads) or not word[:1].isupper():
                     continue
+                tok = doc[i]
                 split = kb.compound_portfolio(tok.text, p.lang, p.compound_heads)
                 if split is None:
                     continue
@@ -293,9 +291,9 @@ class MinistriesComponent:
                     else:
                         cand.country = code
                 out.append(cand)
-        for i, tok in enumerate(doc):
-            lowercase = tok.text in p.lowercase_heads
-            if tok.text not in p.separate_heads and not lowercase:
+        for i, word in enumerate(self._words):
+            lowercase = word in p.lowercase_heads
+            if word not in p.separate_heads and not lowercase:
                 continue  # "<field> Office" counts only as a known name (matched above)
             for k in (3, 2, 1):
                 if i - k < 0:
@@ -317,10 +315,11 @@ class MinistriesComponent:
     def abbreviations(self, doc: Doc) -> list[Candidate]:
         out = []
         n = len(doc)
-        for i, tok in enumerate(doc):
-            entries = self.all_abbr.get(tok.text)
+        for i, word in enumerate(self._words):
+            entries = self.all_abbr.get(word)
             if not entries:
                 continue
+            tok = doc[i]
             if tok.text not in self.strong_abbr:
                 bracketed = 0 < i < n - 1 and doc[i - 1].text == "(" and doc[i + 1].text == ")"
                 listed = any(
@@ -360,7 +359,7 @@ class MinistriesComponent:
         if not p.country_links:
             return
         mentions = self._mentions(doc, p.lang)
-        after = kb.country_after(self._text(doc), doc[cand.end - 1].idx + len(doc[cand.end - 1].text), p.lang, mentions,
+        after = kb.country_after(self._text, doc[cand.end - 1].idx + len(doc[cand.end - 1].text), p.lang, mentions,
                                  p.country_links, p.country_link_articles)
         if after is None:
             return
@@ -372,17 +371,10 @@ class MinistriesComponent:
         if p.include_country_suffix:
             cand.end = span.end
 
-    def _text(self, doc: Doc) -> str:
-        """``doc.text``, joined once per document: spaCy rebuilds it from every token on each
-        access, which made each candidate cost the length of the whole text."""
-        if self._text_of is not doc:
-            self._text_of, self._doc_text = doc, doc.text
-        return self._doc_text
-
     def _mentions(self, doc: Doc, lang: str) -> list[kb.CountryMention]:
         cache = self._cache
         if lang not in cache:
-            cache[lang] = kb.country_mentions(self._text(doc), lang)
+            cache[lang] = kb.country_mentions(self._text, lang)
         return cache[lang]
 
     # -- attributes ---------------------------------------------------------------------
@@ -390,7 +382,7 @@ class MinistriesComponent:
     def resolve(self, doc: Doc, cand: Candidate, year: int | None) -> dict[str, Any] | None:
         """The attributes of a candidate, or None where it is not a national ministry mention."""
         p = self.patterns[0]
-        text = self._text(doc)
+        text = self._text
         span = doc[cand.start : cand.end]
         name = doc[cand.start : cand.name_end]
         entries = cand.entries or self._entries_named(doc, cand.start, cand.name_end)
@@ -423,7 +415,7 @@ class MinistriesComponent:
             country = kb.nearest_country(free, span.start_char, span.end_char, lo, hi)
             if country is None:
                 own = () if cand.kind == "known" else p.own_names.get(cand.portfolio or "", p.own_names.get("*", ()))
-                country = kb.main_country(pool, exclude=own, text=doc.text if p.document_pairs else None)
+                country = kb.main_country(pool, exclude=own, text=self._text if p.document_pairs else None)
             if country is None and countries:
                 country = countries[0]
         if country is None and cand.kind in ("compound",):
@@ -467,7 +459,7 @@ class MinistriesComponent:
         """The clause around a span: its sentence, cut at clause breaks."""
         sent = doc[span.start].sent
         lo, hi = sent.start_char, sent.end_char
-        text = self._text(doc)
+        text = self._text
         for mark in self.patterns[0].clause_breaks:
             cut = text.rfind(mark, lo, span.start_char)
             if cut >= 0:
@@ -481,7 +473,9 @@ class MinistriesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         self._cache = {}
-        keys = [kb.name_key_word(t.text) for t in doc]
+        self._text = doc.text  # Doc.text joins every token: read it once per document
+        self._words = [t.text for t in doc]
+        keys = [kb.name_key_word(w) for w in self._words]
         candidates = self.known_names(doc, keys)
         for p in self.patterns:
             if p.country_links:
@@ -498,9 +492,9 @@ class MinistriesComponent:
         ends = {m.end for m in mentions}
         self._claimed = set()
         for cand in candidates:
-            gap = doc.text[: doc[cand.start].idx].rstrip()
-            if len(gap) in ends:
-                self._claimed.add(len(gap))
+            gap = kb.skip_back(self._text, doc[cand.start].idx)
+            if gap in ends:
+                self._claimed.add(gap)
         found: dict[tuple[int, int], dict[str, Any]] = {}
         for cand in candidates:
             attrs = self.resolve(doc, cand, year)

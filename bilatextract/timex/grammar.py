@@ -109,7 +109,7 @@ class Grammar:
         lead_weekday = rf"(?:(?P<wd>{weekday}),?\s+(?:{wd_link}\s+)?)?"
         trail_weekday = rf"(?:\s+(?P<wd2>{weekday})(?![\w\-]))?"
         opt_year = rf"(?:,?\s+(?:{my_link}\s+)?{year})?"
-        P: list[tuple[str, Callable[[re.Match[str]], Candidate | None]]] = []
+        P: list[tuple[str, Callable[[re.Match[str]], Any]]] = []
         # Numeric dates.
         P.append((rf"{lead}(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?![\w\-/]|[.,]\d)", self._numeric))
         P.append((rf"{lead}(?P<y>\d{{4}})/(?P<m>\d{{1,2}})/(?P<d>\d{{1,2}})(?![\w\-/]|[.,]\d)", self._numeric))
@@ -120,7 +120,8 @@ class Grammar:
         P.append((rf"{lead}(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?!\s?\d|\w|\s*{clock}(?!\w))", self._numeric))
         # Written dates.
         if "DM" in v.get("orders", []):
-            P.append((rf"{lead_weekday}(?<![\w.,/+\-–]){day}\s*(?:{dm_link}\s+)?(?P<m>{month})(?![\w\-]){opt_year}"
+            P.append((rf"{lead_weekday}(?<![\w.,+]){day}\s*(?:{dm_link}\s+)?(?P<m>{month})(?![\w\-])"
+                      rf"{opt_year}"
                       + trail_weekday, self._written))
             # The first day of a range takes the month and year of the second ("vom 4. bis 6. Oktober 2015").
             P.append((rf"{lead}(?P<span>{day})\s*{range_link}\s*(?=[0-3]?\d(?:{day_suffix})?\s*(?:{dm_link}\s+)?"
@@ -128,9 +129,10 @@ class Grammar:
         if "MD" in v.get("orders", []):
             P.append((rf"{lead_weekday}(?<![\w.,/+\-–])(?P<m>{month})\s+{day}(?![\w\-]|[.:,]\d){opt_year}"
                       + trail_weekday, self._written))
-            # The second day of a range ("May 4-6"): it takes the month of the first.
-            P.append((rf"(?<![\w\-])(?P<m>{month})\s+[0-3]?\d(?:{day_suffix})?\s*{range_link}\s*"
-                      rf"(?P<span>(?P<d>[0-3]?\d)(?!\d)(?:{day_suffix})?)(?![\w\-]|[.:,]\d){opt_year}", self._written))
+            # A range "May 4-6, 2024" is two dates: both take the month, and the year if there is one.
+            P.append((rf"(?<![\w\-])(?P<first>(?P<m>{month})\s+(?P<d1>[0-3]?\d)(?!\d)(?:{day_suffix})?)\s*{range_link}\s*"
+                      rf"(?P<second>(?P<d>[0-3]?\d)(?!\d)(?:{day_suffix})?(?![\w\-]|[.:,]\d){opt_year})",
+                      self._month_day_range))
         # Months with a year, a modifier or a context word.
         P.append((rf"(?<![\w\-])(?P<m>{month})(?:\s+{my_link})?,?\s+{year}", self._month))
         P.append((rf"(?<![\w\-])(?P<span>(?P<m>{month}))\s*{range_link}\s*(?=(?:{month}),?\s+{year})", self._month))
@@ -162,6 +164,32 @@ class Grammar:
         articles = _alt(v["positions"].get("articles", []))
         P.append((rf"(?<![\w\-])(?P<pos>{positions})\s+(?:{articles}\s+)?(?P<unit>{unit})(?![\w\-])",
                   self._relative_unit))
+        # "mid-May", "mid-2024": a position fused to its month or year by a hyphen.
+        hyphen_positions = _alt(w for w in self.position_mod if w.endswith("-"))
+        P.append((rf"(?<![\w\-])(?P<pos>{hyphen_positions})(?P<m>{month})(?:,?\s+{year})?(?![\w\-])",
+                  self._hyphen_position))
+        P.append((rf"(?<![\w\-])(?P<pos>{hyphen_positions}){year}(?![\w\-])", self._hyphen_position))
+        # "vor zwei Jahren", "three weeks ago": a count of units back from the reference date.
+        ago = v.get("ago", {})
+        self.number_words: dict[str, int] = dict(ago.get("numbers", {}))
+        self.ago_units: dict[str, str] = {w: u for u, words in ago.get("units", {}).items() for w in words}
+        if self.ago_units:
+            count = rf"(?P<n>\d{{1,2}}|{_alt(self.number_words)})"
+            ago_units = _alt(self.ago_units)
+            before, after = _alt(ago.get("before", [])), _alt(ago.get("after", []))
+            P.append((rf"(?<![\w\-])(?:(?P<pre>{before})\s+)?{count}\s+(?P<unit>{ago_units})"
+                      rf"(?:\s+(?P<post>{after}))?(?![\w\-])", self._ago))
+        # "im Vorjahr": one word for a relative unit.
+        self.relative_words: dict[str, dict[str, Any]] = dict(v.get("relative_words", {}))
+        P.append((rf"(?<![\w\-])(?P<w>{_alt(self.relative_words)})(?![\w\-])", self._relative_word))
+        # "Jahresende 2024", "zum Jahresende": a part of a year named by one word.
+        self.year_position_words: dict[str, str] = dict(v.get("year_position_words", {}))
+        P.append((rf"(?<![\w\-])(?P<pw>{_alt(self.year_position_words)})(?:\s+{year})?(?![\w\-])",
+                  self._year_position_word))
+        # "the first half of 2024", "in der ersten Jahreshälfte 2024".
+        self.halves: dict[str, int] = {re.sub(r"\s+", " ", k): n for k, n in v.get("halves", {}).items()}
+        P.append((rf"(?<![\w\-])(?P<h>{_alt(self.halves)})(?:\s+(?:{my_link}|{dm_link}))?\s+{year}",
+                  self._half))
         self._patterns = [(re.compile(p), handler) for p, handler in P]
 
         pos_parts = [re.escape(w).replace(r"\ ", r"\s+") + ("" if w.endswith("-") else r"\s+")
@@ -206,6 +234,55 @@ class Grammar:
         if y is None:
             return Candidate(start, end, {"value": f"XXXX-{mo:02d}-{d:02d}", "granularity": "day"}, needs_tense=True)
         return Candidate(start, end, {"value": f"{y:04d}-{mo:02d}-{d:02d}", "granularity": "day"})
+
+    def _month_day_range(self, m: re.Match[str]) -> list[Candidate]:
+        g = m.groupdict()
+        mo = self._month_num(g["m"])
+        y = int(g["y"]) if g.get("y") else None
+        out = []
+        for group, d in (("first", int(g["d1"])), ("second", int(g["d"]))):
+            if not _valid_day(y, mo, d) or d == 0:
+                return []
+            start, end = m.span(group)
+            if y is None:
+                out.append(Candidate(start, end, {"value": f"XXXX-{mo:02d}-{d:02d}", "granularity": "day"},
+                                     needs_tense=True))
+            else:
+                out.append(Candidate(start, end, {"value": f"{y:04d}-{mo:02d}-{d:02d}", "granularity": "day"}))
+        return out
+
+    def _hyphen_position(self, m: re.Match[str]) -> Candidate | None:
+        g = m.groupdict()
+        cand = self._month(m) if g.get("m") else self._year(m)
+        if cand is not None:
+            cand.start = m.start()
+            cand.attrs["mod"] = self.position_mod[g["pos"]]
+        return cand
+
+    def _ago(self, m: re.Match[str]) -> Candidate | None:
+        g = m.groupdict()
+        if not (g.get("pre") or g.get("post")):
+            return None
+        n = int(g["n"]) if g["n"].isdigit() else self.number_words[g["n"]]
+        unit = self.ago_units[re.sub(r"\s+", " ", g["unit"])]
+        return Candidate(m.start(), m.end(), {"value": None, "granularity": unit,
+                                              "relative": {"unit": unit, "offset": -n}})
+
+    def _relative_word(self, m: re.Match[str]) -> Candidate | None:
+        rel = self.relative_words[m.group("w")]
+        return Candidate(m.start(), m.end(), {"value": None, "granularity": rel["unit"],
+                                              "relative": {"unit": rel["unit"], "offset": int(rel["offset"])}})
+
+    def _year_position_word(self, m: re.Match[str]) -> Candidate | None:
+        mod = self.year_position_words[m.group("pw")]
+        if m.group("y"):
+            return Candidate(m.start(), m.end(), {"value": m.group("y"), "granularity": "year", "mod": mod})
+        return Candidate(m.start(), m.end(), {"value": None, "granularity": "year", "mod": mod,
+                                              "relative": {"unit": "year", "offset": 0}})
+
+    def _half(self, m: re.Match[str]) -> Candidate | None:
+        half = self.halves[re.sub(r"\s+", " ", m.group("h"))]
+        return Candidate(m.start(), m.end(), {"value": f"{m.group('y')}-H{half}", "granularity": "half"})
 
     def _month(self, m: re.Match[str]) -> Candidate | None:
         g = m.groupdict()
@@ -314,8 +391,8 @@ class Grammar:
         """Every candidate date in ``text``, possibly overlapping, in no particular order."""
         for pattern, handler in self._patterns:
             for m in pattern.finditer(text):
-                cand = handler(m)
-                if cand is not None:
+                found = handler(m)
+                for cand in found if isinstance(found, list) else [found] if found else []:
                     yield self._with_position(text, cand)
 
 
