@@ -377,7 +377,7 @@ class Grammar:
 
     def _with_position(self, text: str, cand: Candidate) -> Candidate:
         """Widen a month, season or year to a position before it ("Anfang Juli", "end of May")."""
-        if cand.attrs["granularity"] not in ("month", "year", "season", "quarter") or "relative" in cand.attrs:
+        if cand.attrs["granularity"] not in ("month", "year", "season", "quarter", "week") or "mod" in cand.attrs:
             return cand
         before = text[max(0, cand.start - 40) : cand.start]
         m = self._position_before.search(before)
