@@ -106,12 +106,21 @@ def stress(
     lang: Annotated[list[str] | None, typer.Option(help="Languages to run (default: all).")] = None,
     only: Annotated[list[str] | None, typer.Option(help="Run only these inputs (by name).")] = None,
     fail_above: Annotated[float | None, typer.Option(help="Exit 1 if a time ratio exceeds this.")] = None,
+    huge_mb: Annotated[float | None, typer.Option(help="Instead: time this many MB of prose and a tenth.")] = None,
 ) -> None:
     """Time adversarial inputs at 1x and 10x length and print the ratios (linear is about 10)."""
     from . import resources
     from . import stress as stress_module
 
     langs = tuple(lang) if lang else resources.languages()
+    if huge_mb is not None:
+        for code in langs:
+            runs = stress_module.run_huge(huge_mb, code)
+            for chars, seconds, entities, right in runs:
+                print(f"{code} {chars:>11,} chars {seconds:8.1f} s {chars / seconds / 1000:7.1f} kchar/s "
+                      f"{entities:>8} entities  offsets {'right' if right else 'WRONG'}")
+            print(f"{code} time ratio {runs[1][1] / runs[0][1]:.1f} for {runs[1][0] / runs[0][0]:.0f}x the length")
+        return
     unknown = [name for name in only or [] if name not in stress_module.GENERATORS]
     if unknown:
         _report(BilatextractError(f"unknown inputs {unknown}; known: {', '.join(stress_module.GENERATORS)}"))

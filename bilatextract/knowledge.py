@@ -30,6 +30,21 @@ surface forms that name or qualify a country; ``*`` marks an adjective stem infl
 ``models/<lang>/portfolios.toml``: ``[portfolios] foreign = ["auswärtig", "außen", ...]``,
 lowercased stems of the words that name a portfolio, matched at the start of a word;
 ``[compounds]``: first parts of compounds ("außen" in "Außenministerium").
+
+The helpers, for the ministries and the ministers components alike:
+
+- the knowledge base: ``ministries()``, ``ministry_by_id(id)``, ``find_ministry(country,
+  portfolio, year=None)``, ``match_known_ministry(name, country=None, year=None)`` (a name in
+  any inflected form, or an abbreviation), ``abbreviation_index()``;
+- countries: ``country_forms(lang)``, ``country_mentions(text, lang)``, ``country_of_word``,
+  ``country_of_prefix`` ("bundes" -> DE, "us-" -> US), ``country_before`` / ``country_after``
+  (the country word right before or after a span), ``nearest_country`` (within a clause),
+  ``main_country`` (the document's), and ``infer_country`` chaining them;
+- portfolios: ``portfolio_stems(lang)``, ``compound_stems(lang)``, ``infer_portfolio(phrase,
+  lang)`` ("für Wirtschaft, Handel und Industrie" -> economy), ``compound_portfolio(word, lang,
+  heads)`` ("Bundesinnenministeriums" -> ("bundes", "innen", "interior")), ``field_cover``.
+
+Country is never guessed from the language of the text.
 """
 
 from __future__ import annotations
@@ -294,15 +309,21 @@ def _lookup_code(lang: str, form: str) -> str | None:
 
 def country_mentions(text: str, lang: str) -> list[CountryMention]:
     """Every country name, genitive or adjective in ``text``, in order."""
+    # The ministries and ministers components both ask for the same document in a row.
+    return list(_country_mentions(text, lang))
+
+
+@functools.lru_cache(maxsize=4)
+def _country_mentions(text: str, lang: str) -> tuple[CountryMention, ...]:
     regex = _country_regex(lang)
     if regex is None:
-        return []
+        return ()
     out = []
     for m in regex.finditer(text):
         code = _lookup_code(lang, m.group(1))
         if code:
             out.append(CountryMention(m.start(), m.end(), code, m.group(0)))
-    return out
+    return tuple(out)
 
 
 def country_of_word(word: str, lang: str) -> str | None:
@@ -384,7 +405,7 @@ _LAST_INDEX: list = [None, None]
 
 def _by_start(mentions: Sequence[CountryMention]) -> dict[int, CountryMention]:
     """Mentions by start offset; the index of the last list asked for is kept (one document)."""
-    if _LAST_INDEX[0] is not mentions:
+    if _LAST_INDEX[0] is not mentions or len(_LAST_INDEX[1]) != len(mentions):
         _LAST_INDEX[0] = mentions
         _LAST_INDEX[1] = {m.start: m for m in mentions}
     return _LAST_INDEX[1]
@@ -455,7 +476,8 @@ def infer_country(
     found = country_before(text, start, lang, mentions, skip_words)
     if found:
         return found
-    after = country_after(text, end, lang, mentions, ("of",) if lang == "en" else (), ("the", "der", "des"))
+    links, articles = country_links(lang)
+    after = country_after(text, end, lang, mentions, links, articles)
     if after:
         return after[0]
     if window is not None:
@@ -463,6 +485,16 @@ def infer_country(
         if found:
             return found
     return main_country(mentions) if use_document else None
+
+
+@functools.cache
+def country_links(lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words that link a name to the country after it ("of" [the] Japan; German: [der]
+    Ukraine), from ``models/<lang>/ministries.toml`` [productive]."""
+    if not has_file(lang, "ministries.toml"):
+        return (), ()
+    prod = load_toml(lang, "ministries.toml").get("productive", {})
+    return tuple(prod.get("country_links", [])), tuple(prod.get("country_link_articles", []))
 
 
 # ----------------------------------------------------------------------------- portfolios

@@ -168,3 +168,13 @@ def test_alpine_foreign_ministries_are_known_in_both_languages() -> None:
     assert kb.match_known_ministry("Federal Department of Foreign Affairs").country == "CH"
     austrian = kb.match_known_ministry("Bundesministerium für europäische und internationale Angelegenheiten")
     assert austrian.id == "AT-BMEIA"
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_every_language_brings_its_lexicons_as_data(lang: str) -> None:
+    assert kb.country_forms(lang) and kb.portfolio_stems(lang) and kb.compound_stems(lang)
+    assert set(kb.portfolio_stems(lang).values()) <= kb.PORTFOLIOS
+    links, articles = kb.country_links(lang)
+    assert isinstance(links, tuple) and isinstance(articles, tuple)
+    # a language without data files has no lexicons, rather than an error
+    assert kb.country_forms("xx") == {} and kb.portfolio_stems("xx") == {}

@@ -30,6 +30,10 @@ class TenseCues:
         self.future_phrases = [w for w in vocab.get("future", []) if " " in w]
         self.past_suffix = vocab.get("past_suffix") or None
         self.not_past = set(vocab.get("not_past", []))
+        self._doc: Doc | None = None
+        self._sentences: dict[int, tuple[list[int], list[str], bool]] = {}
+        self._bounds: list[tuple[int, int]] = []
+        self._starts: list[int] = []
 
     def _cue(self, word: str) -> str | None:
         lower = word.lower()
@@ -44,23 +48,42 @@ class TenseCues:
 
     def of(self, span: Span) -> str | None:
         """The tense nearest to ``span`` in its sentence: "past", "future" or None."""
-        sent = span.sent
+        # The sentences and their cues are found once per document and looked up by position:
+        # scanning the whole sentence for every date (span.sent does too) made a long sentence
+        # full of dates quadratic.
+        doc = span.doc
+        if self._doc is not doc:
+            self._doc, self._sentences = doc, {}
+            self._bounds = [(s.start, s.end) for s in doc.sents] if doc.has_annotation("SENT_START") \
+                else [(0, len(doc))]
+            self._starts = [start for start, _ in self._bounds]
+        start, end = self._bounds[bisect.bisect_right(self._starts, span.start) - 1]
+        sent = doc[start:end]
+        known = self._sentences.get(sent.start)
+        if known is None:
+            positions, cues = [], []
+            for token in sent:
+                cue = self._cue(token.text)
+                if cue is not None:
+                    positions.append(token.i)
+                    cues.append(cue)
+            text = sent.text.lower()
+            phrase = any(re.search(rf"\b{re.escape(p)}\b", text) for p in self.future_phrases)
+            known = self._sentences[sent.start] = (positions, cues, phrase)
+        positions, cues, phrase = known
+        # The nearest cue outside the span; on a tie the one before it wins.
         best: tuple[int, str] | None = None
-        for token in sent:
-            if span.start <= token.i < span.end:
-                continue
-            cue = self._cue(token.text)
-            if cue is None:
-                continue
-            distance = span.start - token.i if token.i < span.start else token.i - span.end + 1
+        before = bisect.bisect_left(positions, span.start)
+        if before > 0:
+            best = (span.start - positions[before - 1], cues[before - 1])
+        after = bisect.bisect_left(positions, span.end)
+        if after < len(positions):
+            distance = positions[after] - span.end + 1
             if best is None or distance < best[0]:
-                best = (distance, cue)
+                best = (distance, cues[after])
         if best is not None:
             return best[1]
-        text = sent.text.lower()
-        if any(re.search(rf"\b{re.escape(p)}\b", text) for p in self.future_phrases):
-            return "future"
-        return None
+        return "future" if phrase else None
 
 
 def _align(doc: Doc, start: int, end: int, text: str) -> Span | None:

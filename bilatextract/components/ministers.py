@@ -28,7 +28,7 @@ import bisect
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -130,6 +130,15 @@ def _capitalise(word: str) -> str:
     return word
 
 
+def _lengths_by_first(phrases: Iterable[tuple[str, ...]]) -> dict[str, list[int]]:
+    """The word counts of ``phrases`` by their first word, longest first."""
+    out: dict[str, set[int]] = {}
+    for words in phrases:
+        if words:
+            out.setdefault(words[0], set()).add(len(words))
+    return {first: sorted(lengths, reverse=True) for first, lengths in out.items()}
+
+
 class Patterns:
     """The minister patterns of one language, compiled once."""
 
@@ -138,6 +147,8 @@ class Patterns:
         data = load_toml(lang, "ministers.toml")
         self.titles = {tuple(k.split()): v for k, v in data.get("titles", {}).items()}
         self.max_title = max((len(k) for k in self.titles), default=1)
+        # Title lengths to try at a word, by the word: most words start no title (linear scan).
+        self.title_lengths = _lengths_by_first(self.titles)
         self.heads = {k.lower(): v for k, v in data.get("heads", {}).items()}
         self.heads_longest = sorted(self.heads, key=len, reverse=True)
         infl = data.get("heads_inflection", {})
@@ -184,6 +195,7 @@ class Patterns:
         self.compound_stems = kb.compound_stems(lang)
         self.stems_longest = sorted(self.compound_stems, key=len, reverse=True)
         self.max_stem_words = max((len(s.split()) for s in self.compound_stems), default=1)
+        self.stem_lengths = _lengths_by_first(tuple(s.split()) for s in self.compound_stems)
         stems = kb.portfolio_stems(lang)
         extra = [w.lower() for w in fields.get("extra_words", [])]
         self.field_stems = tuple(sorted({w for s in stems for w in s.split()} | set(extra), key=len, reverse=True))
@@ -337,7 +349,9 @@ class _Document:
             prefix_country = p.name_prefixes[words[i].text]
             i += 1
         best: Title | None = None
-        for n in range(min(p.max_title, len(words) - i), 0, -1):
+        for n in p.title_lengths.get(words[i].text.lower(), ()):
+            if n > len(words) - i:
+                continue
             if any(self.gap(k) not in (" ",) for k in range(i + 1, i + n)):
                 continue
             key = tuple(x.text.lower() for x in words[i : i + n])
@@ -348,7 +362,9 @@ class _Document:
             best.bare = key in (("minister",), ("ministers",))
             break
         if p.separate_heads:
-            for n in range(min(p.max_stem_words, len(words) - i - 1), 0, -1):
+            for n in p.stem_lengths.get(words[i].text.lower(), ()):
+                if n > len(words) - i - 1:
+                    continue
                 if any(self.gap(k) != " " for k in range(i + 1, i + n + 1)):
                     continue
                 stem = " ".join(x.text.lower() for x in words[i : i + n])

@@ -34,8 +34,6 @@ from .base import set_spans
 #: What a bracketed abbreviation after a ministry name looks like: "METI", "BMVg", "MoD", "FCO".
 _ABBREVIATION = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z][A-Za-z&]{1,7}$")
 
-_ADJECTIVE_ENDINGS = ("ige", "igen", "iges", "iger", "ische", "ischen", "isches", "ischer", "liche", "lichen",
-                      "ale", "alen", "are", "aren", "ere", "eren", "ene", "enen", "nale", "nalen")
 
 
 @dataclass(slots=True)
@@ -84,6 +82,10 @@ class PatternSet:
         # Head words end a list of fields: "Department of Defense, the Home Office" is two names.
         self.head_words = self.heads | self.separate_heads | self.known_only_heads
         self.vague_fields = {w.lower() for w in prod.get("vague_fields", [])}
+        # How one field is written: "capitalised_words" (English "Foreign Affairs") or
+        # "adjective_noun" (German "nukleare Sicherheit", one compound noun per field).
+        self.field_grammar = prod.get("field_grammar", "capitalised_words")
+        self.adjective_endings = tuple(prod.get("adjective_endings", []))
         generic = data.get("generic", {})
         self.generic = {w.lower() for w in generic.get("determiners", [])}
         self.articles = {w.lower() for w in generic.get("articles", [])}
@@ -143,7 +145,7 @@ class PatternSet:
         if j >= n:
             return None
         tok = doc[j]
-        if self.lang == "en" or not self.compound_heads:
+        if self.field_grammar == "capitalised_words":
             k = j
             while k < n and k - j < 4 and doc[k].text[:1].isupper():
                 k += 1
@@ -155,7 +157,7 @@ class PatternSet:
         if (
             j + 1 < n
             and tok.is_alpha
-            and tok.lower_.endswith(_ADJECTIVE_ENDINGS)
+            and tok.lower_.endswith(self.adjective_endings)
             and doc[j + 1].text[:1].isupper()
             and self.field_run(doc, j, 2) == j + 2
         ):
@@ -424,6 +426,8 @@ class MinistriesComponent:
             if country else kb.choose_entry(entries, None, year)
         known = entry.ministry if entry else None
         portfolio = known.portfolio if known else cand.portfolio
+        if portfolio is None and entries:  # "the Japanese Foreign Office": a known name, another country
+            portfolio = entries[0].ministry.portfolio
         if known is None and country and portfolio and portfolio != "other":
             known = kb.find_ministry(country, portfolio, year)
         attrs: dict[str, Any] = {"country": country, "portfolio": portfolio}
