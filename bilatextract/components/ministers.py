@@ -86,6 +86,7 @@ class Mention:
     given: str | None
     key: str
     surface: str  # the family name as written
+    words: tuple[str, ...] = ()  # the name's words, as written
     portfolio: str | None = None
     country: str | None = None
     country_rank: int = 0
@@ -180,6 +181,7 @@ class Patterns:
         self.honorific_words = frozenset(w.rstrip(".") for h in names.get("honorifics", []) for w in h.split())
         self.particles = frozenset(names.get("particles", []))
         self.preposition_particles = frozenset(names.get("preposition_particles", []))
+        self.family_first = frozenset(names.get("family_first_countries", []))
         self.not_names = frozenset(names.get("not_names", []))
         self.apposition_articles = frozenset(data.get("apposition", {}).get("articles", []))
         cp = data.get("counterpart", {})
@@ -678,7 +680,8 @@ class _Document:
 
     def make(self, start: int, end: int, idx: list[int], title: Title | None, kind: str) -> Mention:
         family, given, surface = self.split_name(idx)
-        m = Mention(start, end, family, given, name_key(family), surface, kind=kind)
+        m = Mention(start, end, family, given, name_key(family), surface, kind=kind,
+                    words=tuple(self.words[x].text for x in idx))
         if title is not None:
             m.portfolio, m.country, m.country_rank = title.portfolio, title.country, title.country_rank
             m.not_country, m.ministry_id, m.coref_only = title.not_country, title.ministry_id, title.coref_only
@@ -805,6 +808,16 @@ class _Document:
     # ---------------------------------------------------------------- persons and resolution
 
     def resolve(self, cands: list[Mention]) -> list[_Output]:
+        # Names of countries that write the family name first ("Wang Yi", "Cho Tae-yul"), where the
+        # mention itself names the country and no word in capitals marks the family name; a hyphenated
+        # first word is a given name written first ("Min-jun Park").
+        for m in cands:
+            words = m.words
+            if m.country in self.p.family_first and m.country_rank >= RANK_TITLE and len(words) > 1 \
+                    and "-" not in words[0] \
+                    and not any(_is_caps(w) for w in words) and not any(w.lower() in self.p.particles for w in words):
+                m.family, m.surface, m.given = words[0], words[0], " ".join(words[1:])
+                m.key = name_key(m.family)
         persons: dict[str, Person] = {}
         for m in sorted(cands, key=lambda m: m.start):
             if not m.coref_only:
