@@ -311,15 +311,21 @@ def _lookup_code(lang: str, form: str) -> str | None:
 
 def country_mentions(text: str, lang: str) -> list[CountryMention]:
     """Every country name, genitive or adjective in ``text``, in order."""
+    # The ministries and ministers components both ask for the same document in a row.
+    return list(_country_mentions(text, lang))
+
+
+@functools.lru_cache(maxsize=4)
+def _country_mentions(text: str, lang: str) -> tuple[CountryMention, ...]:
     regex = _country_regex(lang)
     if regex is None:
-        return []
+        return ()
     out = []
     for m in regex.finditer(text):
         code = _lookup_code(lang, m.group(1))
         if code:
             out.append(CountryMention(m.start(), m.end(), code, m.group(0)))
-    return out
+    return tuple(out)
 
 
 def country_of_word(word: str, lang: str) -> str | None:

@@ -122,3 +122,16 @@ def test_lemmatiser_table_round_trips_through_spacy_serialisation() -> None:
     assert again.get("Xyzzyq", "fallback") == "fallback"
     with pytest.raises(KeyError):
         again["Xyzzyq"]
+
+
+def test_sharded_forms_answer_like_the_dict_they_were_packed_from() -> None:
+    from bilatextract.lemma_table import ShardedForms, _pack
+
+    forms = {"Ministerien": "Ministerium", "Minister": "Minister", "ging": "gehen", "Ä": "Ä", "x": "y"}
+    sharded = ShardedForms(_pack(forms))
+    assert sharded.get("ging") == "gehen" and sharded["Ministerien"] == "Ministerium"
+    assert sharded.get("Mi") is None and "gingen" not in sharded and sharded.get("", "empty") == "empty"
+    assert dict(sharded.items()) == forms and len(sharded) == len(forms)
+    table = LemmaTable("lemma_lookup", sharded)
+    table["gingen"] = "gehen"  # a write copies the shared forms first
+    assert table.get("gingen") == "gehen" and "gingen" not in sharded

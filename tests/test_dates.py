@@ -252,3 +252,21 @@ def test_ranges_counts_and_names(text: str, lang: str, expected: list[tuple[str,
 )
 def test_more_forms(text: str, lang: str, expected: list[tuple[str, str]]) -> None:
     assert dates(text, "2025-10-15", lang=lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "ref", "expected"),
+    [
+        # past tense a few weeks before the coming occurrence: the previous year's
+        ("The ministers met on Nov. 3 in Rome.", "en", "2025-10-15", [("Nov. 3", "2024-11-03")]),
+        # "besucht" is present tense here, not a participle: the nearest occurrence
+        ("Am 6. Oktober besucht die Kanzlerin Bangalore.", "de", "2015-10-02", [("6. Oktober", "2015-10-06")]),
+        ("Anfang nächsten Jahres kommt das Gesetz.", "de", "2025-10-15", [("Anfang nächsten Jahres", "2026")]),
+        ("Mitte nächster Woche tagt der Rat.", "de", "2025-10-15", [("Mitte nächster Woche", "2025-W43")]),
+        ("At the end of last year trade fell.", "en", "2025-10-15", [("end of last year", "2024")]),
+        ("Am 1. Januar tritt die Regel in Kraft.", "de", "2025-12-30", [("1. Januar", "2026-01-01")]),
+        ("Die Regel trat am 30. Dezember in Kraft.", "de", "2026-01-02", [("30. Dezember", "2025-12-30")]),
+    ],
+)
+def test_year_boundaries_and_positions(text: str, lang: str, ref: str, expected: list[tuple[str, str]]) -> None:
+    assert dates(text, ref, lang=lang) == expected

@@ -247,3 +247,8 @@ def test_lowercase_english_compound_needs_an_adjacent_country() -> None:
     got = ministries(text, "en")
     assert [(g[0], g[1], g[2]) for g in got] == [("foreign ministry", "CN", "foreign"),
                                                 ("defense ministry", "JP", "defence")]
+
+
+def test_a_known_name_of_other_countries_keeps_its_portfolio_under_an_explicit_country() -> None:
+    got = ministries("Officials of the Japanese Foreign Office attended.", "en")
+    assert got == [("Foreign Office", "JP", "foreign", "JP-MOFA")]

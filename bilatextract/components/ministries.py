@@ -426,6 +426,8 @@ class MinistriesComponent:
             if country else kb.choose_entry(entries, None, year)
         known = entry.ministry if entry else None
         portfolio = known.portfolio if known else cand.portfolio
+        if portfolio is None and entries:  # "the Japanese Foreign Office": a known name, another country
+            portfolio = entries[0].ministry.portfolio
         if known is None and country and portfolio and portfolio != "other":
             known = kb.find_ministry(country, portfolio, year)
         attrs: dict[str, Any] = {"country": country, "portfolio": portfolio}

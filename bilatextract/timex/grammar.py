@@ -33,15 +33,31 @@ class Candidate:
     rank: int = field(default=0)
 
 
-def _alt(words: Iterable[str], *, spaced: bool = True) -> str:
-    """A regex alternation of literal words, longest first; spaces match any whitespace."""
-    escaped = []
-    for w in sorted(set(words), key=len, reverse=True):
-        e = re.escape(w)
-        if spaced:
-            e = e.replace(r"\ ", r"\s+")
-        escaped.append(e)
-    return "(?:" + "|".join(escaped) + ")" if escaped else "(?!)"
+def _alt(words: Iterable[str]) -> str:
+    """A regex matching any of the literal words, preferring the longest; a space matches any whitespace.
+
+    The words are folded into a trie ("Jahr(?:es|s)?"), so the regex engine tests one
+    character per branch instead of every word in turn: the grammar runs dozens of these
+    over every document.
+    """
+    trie: dict[str, Any] = {}
+    for w in set(words):
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie) if trie else "(?!)"
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_regex(child)
+                for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return f"(?:{body})?"
+    return body if len(branches) == 1 else body
 
 
 def _valid_day(year: int | None, month: int, day: int) -> bool:
@@ -377,7 +393,7 @@ class Grammar:
 
     def _with_position(self, text: str, cand: Candidate) -> Candidate:
         """Widen a month, season or year to a position before it ("Anfang Juli", "end of May")."""
-        if cand.attrs["granularity"] not in ("month", "year", "season", "quarter") or "relative" in cand.attrs:
+        if cand.attrs["granularity"] not in ("month", "year", "season", "quarter", "week") or "mod" in cand.attrs:
             return cand
         before = text[max(0, cand.start - 40) : cand.start]
         m = self._position_before.search(before)

@@ -23,8 +23,9 @@ _FULL_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 SEASONS = ("SP", "SU", "FA", "WI")
 #: The first month of each season; winter starts in December of its year.
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-#: Within this many days of the reference date, the nearest reading wins over the tense.
-_NEAR_DAYS = 31
+#: Within this many days of the reference date the nearest reading wins over the tense (a release
+#: dated the day after the event it reports in the present tense).
+_NEAR_DAYS = 2
 
 
 def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
