@@ -236,6 +236,12 @@ def test_counterparts_in_both_languages() -> None:
     assert ministers(en2, "en")[1] == ("Liam Hart", "Hart", "AU", "defence")
 
 
+def test_counterpart_of_a_minister_named_in_an_earlier_sentence() -> None:
+    text = ("Außenministerin Brandt reist nach Indien. In Delhi trifft sie ihren Amtskollegen Ravi Menon. "
+            "Deutschland und Indien sind Partner.")
+    assert ministers(text, "de")[1] == ("Ravi Menon", "Menon", "IN", "foreign")
+
+
 # ---------------------------------------------------------------- country from the document
 
 

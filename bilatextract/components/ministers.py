@@ -191,6 +191,7 @@ class Patterns:
         self.not_after = frozenset(data.get("coreference", {}).get("not_after", []))
         ctx = data.get("context", {})
         self.home_countries = tuple(ctx.get("home_countries", []))
+        self.home_min_mentions = int(ctx.get("home_min_mentions", 2))
         self.marked_home = {p.lower(): code for code, ps in ctx.get("marked_home", {}).items() for p in ps}
         self.compound_stems = kb.compound_stems(lang)
         self.stems_longest = sorted(self.compound_stems, key=len, reverse=True)
@@ -772,7 +773,9 @@ class _Document:
             if j >= len(self.words) or self.gap(j) not in (" ", ", "):
                 continue
             sent = self.sentence(w.start)
-            governing = next((m for m in reversed(titled_sorted) if sent[0] <= m.start < w.start), None)
+            # Whose counterpart: the titled minister before it in its sentence, else the last one before.
+            governing = next((m for m in reversed(titled_sorted) if sent[0] <= m.start < w.start), None) \
+                or next((m for m in reversed(titled_sorted) if m.start < w.start), None)
             if j in title_mentions:
                 # "their Japanese counterparts, Foreign Minister Motegi and Defence Minister Kishi"
                 chain = [title_mentions[j]]
@@ -933,7 +936,7 @@ class _Document:
             if home in excluded:
                 continue
             words = sum(1 for c in self.countries if c.code == home)
-            if words >= 2 or home in self.ministry_countries:
+            if words >= self.p.home_min_mentions or home in self.ministry_countries:
                 return home
         pool = [c for c in self.countries if c.code not in excluded]
         first = min(person.mentions, key=lambda m: m.start)
