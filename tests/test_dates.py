@@ -284,3 +284,18 @@ def test_year_boundaries_and_positions(text: str, lang: str, ref: str, expected:
 )
 def test_ranges_with_articles_and_shared_year(text: str, lang: str, expected: list[tuple[str, str]]) -> None:
     assert dates(text, "2025-10-15", lang=lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Der Vertrag wurde 1992 unterzeichnet und trat im Folgejahr in Kraft.", "de",
+         [("1992", "1992"), ("Folgejahr", "1993")]),
+        ("The treaty, signed in 1992, took effect the following year.", "en",
+         [("1992", "1992"), ("following year", "1993")]),
+        ("Talks began on 3 March 2010; the next day both sides signed.", "en",
+         [("3 March 2010", "2010-03-03"), ("next day", "2010-03-04")]),
+    ],
+)
+def test_dates_relative_to_the_previous_mention(text: str, lang: str, expected: list[tuple[str, str]]) -> None:
+    assert dates(text, "2025-10-15", lang=lang) == expected

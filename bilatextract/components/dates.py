@@ -126,7 +126,9 @@ class DatesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[tuple[Span, dict[str, Any]]] = []
+        # The latest day, and the latest date of any kind, for "the same day", "the following year".
         previous_day: dict[str, Any] | None = None
+        previous_dated: dict[str, Any] | None = None
         text = doc.text
         for cand in choose(list(self.grammar.find(text))):
             span = _align(doc, cand.start, cand.end, text)
@@ -135,10 +137,14 @@ class DatesComponent:
             attrs = dict(cand.attrs)
             if cand.needs_tense:
                 attrs["tense"] = self.tense.of(span)
-            if cand.needs_anchor and previous_day is not None:
-                attrs["relative"] = {**attrs["relative"], "anchor": previous_day}
-            if attrs.get("granularity") == "day" and not cand.needs_anchor:
-                previous_day = {k: v for k, v in attrs.items() if k != "anchor"}
+            if cand.needs_anchor:
+                anchor = previous_day if attrs["relative"]["unit"] == "same_day" else previous_dated
+                if anchor is not None:
+                    attrs["relative"] = {**attrs["relative"], "anchor": anchor}
+            elif attrs.get("granularity") != "week":
+                previous_dated = attrs
+                if attrs.get("granularity") == "day":
+                    previous_day = attrs
             found.append((span, attrs))
         set_spans(doc, "DATE", found)
         return doc

@@ -174,6 +174,11 @@ class Grammar:
         P.append((rf"(?<![\w\-])(?P<mod>{modifier})\s+(?P<unit>{unit})(?![\w\-])", self._relative_unit))
         P.append((rf"(?<![\w\-])(?P<w>{_alt(self.day_words)})(?![\w\-])", self._day_word))
         P.append((rf"(?<![\w\-])(?P<w>{_alt(self.same_day_offsets)})(?![\w\-])", self._same_day))
+        same_year = v.get("same_year", {})
+        self.same_year_offsets: dict[str, int] = {
+            w: same_year.get("offsets", {}).get(w, 0) for w in same_year.get("words", [])
+        }
+        P.append((rf"(?<![\w\-])(?P<w>{_alt(self.same_year_offsets)})(?![\w\-])", self._same_year))
         P.append((rf"(?<![\w\-])(?:(?P<mod>{modifier})\s+)?(?P<wd>{weekday})(?:{wd_suffix})?(?![\w\-])",
                   self._weekday))
         # "Ende des Jahres", "end of the month": a position with a bare unit means this one.
@@ -374,6 +379,12 @@ class Grammar:
         offset = self.day_words[re.sub(r"\s+", " ", m.group("w"))]
         return Candidate(m.start(), m.end(), {"value": None, "granularity": "day",
                                               "relative": {"unit": "day", "offset": offset}})
+
+    def _same_year(self, m: re.Match[str]) -> Candidate | None:
+        offset = self.same_year_offsets[re.sub(r"\s+", " ", m.group("w"))]
+        return Candidate(m.start(), m.end(), {"value": None, "granularity": "year",
+                                              "relative": {"unit": "same_year", "offset": offset}},
+                         needs_anchor=True)
 
     def _same_day(self, m: re.Match[str]) -> Candidate | None:
         offset = self.same_day_offsets[re.sub(r"\s+", " ", m.group("w"))]

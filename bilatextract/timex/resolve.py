@@ -4,8 +4,8 @@ The attributes come from :mod:`bilatextract.timex.grammar` (via the DATE compone
 
 - ``value``: a TIMEX3 value, possibly underspecified (``XXXX-10-14``, ``XXXX-07``,
   ``XXXX-SU``, ``XXXX-Q3``, ``XXXX-WXX-5`` for a weekday) or None for a relative date;
-- ``relative``: ``{"unit": "day"|"week"|"month"|"year"|"same_day", "offset": n}``
-  (``anchor``: the attributes of the previous date mention, for "same day");
+- ``relative``: ``{"unit": "day"|"week"|"month"|"year"|"same_day"|"same_year", "offset": n}``
+  (``anchor``: the attributes of the previous date mention, for "the same day", "the following year");
 - ``direction``: ``this``/``next``/``last`` from a modifier ("last November");
 - ``year_offset``: the year relative to the reference year ("Juli dieses Jahres");
 - ``tense``: ``past``/``future`` from the sentence, for a date without a year or a weekday.
@@ -139,6 +139,11 @@ def _relative(rel: dict[str, Any], ref: dt.date) -> str | None:
         return f"{y:04d}-{m:02d}"
     if unit == "year":
         return f"{ref.year + offset:04d}"
+    if unit == "same_year":
+        anchor = rel.get("anchor")
+        base = resolve(anchor, ref) if anchor else None
+        year = int(base[:4]) if base and base[:4].isdigit() else ref.year
+        return f"{year + offset:04d}"
     if unit == "same_day":
         anchor = rel.get("anchor")
         base = resolve(anchor, ref) if anchor else ref.isoformat()
