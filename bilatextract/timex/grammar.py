@@ -113,7 +113,8 @@ class Grammar:
         wd_link = _alt(v.get("weekday_date_links", []))
         dm_link = _alt(v.get("day_month_links", []))
         my_link = _alt(v.get("month_year_links", []))
-        range_link = _alt(v.get("range_links", []))
+        # A range's link may carry an article before its second day ("zwischen dem 3. und dem 5. Mai").
+        range_link = _alt(v.get("range_links", [])) + rf"(?:\s*{_alt(v.get('range_articles', []))}(?=\s))?"
         ctx = v.get("context", {})
         month_ctx = _alt(ctx.get("month_before", []))
         season_ctx = _alt(ctx.get("season_before", []))
