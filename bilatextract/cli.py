@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -73,6 +74,11 @@ def extract(
                     failures += 1
                     _report(BilatextractError(f"document {doc.id!r}: {doc.error}"))
                 out.write(_json_line(doc, include_text) + "\n")
+    except BrokenPipeError:
+        # The reader went away (``| head``): stop quietly, as Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise typer.Exit(141) from None
     except KeyboardInterrupt:
         # atomic_output has removed its temporary file: the target is as it was before.
         _report(BilatextractError("interrupted; no output written" if output else "interrupted"))

@@ -211,7 +211,14 @@ def _detector_factory():  # type: ignore[no-untyped-def]
     from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 
     factory = DetectorFactory()
-    factory.load_profile(PROFILES_DIRECTORY)
+    try:
+        factory.load_profile(PROFILES_DIRECTORY)
+    except Exception as e:
+        # langdetect turns everything raised while loading, Ctrl-C too, into a "format error":
+        # give the interrupt back, so a batch job stops instead of failing one document.
+        if isinstance(e.__context__, KeyboardInterrupt):
+            raise KeyboardInterrupt from None
+        raise
     factory.set_seed(0)
     return factory
 

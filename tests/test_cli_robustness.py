@@ -78,3 +78,21 @@ def test_ctrl_c_leaves_the_previous_output_untouched(tmp_path):
     assert "interrupted" in stderr
     assert out.read_text(encoding="utf-8") == "OLD\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "out.jsonl"]
+
+
+def test_a_reader_that_goes_away_stops_the_command_quietly(tmp_path):
+    data = tmp_path / "in.jsonl"
+    with data.open("w", encoding="utf-8") as f:
+        for i in range(400):
+            f.write(json.dumps({"id": f"d{i}", "text": GOOD_DE * 4}) + "\n")
+    proc = subprocess.Popen([sys.executable, "-m", "bilatextract", "extract", str(data)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=subprocess_env())
+    try:
+        assert proc.stdout.read(10) == b'{"id": "d0'
+        proc.stdout.close()  # as `| head -c 10` does
+        stderr = proc.stderr.read().decode()
+        proc.wait(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 141 and "Traceback" not in stderr and "Error" not in stderr

@@ -270,3 +270,17 @@ def test_more_forms(text: str, lang: str, expected: list[tuple[str, str]]) -> No
 )
 def test_year_boundaries_and_positions(text: str, lang: str, ref: str, expected: list[tuple[str, str]]) -> None:
     assert dates(text, ref, lang=lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Zwischen dem 3. und dem 5. Mai 2024 tagte der Rat.", "de",
+         [("3.", "2024-05-03"), ("5. Mai 2024", "2024-05-05")]),
+        ("From the 3rd to the 5th of May 2024 the council met.", "en",
+         [("3rd", "2024-05-03"), ("5th of May 2024", "2024-05-05")]),
+        ("On May 3 and 4, 2024 they talked.", "en", [("May 3", "2024-05-03"), ("4, 2024", "2024-05-04")]),
+    ],
+)
+def test_ranges_with_articles_and_shared_year(text: str, lang: str, expected: list[tuple[str, str]]) -> None:
+    assert dates(text, "2025-10-15", lang=lang) == expected

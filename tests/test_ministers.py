@@ -167,6 +167,16 @@ def test_name_shapes_family_name_first_capitals_hyphens_particles() -> None:
     assert givens == ["Hiroshi", "Anna-Lena", "Jean-Luc", "Ulrike"]
 
 
+def test_family_name_first_for_countries_that_write_it_first() -> None:
+    text = ("Der chinesische Außenminister Zhao Lei traf Bundesaußenministerin Brandt. Zhao sagte, China sei "
+            "bereit. Der koreanische Außenminister Min-jun Park kam später.")
+    got = ministers(text, "de")
+    assert [g[:2] for g in got] == [("Außenminister Zhao Lei", "Zhao"), ("Bundesaußenministerin Brandt", "Brandt"),
+                                    ("Zhao", "Zhao"), ("Außenminister Min-jun Park", "Park")]
+    en = "Foreign Minister Brandt met South Korean Foreign Minister Kim Do-hyun in Seoul."
+    assert ministers(en, "en")[1][:3] == ("Foreign Minister Kim Do-hyun", "Kim", "KR")
+
+
 def test_a_german_preposition_after_a_name_is_not_a_particle() -> None:
     assert texts("Ich begrüße Herrn Bundeskanzler Vogt von Herzen.", "de") == ["Bundeskanzler Vogt"]
 
@@ -224,6 +234,12 @@ def test_counterparts_in_both_languages() -> None:
                                                  ("Sato", "JP", "foreign"), ("Ito", "JP", "defence")]
     en2 = "Defence Minister Obermeier will meet his Australian counterpart Liam Hart in Canberra."
     assert ministers(en2, "en")[1] == ("Liam Hart", "Hart", "AU", "defence")
+
+
+def test_counterpart_of_a_minister_named_in_an_earlier_sentence() -> None:
+    text = ("Außenministerin Brandt reist nach Indien. In Delhi trifft sie ihren Amtskollegen Ravi Menon. "
+            "Deutschland und Indien sind Partner.")
+    assert ministers(text, "de")[1] == ("Ravi Menon", "Menon", "IN", "foreign")
 
 
 # ---------------------------------------------------------------- country from the document

@@ -104,7 +104,9 @@ def choose(candidates: list[Candidate]) -> list[Candidate]:
     # two neighbours is enough (a scan over all of them was quadratic on long texts).
     starts: list[int] = []
     ends: list[int] = []
-    for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start)):
+    # Of two readings of one span, the one that knows its year wins ("May 3" of "May 3 and 4, 2024").
+    for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start,
+                                                  "XXXX" in (c.attrs.get("value") or ""))):
         i = bisect.bisect_left(starts, cand.start)
         if (i > 0 and ends[i - 1] > cand.start) or (i < len(starts) and starts[i] < cand.end):
             continue

@@ -86,6 +86,7 @@ class Mention:
     given: str | None
     key: str
     surface: str  # the family name as written
+    words: tuple[str, ...] = ()  # the name's words, as written
     portfolio: str | None = None
     country: str | None = None
     country_rank: int = 0
@@ -180,6 +181,7 @@ class Patterns:
         self.honorific_words = frozenset(w.rstrip(".") for h in names.get("honorifics", []) for w in h.split())
         self.particles = frozenset(names.get("particles", []))
         self.preposition_particles = frozenset(names.get("preposition_particles", []))
+        self.family_first = frozenset(names.get("family_first_countries", []))
         self.not_names = frozenset(names.get("not_names", []))
         self.apposition_articles = frozenset(data.get("apposition", {}).get("articles", []))
         cp = data.get("counterpart", {})
@@ -189,6 +191,7 @@ class Patterns:
         self.not_after = frozenset(data.get("coreference", {}).get("not_after", []))
         ctx = data.get("context", {})
         self.home_countries = tuple(ctx.get("home_countries", []))
+        self.home_min_mentions = int(ctx.get("home_min_mentions", 2))
         self.marked_home = {p.lower(): code for code, ps in ctx.get("marked_home", {}).items() for p in ps}
         self.compound_stems = kb.compound_stems(lang)
         self.stems_longest = sorted(self.compound_stems, key=len, reverse=True)
@@ -678,7 +681,8 @@ class _Document:
 
     def make(self, start: int, end: int, idx: list[int], title: Title | None, kind: str) -> Mention:
         family, given, surface = self.split_name(idx)
-        m = Mention(start, end, family, given, name_key(family), surface, kind=kind)
+        m = Mention(start, end, family, given, name_key(family), surface, kind=kind,
+                    words=tuple(self.words[x].text for x in idx))
         if title is not None:
             m.portfolio, m.country, m.country_rank = title.portfolio, title.country, title.country_rank
             m.not_country, m.ministry_id, m.coref_only = title.not_country, title.ministry_id, title.coref_only
@@ -769,7 +773,9 @@ class _Document:
             if j >= len(self.words) or self.gap(j) not in (" ", ", "):
                 continue
             sent = self.sentence(w.start)
-            governing = next((m for m in reversed(titled_sorted) if sent[0] <= m.start < w.start), None)
+            # Whose counterpart: the titled minister before it in its sentence, else the last one before.
+            governing = next((m for m in reversed(titled_sorted) if sent[0] <= m.start < w.start), None) \
+                or next((m for m in reversed(titled_sorted) if m.start < w.start), None)
             if j in title_mentions:
                 # "their Japanese counterparts, Foreign Minister Motegi and Defence Minister Kishi"
                 chain = [title_mentions[j]]
@@ -805,6 +811,16 @@ class _Document:
     # ---------------------------------------------------------------- persons and resolution
 
     def resolve(self, cands: list[Mention]) -> list[_Output]:
+        # Names of countries that write the family name first ("Wang Yi", "Cho Tae-yul"), where the
+        # mention itself names the country and no word in capitals marks the family name; a hyphenated
+        # first word is a given name written first ("Min-jun Park").
+        for m in cands:
+            words = m.words
+            if m.country in self.p.family_first and m.country_rank >= RANK_TITLE and len(words) > 1 \
+                    and "-" not in words[0] \
+                    and not any(_is_caps(w) for w in words) and not any(w.lower() in self.p.particles for w in words):
+                m.family, m.surface, m.given = words[0], words[0], " ".join(words[1:])
+                m.key = name_key(m.family)
         persons: dict[str, Person] = {}
         for m in sorted(cands, key=lambda m: m.start):
             if not m.coref_only:
@@ -920,7 +936,7 @@ class _Document:
             if home in excluded:
                 continue
             words = sum(1 for c in self.countries if c.code == home)
-            if words >= 2 or home in self.ministry_countries:
+            if words >= self.p.home_min_mentions or home in self.ministry_countries:
                 return home
         pool = [c for c in self.countries if c.code not in excluded]
         first = min(person.mentions, key=lambda m: m.start)

@@ -33,15 +33,31 @@ class Candidate:
     rank: int = field(default=0)
 
 
-def _alt(words: Iterable[str], *, spaced: bool = True) -> str:
-    """A regex alternation of literal words, longest first; spaces match any whitespace."""
-    escaped = []
-    for w in sorted(set(words), key=len, reverse=True):
-        e = re.escape(w)
-        if spaced:
-            e = e.replace(r"\ ", r"\s+")
-        escaped.append(e)
-    return "(?:" + "|".join(escaped) + ")" if escaped else "(?!)"
+def _alt(words: Iterable[str]) -> str:
+    """A regex matching any of the literal words, preferring the longest; a space matches any whitespace.
+
+    The words are folded into a trie ("Jahr(?:es|s)?"), so the regex engine tests one
+    character per branch instead of every word in turn: the grammar runs dozens of these
+    over every document.
+    """
+    trie: dict[str, Any] = {}
+    for w in set(words):
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie) if trie else "(?!)"
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_regex(child)
+                for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return f"(?:{body})?"
+    return body if len(branches) == 1 else body
 
 
 def _valid_day(year: int | None, month: int, day: int) -> bool:
@@ -97,7 +113,8 @@ class Grammar:
         wd_link = _alt(v.get("weekday_date_links", []))
         dm_link = _alt(v.get("day_month_links", []))
         my_link = _alt(v.get("month_year_links", []))
-        range_link = _alt(v.get("range_links", []))
+        # A range's link may carry an article before its second day ("zwischen dem 3. und dem 5. Mai").
+        range_link = _alt(v.get("range_links", [])) + rf"(?:\s*{_alt(v.get('range_articles', []))}(?=\s))?"
         ctx = v.get("context", {})
         month_ctx = _alt(ctx.get("month_before", []))
         season_ctx = _alt(ctx.get("season_before", []))
