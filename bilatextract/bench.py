@@ -51,6 +51,9 @@ class Throughput:
     words: int
     docs: int
     seconds: list[float]
+    #: CPU seconds of this process per round: what the work costs, whatever else the machine
+    #: runs (for the run itself, not worker processes).
+    cpu_seconds: list[float] = field(default_factory=list)
 
     @property
     def median_s(self) -> float:
@@ -64,9 +67,19 @@ class Throughput:
     def docs_per_s(self) -> float:
         return self.docs / self.median_s if self.median_s > 0 else float("inf")
 
+    @property
+    def cpu_words_per_s(self) -> float | None:
+        if not self.cpu_seconds:
+            return None
+        cpu = statistics.median(self.cpu_seconds)
+        return self.words / cpu if cpu > 0 else float("inf")
+
     def to_dict(self) -> dict[str, Any]:
+        cpu = self.cpu_words_per_s
         return {"words": self.words, "docs": self.docs, "seconds": [round(s, 4) for s in self.seconds],
-                "words_per_s": round(self.words_per_s, 1), "docs_per_s": round(self.docs_per_s, 2)}
+                "words_per_s": round(self.words_per_s, 1), "docs_per_s": round(self.docs_per_s, 2),
+                "cpu_seconds": [round(s, 4) for s in self.cpu_seconds],
+                "cpu_words_per_s": None if cpu is None else round(cpu, 1)}
 
 
 @dataclass
@@ -80,6 +93,7 @@ class BenchReport:
     cold_start_s: float
     cold_start_process_s: float
     peak_memory_mb: float
+    cold_start_cpu_s: float = 0.0
     large_doc: Throughput | None = None
     small_docs: Throughput | None = None
     single_process: Throughput | None = None
@@ -109,6 +123,7 @@ class BenchReport:
             "ratio": round(self.ratio, 4),
             "cold_start_s": round(self.cold_start_s, 4),
             "cold_start_process_s": round(self.cold_start_process_s, 4),
+            "cold_start_cpu_s": round(self.cold_start_cpu_s, 4),
             "peak_memory_mb": round(self.peak_memory_mb, 1),
         }
         for name in ("large_doc", "small_docs", "single_process", "two_processes"):
@@ -153,10 +168,11 @@ def repeated(docs: Sequence[dict[str, Any]], repeat: int) -> list[dict[str, Any]
     ]
 
 
-def _time(run: Callable[[], Any]) -> float:
-    start = time.perf_counter()
+def _time(run: Callable[[], Any]) -> tuple[float, float]:
+    """Wall-clock and CPU seconds of one run."""
+    start, cpu = time.perf_counter(), time.process_time()
     run()
-    return time.perf_counter() - start
+    return time.perf_counter() - start, time.process_time() - cpu
 
 
 def _run_product(items: Sequence[dict[str, Any]], n_process: int, batch_size: int) -> Callable[[], None]:
@@ -212,15 +228,15 @@ def _subprocess_env() -> dict[str, str]:
 
 _COLD_CHILD = """\
 import time
-_t0 = time.perf_counter()
+_t0, _c0 = time.perf_counter(), time.process_time()
 import bilatextract
 _extractor = bilatextract.Extractor()
 for _lang in _extractor.languages:
     _extractor.nlp(_lang)
 _doc = _extractor.extract({text!r})
-_t1 = time.perf_counter()
+_t1, _c1 = time.perf_counter(), time.process_time()
 import json
-print(json.dumps({{"seconds": _t1 - _t0, "entities": len(_doc.entities)}}))
+print(json.dumps({{"seconds": _t1 - _t0, "cpu_seconds": _c1 - _c0, "entities": len(_doc.entities)}}))
 """
 
 _MEMORY_CHILD = """\
@@ -245,15 +261,17 @@ def _child(code: str) -> tuple[dict[str, Any], float]:
     return json.loads(done.stdout.strip().splitlines()[-1]), wall
 
 
-def cold_start(first_text: str, rounds: int) -> tuple[float, float]:
-    """Median seconds of import + both pipelines + first document in a fresh process, and the
-    median wall time of that whole process (interpreter start-up included)."""
-    inner, outer = [], []
+def cold_start(first_text: str, rounds: int) -> tuple[float, float, float]:
+    """Median seconds of import + both pipelines + first document in a fresh process, the
+    median wall time of that whole process (interpreter start-up included), and the median
+    CPU seconds of the measured part."""
+    inner, outer, cpu = [], [], []
     for _ in range(rounds):
         result, wall = _child(_COLD_CHILD.format(text=first_text))
         inner.append(result["seconds"])
+        cpu.append(result["cpu_seconds"])
         outer.append(wall)
-    return statistics.median(inner), statistics.median(outer)
+    return statistics.median(inner), statistics.median(outer), statistics.median(cpu)
 
 
 def peak_memory_mb(path: str | Path, repeat: int, n_process: int = 1) -> float:
@@ -293,12 +311,14 @@ def cut(text: str, size: int) -> list[str]:
     return pieces
 
 
-def _median_rounds(rounds: int, runs: dict[str, Callable[[], None]]) -> dict[str, list[float]]:
-    """Seconds of each run per round, the runs interleaved within a round."""
-    seconds: dict[str, list[float]] = {name: [] for name in runs}
+def _median_rounds(rounds: int, runs: dict[str, Callable[[], None]]) -> dict[str, tuple[list[float], list[float]]]:
+    """Wall-clock and CPU seconds of each run per round, the runs interleaved within a round."""
+    seconds: dict[str, tuple[list[float], list[float]]] = {name: ([], []) for name in runs}
     for _ in range(rounds):
         for name, run in runs.items():
-            seconds[name].append(_time(run))
+            wall, cpu = _time(run)
+            seconds[name][0].append(wall)
+            seconds[name][1].append(cpu)
     return seconds
 
 
@@ -329,7 +349,7 @@ def run_bench(
 
     say("cold start (fresh processes) ...")
     first = next((d["text"] for d in docs if d["text"].strip()), docs[0]["text"])
-    cold, cold_process = cold_start(first, rounds=min(rounds, 3))
+    cold, cold_process, cold_cpu = cold_start(first, rounds=min(rounds, 3))
 
     say("warming up both sides ...")
     langs = bare_languages([d["text"] for d in docs]) * repeat
@@ -339,8 +359,8 @@ def run_bench(
     bare_run()
     say(f"throughput: {len(items)} docs, {words} words, {rounds} rounds ...")
     seconds = _median_rounds(rounds, {"product": product_run, "bare": bare_run})
-    product = Throughput(words, len(items), seconds["product"])
-    bare = Throughput(words, len(items), seconds["bare"])
+    product = Throughput(words, len(items), *seconds["product"])
+    bare = Throughput(words, len(items), *seconds["bare"])
     if n_process > 1:
         notes.append(f"the product ran with n_process={n_process}, the bare tokenizer in one process")
 
@@ -348,7 +368,7 @@ def run_bench(
     memory = peak_memory_mb(path, repeat, n_process)
 
     report = BenchReport(str(path), repeat, rounds, n_process, product, bare, cold, cold_process, memory,
-                         notes=notes)
+                         cold_start_cpu_s=cold_cpu, notes=notes)
     if not scaling:
         return report
 
@@ -363,8 +383,8 @@ def run_bench(
     small_items = [{"id": f"small-{i}", "text": t} for i, t in enumerate(small)]
     seconds = _median_rounds(rounds, {"large": _run_product(large_items, 1, batch_size),
                                       "small": _run_product(small_items, 1, batch_size)})
-    report.large_doc = Throughput(count_words(large), 1, seconds["large"])
-    report.small_docs = Throughput(sum(map(count_words, small)), len(small), seconds["small"])
+    report.large_doc = Throughput(count_words(large), 1, *seconds["large"])
+    report.small_docs = Throughput(sum(map(count_words, small)), len(small), *seconds["small"])
 
     say(f"scaling: n_process=2 vs 1 on {scaling_docs} documents ...")
     many_texts = list(itertools.islice(itertools.cycle(small), max(scaling_docs, 1)))
@@ -372,8 +392,8 @@ def run_bench(
     many_words = sum(map(count_words, many_texts))
     seconds = _median_rounds(rounds, {"one": _run_product(many, 1, batch_size),
                                       "two": _run_product(many, 2, batch_size)})
-    report.single_process = Throughput(many_words, len(many), seconds["one"])
-    report.two_processes = Throughput(many_words, len(many), seconds["two"])
+    report.single_process = Throughput(many_words, len(many), *seconds["one"])
+    report.two_processes = Throughput(many_words, len(many), *seconds["two"])
     cores = os.cpu_count() or 1
     if cores <= 2:
         notes.append(f"this machine has {cores} core(s): n_process=2 competes with everything else running")
@@ -384,19 +404,32 @@ def _mark(ok: bool | None) -> str:
     return "" if ok is None else ("  ok" if ok else "  MISSED")
 
 
+def _cpu(t: Throughput, n_process: int) -> str:
+    cpu = t.cpu_words_per_s
+    return "n/a" if cpu is None or n_process > 1 else f"{cpu:,.0f}"
+
+
+def _cpu_ratio(report: BenchReport) -> str:
+    ours, bare = report.product.cpu_words_per_s, report.bare.cpu_words_per_s
+    if ours is None or not bare or report.n_process > 1:
+        return ""
+    return f"   (CPU time: {ours / bare:.2f})"
+
+
 def format_report(report: BenchReport) -> str:
     """The report as the command prints it."""
     p, b = report.product, report.bare
     lines = [
         f"bilatextract bench: {report.input} x{report.repeat} = {p.docs} docs, {p.words:,} words; "
         f"medians of {report.rounds} round(s); n_process={report.n_process}",
-        f"{'':24}{'words/s':>12}{'docs/s':>10}",
-        f"{'bilatextract':24}{p.words_per_s:>12,.0f}{p.docs_per_s:>10,.1f}",
-        f"{'bare spaCy tokenizer':24}{b.words_per_s:>12,.0f}{b.docs_per_s:>10,.1f}",
+        f"{'':24}{'words/s':>12}{'docs/s':>10}{'CPU words/s':>14}",
+        f"{'bilatextract':24}{p.words_per_s:>12,.0f}{p.docs_per_s:>10,.1f}{_cpu(p, report.n_process):>14}",
+        f"{'bare spaCy tokenizer':24}{b.words_per_s:>12,.0f}{b.docs_per_s:>10,.1f}{_cpu(b, 1):>14}",
         f"ratio (words/s)         {report.ratio:.2f}   target >= {TARGETS['ratio']:.2f}"
-        + _mark(report.ratio >= TARGETS["ratio"]),
+        + _mark(report.ratio >= TARGETS["ratio"]) + _cpu_ratio(report),
         f"cold start              {report.cold_start_s:.2f} s   (import + both pipelines + first document, "
-        f"fresh process; {report.cold_start_process_s:.2f} s with interpreter start-up) "
+        f"fresh process; {report.cold_start_process_s:.2f} s with interpreter start-up; "
+        f"{report.cold_start_cpu_s:.2f} s CPU) "
         f"target < {TARGETS['cold_start_s']} s" + _mark(report.cold_start_s < TARGETS["cold_start_s"]),
         f"peak memory             {report.peak_memory_mb:.0f} MB   (ru_maxrss, fresh process over the corpus) "
         f"target < {TARGETS['peak_memory_mb']:.0f} MB" + _mark(report.peak_memory_mb < TARGETS["peak_memory_mb"]),
