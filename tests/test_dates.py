@@ -299,3 +299,12 @@ def test_ranges_with_articles_and_shared_year(text: str, lang: str, expected: li
 )
 def test_dates_relative_to_the_previous_mention(text: str, lang: str, expected: list[tuple[str, str]]) -> None:
     assert dates(text, "2025-10-15", lang=lang) == expected
+
+
+def test_without_reference_a_yearless_date_takes_the_last_named_year() -> None:
+    doc = extract("Die Kanzlerin reist vom 4. bis 6. Oktober 2015 nach Indien. Am 5. Oktober trifft sie Modi. "
+                  "Gestern wurde das bekannt.", lang="de")
+    assert doc.reference_date.source == "none"
+    assert [(d.text, d.value) for d in doc.dates] == [
+        ("4.", "2015-10-04"), ("6. Oktober 2015", "2015-10-06"), ("5. Oktober", "2015-10-05"), ("Gestern", None)
+    ]

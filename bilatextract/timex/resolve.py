@@ -8,7 +8,9 @@ The attributes come from :mod:`bilatextract.timex.grammar` (via the DATE compone
   (``anchor``: the attributes of the previous date mention, for "the same day", "the following year");
 - ``direction``: ``this``/``next``/``last`` from a modifier ("last November");
 - ``year_offset``: the year relative to the reference year ("Juli dieses Jahres");
-- ``tense``: ``past``/``future`` from the sentence, for a date without a year or a weekday.
+- ``tense``: ``past``/``future`` from the sentence, for a date without a year or a weekday;
+- ``context_year``: the year the text named last before a date without one, used only when
+  there is no reference date.
 
 Nothing here reads the clock: without a reference date a relative value is None.
 """
@@ -160,6 +162,10 @@ def resolve(attrs: dict[str, Any], reference: dt.date | None) -> str | None:
     if relative is None and value is not None and "X" not in value:
         return value
     if reference is None:
+        # No anchor: a date without its year may still take the year the text last named.
+        if relative is None and value and value.startswith("XXXX-") and "W" not in value and attrs.get("context_year"):
+            filled = f"{int(attrs['context_year']):04d}{value[4:]}"
+            return filled if _period(filled) is not None else None
         return None
     if relative is not None:
         return _relative(relative, reference)
