@@ -302,8 +302,8 @@ def test_dates_relative_to_the_previous_mention(text: str, lang: str, expected: 
 
 
 def test_without_reference_a_yearless_date_takes_the_last_named_year() -> None:
-    doc = extract("Die Kanzlerin reist vom 4. bis 6. Oktober 2015 nach Indien. Am 5. Oktober trifft sie Modi. "
-                  "Gestern wurde das bekannt.", lang="de")
+    doc = extract("Die Kanzlerin reist nach Indien\n\nSie reist vom 4. bis 6. Oktober 2015 nach Indien und trifft "
+                  "Herrn Modi. Am 5. Oktober trifft sie Modi. Gestern wurde das bekannt.", lang="de")
     assert doc.reference_date.source == "none"
     assert [(d.text, d.value) for d in doc.dates] == [
         ("4.", "2015-10-04"), ("6. Oktober 2015", "2015-10-06"), ("5. Oktober", "2015-10-05"), ("Gestern", None)
