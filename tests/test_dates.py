@@ -308,3 +308,17 @@ def test_without_reference_a_yearless_date_takes_the_last_named_year() -> None:
     assert [(d.text, d.value) for d in doc.dates] == [
         ("4.", "2015-10-04"), ("6. Oktober 2015", "2015-10-06"), ("5. Oktober", "2015-10-05"), ("Gestern", None)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("In der KW 42 tagt der Rat.", "de", [("KW 42", "2025-W42")]),
+        ("Die 43. Kalenderwoche 2024 war voll.", "de", [("43. Kalenderwoche 2024", "2024-W43")]),
+        ("An Heiligabend 2024 war Ruhe.", "de", [("Heiligabend 2024", "2024-12-24")]),
+        ("Talks began in January of last year.", "en", [("January of last year", "2024-01")]),
+        ("New Year's Day 2025 was calm.", "en", [("New Year's Day 2025", "2025-01-01")]),
+    ],
+)
+def test_weeks_holidays(text: str, lang: str, expected: list[tuple[str, str]]) -> None:
+    assert dates(text, "2025-10-15", lang=lang) == expected

@@ -155,7 +155,8 @@ class Grammar:
         P.append((rf"(?<![\w\-])(?P<span>(?P<m>{month}))\s*{range_link}\s*(?=(?:{month}),?\s+{year})", self._month))
         P.append((rf"(?<![\w\-])(?:{month_ctx})\s+(?P<span>(?P<m>{month}))(?![\w\-])", self._month))
         P.append((rf"(?<![\w\-])(?P<mod>{modifier})\s+(?P<m>{month})(?![\w\-])", self._month))
-        P.append((rf"(?<![\w\-])(?P<m>{month})\s+(?P<ymod>{modifier})\s+{year_unit}(?![\w\-])", self._month))
+        P.append((rf"(?<![\w\-])(?P<m>{month})\s+(?:{my_link}\s+)?(?P<ymod>{modifier})\s+{year_unit}(?![\w\-])",
+                  self._month))
         # Seasons.
         P.append((rf"(?<![\w\-])(?P<s>{season})(?:\s+{my_link})?\s+{year}", self._season))
         P.append((rf"(?<![\w\-])(?P<mod>{modifier})\s+(?P<s>{season})(?![\w\-])", self._season))
@@ -212,6 +213,14 @@ class Grammar:
         self.halves: dict[str, int] = {re.sub(r"\s+", " ", k): n for k, n in v.get("halves", {}).items()}
         P.append((rf"(?<![\w\-])(?P<h>{_alt(self.halves)})(?:\s+(?:{my_link}|{dm_link}))?\s+{year}",
                   self._half))
+        # Fixed-date holidays ("Heiligabend", "New Year's Day"), with or without their year.
+        self.holidays: dict[str, str] = {re.sub(r"\s+", " ", k): d for k, d in v.get("holidays", {}).items()}
+        P.append((rf"(?<![\w\-])(?P<hol>{_alt(self.holidays)})(?:\s+{year})?(?![\w\-])", self._holiday))
+        # Calendar weeks ("KW 42", "42. Kalenderwoche 2025", "calendar week 42").
+        weeks = v.get("calendar_weeks", {})
+        before_w, after_w = _alt(weeks.get("before", [])), _alt(weeks.get("after", []))
+        P.append((rf"(?<![\w\-])(?:(?:{before_w})\s*(?P<w1>[1-5]?\d)|(?P<w2>[1-5]?\d)\.?\s+(?:{after_w}))"
+                  rf"(?:\s+{year})?(?![\w\-])", self._calendar_week))
         self._patterns = [(re.compile(p), handler) for p, handler in P]
 
         pos_parts = [re.escape(w).replace(r"\ ", r"\s+") + ("" if w.endswith("-") else r"\s+")
@@ -379,6 +388,21 @@ class Grammar:
         offset = self.day_words[re.sub(r"\s+", " ", m.group("w"))]
         return Candidate(m.start(), m.end(), {"value": None, "granularity": "day",
                                               "relative": {"unit": "day", "offset": offset}})
+
+    def _holiday(self, m: re.Match[str]) -> Candidate | None:
+        month_day = self.holidays[re.sub(r"\s+", " ", m.group("hol"))]
+        if m.group("y"):
+            return Candidate(m.start(), m.end(), {"value": f"{m.group('y')}-{month_day}", "granularity": "day"})
+        return Candidate(m.start(), m.end(), {"value": f"XXXX-{month_day}", "granularity": "day"}, needs_tense=True)
+
+    def _calendar_week(self, m: re.Match[str]) -> Candidate | None:
+        week = int(m.group("w1") or m.group("w2"))
+        if not 1 <= week <= 53:
+            return None
+        if m.group("y"):
+            return Candidate(m.start(), m.end(), {"value": f"{m.group('y')}-W{week:02d}", "granularity": "week"})
+        return Candidate(m.start(), m.end(), {"value": f"XXXX-W{week:02d}", "granularity": "week"},
+                         needs_tense=True)
 
     def _same_year(self, m: re.Match[str]) -> Candidate | None:
         offset = self.same_year_offsets[re.sub(r"\s+", " ", m.group("w"))]

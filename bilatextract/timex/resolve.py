@@ -56,6 +56,9 @@ def _period(value: str) -> tuple[dt.date, dt.date] | None:
         if m := re.fullmatch(r"(\d{4})-Q([1-4])", value):
             y, q = int(m[1]), int(m[2])
             return dt.date(y, 3 * q - 2, 1), _month_end(y, 3 * q)
+        if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
+            first = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return first, first + dt.timedelta(days=6)
         if m := re.fullmatch(r"(\d{4})", value):
             y = int(m[1])
             return dt.date(y, 1, 1), dt.date(y, 12, 31)
