@@ -322,3 +322,9 @@ def test_without_reference_a_yearless_date_takes_the_last_named_year() -> None:
 )
 def test_weeks_holidays(text: str, lang: str, expected: list[tuple[str, str]]) -> None:
     assert dates(text, "2025-10-15", lang=lang) == expected
+
+
+def test_part_of_day_after_a_day_is_not_tomorrow() -> None:
+    assert dates("Er kam heute morgen an. Am Freitag morgen sprach er.", "2025-10-15", lang="de") == [
+        ("heute", "2025-10-15"), ("Freitag", "2025-10-10")
+    ]

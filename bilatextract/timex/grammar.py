@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 DIRECTIONS = ("this", "next", "last")
@@ -30,7 +30,6 @@ class Candidate:
     needs_tense: bool = False
     #: The date is relative to the previous date mention ("the same day").
     needs_anchor: bool = False
-    rank: int = field(default=0)
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -231,6 +230,8 @@ class Grammar:
         self._number_before = re.compile(rf"(?<![\w\-])(?:{_alt(ctx.get('number_before', []))})\s*$")
         self._number_after = re.compile(rf"^\s*(?:{_alt(ctx.get('number_after', []))})(?!\w)")
         self._number_near = re.compile(r"\d[\s\xa0]$")
+        self.part_of_day = frozenset(v.get("part_of_day", []))
+        self._after_day = re.compile(rf"(?<![\w\-])(?:{_alt([*self.day_words, *self.weekdays])})\s+$")
         generic = v.get("day_words_not_after", {}).get("words", [])
         self._day_word_not_after = re.compile(rf"(?<![\w\-])(?:{_alt(generic)})\s+$")
         self._relative_not_after = re.compile(rf"(?<![\w\-])(?:{_alt(v.get('relative_not_after', []))})\s+$")
@@ -385,7 +386,10 @@ class Grammar:
     def _day_word(self, m: re.Match[str]) -> Candidate | None:
         if self._day_word_not_after.search(m.string[max(0, m.start() - 20) : m.start()]):
             return None
-        offset = self.day_words[re.sub(r"\s+", " ", m.group("w"))]
+        word = re.sub(r"\s+", " ", m.group("w"))
+        if word in self.part_of_day and self._after_day.search(m.string[max(0, m.start() - 20) : m.start()]):
+            return None  # "heute morgen", "Freitag morgen": the morning, not tomorrow
+        offset = self.day_words[word]
         return Candidate(m.start(), m.end(), {"value": None, "granularity": "day",
                                               "relative": {"unit": "day", "offset": offset}})
 
