@@ -299,3 +299,32 @@ def test_ranges_with_articles_and_shared_year(text: str, lang: str, expected: li
 )
 def test_dates_relative_to_the_previous_mention(text: str, lang: str, expected: list[tuple[str, str]]) -> None:
     assert dates(text, "2025-10-15", lang=lang) == expected
+
+
+def test_without_reference_a_yearless_date_takes_the_last_named_year() -> None:
+    doc = extract("Die Kanzlerin reist nach Indien\n\nSie reist vom 4. bis 6. Oktober 2015 nach Indien und trifft "
+                  "Herrn Modi. Am 5. Oktober trifft sie Modi. Gestern wurde das bekannt.", lang="de")
+    assert doc.reference_date.source == "none"
+    assert [(d.text, d.value) for d in doc.dates] == [
+        ("4.", "2015-10-04"), ("6. Oktober 2015", "2015-10-06"), ("5. Oktober", "2015-10-05"), ("Gestern", None)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("In der KW 42 tagt der Rat.", "de", [("KW 42", "2025-W42")]),
+        ("Die 43. Kalenderwoche 2024 war voll.", "de", [("43. Kalenderwoche 2024", "2024-W43")]),
+        ("An Heiligabend 2024 war Ruhe.", "de", [("Heiligabend 2024", "2024-12-24")]),
+        ("Talks began in January of last year.", "en", [("January of last year", "2024-01")]),
+        ("New Year's Day 2025 was calm.", "en", [("New Year's Day 2025", "2025-01-01")]),
+    ],
+)
+def test_weeks_holidays(text: str, lang: str, expected: list[tuple[str, str]]) -> None:
+    assert dates(text, "2025-10-15", lang=lang) == expected
+
+
+def test_part_of_day_after_a_day_is_not_tomorrow() -> None:
+    assert dates("Er kam heute morgen an. Am Freitag morgen sprach er.", "2025-10-15", lang="de") == [
+        ("heute", "2025-10-15"), ("Freitag", "2025-10-10")
+    ]

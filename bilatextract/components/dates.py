@@ -129,6 +129,8 @@ class DatesComponent:
         # The latest day, and the latest date of any kind, for "the same day", "the following year".
         previous_day: dict[str, Any] | None = None
         previous_dated: dict[str, Any] | None = None
+        # Without a reference date, "am 5. Oktober" takes the year the text last named.
+        last_year: int | None = None
         text = doc.text
         for cand in choose(list(self.grammar.find(text))):
             span = _align(doc, cand.start, cand.end, text)
@@ -137,6 +139,11 @@ class DatesComponent:
             attrs = dict(cand.attrs)
             if cand.needs_tense:
                 attrs["tense"] = self.tense.of(span)
+            value = attrs.get("value") or ""
+            if value.startswith("XXXX") and last_year is not None:
+                attrs["context_year"] = last_year
+            elif value[:4].isdigit():
+                last_year = int(value[:4])
             if cand.needs_anchor:
                 anchor = previous_day if attrs["relative"]["unit"] == "same_day" else previous_dated
                 if anchor is not None:

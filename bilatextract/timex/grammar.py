@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 DIRECTIONS = ("this", "next", "last")
@@ -30,7 +30,6 @@ class Candidate:
     needs_tense: bool = False
     #: The date is relative to the previous date mention ("the same day").
     needs_anchor: bool = False
-    rank: int = field(default=0)
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -155,7 +154,8 @@ class Grammar:
         P.append((rf"(?<![\w\-])(?P<span>(?P<m>{month}))\s*{range_link}\s*(?=(?:{month}),?\s+{year})", self._month))
         P.append((rf"(?<![\w\-])(?:{month_ctx})\s+(?P<span>(?P<m>{month}))(?![\w\-])", self._month))
         P.append((rf"(?<![\w\-])(?P<mod>{modifier})\s+(?P<m>{month})(?![\w\-])", self._month))
-        P.append((rf"(?<![\w\-])(?P<m>{month})\s+(?P<ymod>{modifier})\s+{year_unit}(?![\w\-])", self._month))
+        P.append((rf"(?<![\w\-])(?P<m>{month})\s+(?:{my_link}\s+)?(?P<ymod>{modifier})\s+{year_unit}(?![\w\-])",
+                  self._month))
         # Seasons.
         P.append((rf"(?<![\w\-])(?P<s>{season})(?:\s+{my_link})?\s+{year}", self._season))
         P.append((rf"(?<![\w\-])(?P<mod>{modifier})\s+(?P<s>{season})(?![\w\-])", self._season))
@@ -212,6 +212,14 @@ class Grammar:
         self.halves: dict[str, int] = {re.sub(r"\s+", " ", k): n for k, n in v.get("halves", {}).items()}
         P.append((rf"(?<![\w\-])(?P<h>{_alt(self.halves)})(?:\s+(?:{my_link}|{dm_link}))?\s+{year}",
                   self._half))
+        # Fixed-date holidays ("Heiligabend", "New Year's Day"), with or without their year.
+        self.holidays: dict[str, str] = {re.sub(r"\s+", " ", k): d for k, d in v.get("holidays", {}).items()}
+        P.append((rf"(?<![\w\-])(?P<hol>{_alt(self.holidays)})(?:\s+{year})?(?![\w\-])", self._holiday))
+        # Calendar weeks ("KW 42", "42. Kalenderwoche 2025", "calendar week 42").
+        weeks = v.get("calendar_weeks", {})
+        before_w, after_w = _alt(weeks.get("before", [])), _alt(weeks.get("after", []))
+        P.append((rf"(?<![\w\-])(?:(?:{before_w})\s*(?P<w1>[1-5]?\d)|(?P<w2>[1-5]?\d)\.?\s+(?:{after_w}))"
+                  rf"(?:\s+{year})?(?![\w\-])", self._calendar_week))
         self._patterns = [(re.compile(p), handler) for p, handler in P]
 
         pos_parts = [re.escape(w).replace(r"\ ", r"\s+") + ("" if w.endswith("-") else r"\s+")
@@ -222,6 +230,8 @@ class Grammar:
         self._number_before = re.compile(rf"(?<![\w\-])(?:{_alt(ctx.get('number_before', []))})\s*$")
         self._number_after = re.compile(rf"^\s*(?:{_alt(ctx.get('number_after', []))})(?!\w)")
         self._number_near = re.compile(r"\d[\s\xa0]$")
+        self.part_of_day = frozenset(v.get("part_of_day", []))
+        self._after_day = re.compile(rf"(?<![\w\-])(?:{_alt([*self.day_words, *self.weekdays])})\s+$")
         generic = v.get("day_words_not_after", {}).get("words", [])
         self._day_word_not_after = re.compile(rf"(?<![\w\-])(?:{_alt(generic)})\s+$")
         self._relative_not_after = re.compile(rf"(?<![\w\-])(?:{_alt(v.get('relative_not_after', []))})\s+$")
@@ -376,9 +386,27 @@ class Grammar:
     def _day_word(self, m: re.Match[str]) -> Candidate | None:
         if self._day_word_not_after.search(m.string[max(0, m.start() - 20) : m.start()]):
             return None
-        offset = self.day_words[re.sub(r"\s+", " ", m.group("w"))]
+        word = re.sub(r"\s+", " ", m.group("w"))
+        if word in self.part_of_day and self._after_day.search(m.string[max(0, m.start() - 20) : m.start()]):
+            return None  # "heute morgen", "Freitag morgen": the morning, not tomorrow
+        offset = self.day_words[word]
         return Candidate(m.start(), m.end(), {"value": None, "granularity": "day",
                                               "relative": {"unit": "day", "offset": offset}})
+
+    def _holiday(self, m: re.Match[str]) -> Candidate | None:
+        month_day = self.holidays[re.sub(r"\s+", " ", m.group("hol"))]
+        if m.group("y"):
+            return Candidate(m.start(), m.end(), {"value": f"{m.group('y')}-{month_day}", "granularity": "day"})
+        return Candidate(m.start(), m.end(), {"value": f"XXXX-{month_day}", "granularity": "day"}, needs_tense=True)
+
+    def _calendar_week(self, m: re.Match[str]) -> Candidate | None:
+        week = int(m.group("w1") or m.group("w2"))
+        if not 1 <= week <= 53:
+            return None
+        if m.group("y"):
+            return Candidate(m.start(), m.end(), {"value": f"{m.group('y')}-W{week:02d}", "granularity": "week"})
+        return Candidate(m.start(), m.end(), {"value": f"XXXX-W{week:02d}", "granularity": "week"},
+                         needs_tense=True)
 
     def _same_year(self, m: re.Match[str]) -> Candidate | None:
         offset = self.same_year_offsets[re.sub(r"\s+", " ", m.group("w"))]

@@ -8,7 +8,9 @@ The attributes come from :mod:`bilatextract.timex.grammar` (via the DATE compone
   (``anchor``: the attributes of the previous date mention, for "the same day", "the following year");
 - ``direction``: ``this``/``next``/``last`` from a modifier ("last November");
 - ``year_offset``: the year relative to the reference year ("Juli dieses Jahres");
-- ``tense``: ``past``/``future`` from the sentence, for a date without a year or a weekday.
+- ``tense``: ``past``/``future`` from the sentence, for a date without a year or a weekday;
+- ``context_year``: the year the text named last before a date without one, used only when
+  there is no reference date.
 
 Nothing here reads the clock: without a reference date a relative value is None.
 """
@@ -54,6 +56,9 @@ def _period(value: str) -> tuple[dt.date, dt.date] | None:
         if m := re.fullmatch(r"(\d{4})-Q([1-4])", value):
             y, q = int(m[1]), int(m[2])
             return dt.date(y, 3 * q - 2, 1), _month_end(y, 3 * q)
+        if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
+            first = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return first, first + dt.timedelta(days=6)
         if m := re.fullmatch(r"(\d{4})", value):
             y = int(m[1])
             return dt.date(y, 1, 1), dt.date(y, 12, 31)
@@ -160,6 +165,10 @@ def resolve(attrs: dict[str, Any], reference: dt.date | None) -> str | None:
     if relative is None and value is not None and "X" not in value:
         return value
     if reference is None:
+        # No anchor: a date without its year may still take the year the text last named.
+        if relative is None and value and value.startswith("XXXX-") and "W" not in value and attrs.get("context_year"):
+            filled = f"{int(attrs['context_year']):04d}{value[4:]}"
+            return filled if _period(filled) is not None else None
         return None
     if relative is not None:
         return _relative(relative, reference)
