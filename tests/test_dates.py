@@ -200,10 +200,13 @@ def test_relative_dates_without_reference_are_none() -> None:
         ("Presse & Publikationen\n2021/4/13\nPressemitteilung: Konsultationen\n", dt.date(2021, 4, 13)),
         ("Welcome\n\nState Secretaries meet\n\n25.06.2012 - Press release\n\n", dt.date(2012, 6, 25)),
         ("Foreign Ministers' Meeting\nSUMMARY\nMay 21, 2010\nThe ministers met.\n", dt.date(2010, 5, 21)),
+        ("Pressemitteilung\nBerlin, den 14. Oktober 2025\nDie Minister sprachen.\n", dt.date(2025, 10, 14)),
+        ("Foreign Ministers meet\nFrom: Foreign Office\nPublished 3 March 2024\nThe ministers met.\n",
+         dt.date(2024, 3, 3)),
     ],
 )
 def test_dateline_anchors_relative_dates(header: str, expected: dt.date) -> None:
-    lang = "de" if "Press release" not in header and "SUMMARY" not in header else "en"
+    lang = "en" if any(w in header for w in ("Press release", "SUMMARY", "Published")) else "de"
     body = "Heute trafen sich die Minister." if lang == "de" else "Today the ministers met."
     doc = extract(header + body, lang=lang)
     assert doc.reference_date.date == expected

@@ -205,7 +205,7 @@ def find_dateline(text: str, dates: list[tuple[int, int, dict[str, Any]]]) -> dt
             continue
         line_start, number = max(((s, n) for s, n in line_starts if s <= start), default=(0, 1))
         lead = text[line_start:start]
-        # A place or weekday may come first ("Berlin, 14.10.2025"; "Tuesday, May 4, 2021").
-        if number == 1 or len(re.findall(r"\w+", lead)) <= 1:
+        # A place, a weekday or a label may come first ("Berlin, den 14.10.2025", "Published 3 March 2024").
+        if number == 1 or len(re.findall(r"\w+", lead)) <= 2:
             return dt.date.fromisoformat(value)
     return None
