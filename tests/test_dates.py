@@ -331,3 +331,10 @@ def test_part_of_day_after_a_day_is_not_tomorrow() -> None:
     assert dates("Er kam heute morgen an. Am Freitag morgen sprach er.", "2025-10-15", lang="de") == [
         ("heute", "2025-10-15"), ("Freitag", "2025-10-10")
     ]
+
+
+def test_english_slashed_dates_only_when_unambiguous() -> None:
+    assert dates("It was signed on 5/21/2010 and on 21/5/2011, not on 5/6/2012.", lang="en") == [
+        ("5/21/2010", "2010-05-21"), ("21/5/2011", "2011-05-21")
+    ]
+    assert dates("Unterzeichnet am 5/6/2012.", lang="de") == [("5/6/2012", "2012-06-05")]

@@ -132,6 +132,10 @@ class Grammar:
         P.append((rf"{lead}(?P<d>\d{{1,2}})\.\s?(?P<m>\d{{1,2}})\.\s?(?P<y>\d{{4}})(?![\w\-]|[.,]\d)", self._numeric))
         if v.get("slash_dmy"):
             P.append((rf"{lead}(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}})(?![\w\-/]|[.,]\d)", self._numeric))
+        else:
+            # Day and month order unknown: only a number above 12 tells ("21/5/2010", "5/21/2010").
+            P.append((rf"{lead}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}})(?![\w\-/]|[.,]\d)",
+                      self._slash_either))
         clock = _alt(ctx.get("clock_after", []))
         P.append((rf"{lead}(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?!\s?\d|\w|\s*{clock}(?!\w))", self._numeric))
         # Written dates.
@@ -255,6 +259,15 @@ class Grammar:
         if y is None:
             return Candidate(start, end, {"value": f"XXXX-{mo:02d}-{d:02d}", "granularity": "day"}, needs_tense=True)
         return Candidate(start, end, {"value": f"{y:04d}-{mo:02d}-{d:02d}", "granularity": "day"})
+
+    def _slash_either(self, m: re.Match[str]) -> Candidate | None:
+        a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+        if (a > 12) == (b > 12):
+            return None
+        d, mo = (a, b) if a > 12 else (b, a)
+        if not _valid_day(y, mo, d) or not 1000 <= y <= 2199:
+            return None
+        return Candidate(m.start(), m.end(), {"value": f"{y:04d}-{mo:02d}-{d:02d}", "granularity": "day"})
 
     def _written(self, m: re.Match[str]) -> Candidate | None:
         g = m.groupdict()
