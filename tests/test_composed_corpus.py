@@ -17,7 +17,7 @@ from bilatextract.scoring import score
 GOLD = Path(__file__).parent / "data" / "composed.jsonl"
 
 # lenient F1 floors per type (measured value minus ~0.05, never above 0.99)
-LENIENT_F1_FLOORS = {"MINISTRY": 0.95, "MINISTER": 0.89, "DATE": 0.95, "AGREEMENT": 0.92}
+LENIENT_F1_FLOORS = {"MINISTRY": 0.95, "MINISTER": 0.90, "DATE": 0.95, "AGREEMENT": 0.92}
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +35,7 @@ def report() -> dict:
 def test_gold_offsets_are_consistent() -> None:
     with GOLD.open(encoding="utf-8") as f:
         docs = [json.loads(line) for line in f]
-    assert len(docs) >= 7
+    assert len(docs) >= 12
     assert {d["lang"] for d in docs} == {"de", "en"}
     for d in docs:
         for e in d["entities"]:
