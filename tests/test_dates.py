@@ -338,3 +338,20 @@ def test_english_slashed_dates_only_when_unambiguous() -> None:
         ("5/21/2010", "2010-05-21"), ("21/5/2011", "2011-05-21")
     ]
     assert dates("Unterzeichnet am 5/6/2012.", lang="de") == [("5/6/2012", "2012-06-05")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "ref", "expected"),
+    [
+        # The past verb of the main clause does not date the relative clause.
+        ("Das Ministerium teilte mit, dass die Präsidentschaft am 1. Juli beginnt.", "de", "2020-06-17",
+         [("1. Juli", "2020-07-01")]),
+        ("The minister welcomed the talks, whose next round begins on March 10.", "en", "2014-02-27",
+         [("March 10", "2014-03-10")]),
+        # In the same clause the tense still decides.
+        ("Die Minister trafen sich am 1. Juli in Rom.", "de", "2020-06-17", [("1. Juli", "2019-07-01")]),
+        ("The ministers met on March 10 in Rome.", "en", "2014-02-27", [("March 10", "2013-03-10")]),
+    ],
+)
+def test_tense_is_read_within_the_clause_of_the_date(text: str, lang: str, ref: str, expected: list) -> None:
+    assert dates(text, ref, lang=lang) == expected

@@ -61,29 +61,44 @@ class TenseCues:
         sent = doc[start:end]
         known = self._sentences.get(sent.start)
         if known is None:
-            positions, cues = [], []
+            positions, cues, breaks = [], [], []
             for token in sent:
+                if token.text in _CLAUSE_BREAKS:
+                    breaks.append(token.i)
+                    continue
                 cue = self._cue(token.text)
                 if cue is not None:
                     positions.append(token.i)
                     cues.append(cue)
             text = sent.text.lower()
             phrase = any(re.search(rf"\b{re.escape(p)}\b", text) for p in self.future_phrases)
-            known = self._sentences[sent.start] = (positions, cues, phrase)
-        positions, cues, phrase = known
-        # The nearest cue outside the span; on a tie the one before it wins.
+            known = self._sentences[sent.start] = (positions, cues, breaks, phrase)
+        positions, cues, breaks, phrase = known
+        # The nearest cue outside the span and in its clause (no comma, colon, dash or bracket
+        # between them: the verb of another clause does not date this one, as in "teilte mit,
+        # ... die am 1. Juli beginnt"); on a tie the one before it wins.
         best: tuple[int, str] | None = None
         before = bisect.bisect_left(positions, span.start)
-        if before > 0:
+        if before > 0 and not _between(breaks, positions[before - 1], span.start):
             best = (span.start - positions[before - 1], cues[before - 1])
         after = bisect.bisect_left(positions, span.end)
-        if after < len(positions):
+        if after < len(positions) and not _between(breaks, span.end - 1, positions[after]):
             distance = positions[after] - span.end + 1
             if best is None or distance < best[0]:
                 best = (distance, cues[after])
         if best is not None:
             return best[1]
         return "future" if phrase else None
+
+
+#: Tokens that end a clause for the tense look-up.
+_CLAUSE_BREAKS = frozenset(",;:()–—")
+
+
+def _between(breaks: list[int], left: int, right: int) -> bool:
+    """Whether a clause break lies strictly between token positions ``left`` and ``right``."""
+    i = bisect.bisect_right(breaks, left)
+    return i < len(breaks) and breaks[i] < right
 
 
 def _align(doc: Doc, start: int, end: int, text: str) -> Span | None:
