@@ -252,3 +252,14 @@ def test_lowercase_english_compound_needs_an_adjacent_country() -> None:
 def test_a_known_name_of_other_countries_keeps_its_portfolio_under_an_explicit_country() -> None:
     got = ministries("Officials of the Japanese Foreign Office attended.", "en")
     assert got == [("Foreign Office", "JP", "foreign", "JP-MOFA")]
+
+
+def test_economic_development_is_an_economy_ministry_and_development_cooperation_is_not() -> None:
+    from bilatextract import extract
+
+    doc = extract("Officials of the Italian Ministry of Economic Development and of the Federal Ministry "
+                  "for Economic Cooperation and Development met in Rome.", lang="en")
+    assert [(m.text, m.portfolio) for m in doc.ministries] == [
+        ("Ministry of Economic Development", "economy"),
+        ("Federal Ministry for Economic Cooperation and Development", "development"),
+    ]
