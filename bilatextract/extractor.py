@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from . import pipeline, resources, routing
 from .errors import ExtractionError, InputTypeError, InvalidArgumentError
@@ -78,6 +79,15 @@ def check_lang(value: object) -> str | None:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _make_doc(nlp: Language, text: str, job: _Job) -> Doc:
+    """The tokenised segment, carrying the caller's reference date for the components
+    (knowledge-base look-ups name a ministry as it was called at the time)."""
+    doc = nlp.make_doc(text)
+    if job.reference_date is not None:
+        doc._.bilat_reference_date = job.reference_date.isoformat()
+    return doc
 
 
 def _spacy_safe(text: str) -> str:
@@ -285,7 +295,8 @@ class Extractor:
             # gain little here anyway (the pipeline holds the GIL); use n_process for speed.
             with _pipeline_lock(lang):
                 try:
-                    for doc, (job, offset) in nlp.pipe(work, as_tuples=True, batch_size=batch_size):
+                    docs = ((_make_doc(nlp, text, job), context) for text, context in work)
+                    for doc, (job, offset) in nlp.pipe(docs, as_tuples=True, batch_size=batch_size):
                         found.append((job, raw_mentions(doc, offset)))
                 except Exception:
                     # Find the document at fault: rerun this language's work one segment at a time.
@@ -302,7 +313,7 @@ class Extractor:
             if job.error is not None:
                 continue
             try:
-                found.append((job, raw_mentions(nlp(seg_text), offset)))
+                found.append((job, raw_mentions(nlp(_make_doc(nlp, seg_text, job)), offset)))
             except Exception as e:
                 if on_error == "raise":
                     raise ExtractionError(f"{type(e).__name__}: {e}", doc_id=job.doc_id) from e

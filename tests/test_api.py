@@ -133,3 +133,12 @@ def test_document_is_a_plain_value() -> None:
     assert isinstance(doc, Document)
     assert doc == extract(GERMAN)  # same input, same output
     assert hash(doc.entities[0]) == hash(extract(GERMAN).entities[0])
+
+
+def test_ministry_link_names_the_ministry_of_the_reference_year() -> None:
+    text = "Bundeswirtschaftsminister Peter Altmaier empfing seinen Amtskollegen."
+    then = extract(text, reference_date="2018-10-30").ministers[0].ministry
+    later = extract(text, reference_date="2023-05-01").ministers[0].ministry
+    assert then is not None and later is not None
+    assert then.country == later.country == "DE" and then.portfolio == later.portfolio == "economy"
+    assert then.id != later.id  # BMWi in 2018, BMWK in 2023

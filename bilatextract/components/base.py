@@ -9,6 +9,7 @@ result objects are built from them afterwards (``bilatextract.results``).
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
@@ -89,3 +90,17 @@ def char_span(doc: Doc, start: int, end: int, alignment_mode: str = "strict") ->
     does not line up with spaCy's tokens is dropped rather than silently widened.
     """
     return doc.char_span(start, end, alignment_mode=alignment_mode)
+
+
+def reference_year(doc: Doc) -> int | None:
+    """The year of the reference date the caller set on the doc, if any.
+
+    Knowledge-base look-ups use it to name a ministry as it was called at the time
+    (BMWi in 2018, BMWK in 2023).
+    """
+    ref = doc._.get("bilat_reference_date")
+    if isinstance(ref, dt.date):
+        return ref.year
+    if isinstance(ref, str) and len(ref) >= 4 and ref[:4].isdigit():
+        return int(ref[:4])
+    return None

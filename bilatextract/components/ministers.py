@@ -25,7 +25,6 @@ The steps, per document:
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -37,7 +36,7 @@ from spacy.tokens import Doc
 
 from .. import knowledge as kb
 from ..resources import check_language, load_toml
-from .base import ATTRS, char_span, set_spans, spans_of
+from .base import ATTRS, char_span, reference_year, set_spans, spans_of
 
 # A word: letters and digits, with inner hyphens and apostrophes ("Kramp-Karrenbauer", "O'Neill").
 _WORD = re.compile(r"[^\W\d_]\w*(?:[-‐'’]\w+)*")
@@ -260,15 +259,6 @@ class Patterns:
                 title.portfolio = self.compound_stems[stem]
                 return title
         return None
-
-
-def _year(doc: Doc) -> int | None:
-    ref = doc._.get("bilat_reference_date")
-    if isinstance(ref, dt.date):
-        return ref.year
-    if isinstance(ref, str) and len(ref) >= 4 and ref[:4].isdigit():
-        return int(ref[:4])
-    return None
 
 
 class MinistersComponent:
@@ -851,7 +841,7 @@ class _Document:
         for person in order:
             if person.country_rank == 0:
                 person.country = self.infer_country(person, persons, marked)
-        year = _year(self.doc)
+        year = reference_year(self.doc)
         out = []
         for m in sorted(kept, key=lambda m: m.start):
             person = persons[m.key]

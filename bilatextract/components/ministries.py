@@ -19,7 +19,6 @@ Overlaps are resolved by ``set_spans``, longest first.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,7 +28,7 @@ from spacy.tokens import Doc, Span
 
 from .. import knowledge as kb
 from ..resources import check_language, has_file, load_toml
-from .base import set_spans
+from .base import reference_year, set_spans
 
 #: What a bracketed abbreviation after a ministry name looks like: "METI", "BMVg", "MoD", "FCO".
 _ABBREVIATION = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z][A-Za-z&]{1,7}$")
@@ -489,7 +488,7 @@ class MinistriesComponent:
         for p in self.patterns:
             candidates += self.productive(doc, p)
             candidates += self.compounds(doc, p)
-        year = _year(doc)
+        year = reference_year(doc)
         # Country words right before a candidate belong to it: they are no clue for its neighbours
         # ("the Ministry of Defence and the Japanese Ministry of Defense").
         mentions = self._mentions(doc, self.lang)
@@ -548,15 +547,6 @@ def _country_prefix_words(lang: str) -> frozenset[str]:
         return frozenset()
     data = load_toml(lang, "ministries.toml").get("country_prefixes", {})
     return frozenset(w.lower().rstrip("-") for words in data.values() for w in words)
-
-
-def _year(doc: Doc) -> int | None:
-    ref = doc._.get("bilat_reference_date")
-    if isinstance(ref, dt.date):
-        return ref.year
-    if isinstance(ref, str) and len(ref) >= 4 and ref[:4].isdigit():
-        return int(ref[:4])
-    return None
 
 
 @Language.factory("bilat_ministries")
