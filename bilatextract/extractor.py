@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import pipeline, resources, routing
+from .components.base import view_of
 from .errors import ExtractionError, InputTypeError, InvalidArgumentError
 from .results import RawMention, build_document, raw_mentions
 from .types import Document, ReferenceDate
@@ -85,6 +86,7 @@ def _make_doc(nlp: Language, text: str, job: _Job) -> Doc:
     """The tokenised segment, carrying the caller's reference date for the components
     (knowledge-base look-ups name a ministry as it was called at the time)."""
     doc = nlp.make_doc(text)
+    view_of(doc, text)  # the components read the text from here, not from Doc.text
     if job.reference_date is not None:
         doc._.bilat_reference_date = job.reference_date.isoformat()
     return doc

@@ -34,7 +34,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..resources import check_language, load_toml
-from .base import char_span, set_spans, spans_of
+from .base import char_span, doc_text, set_spans, spans_of
 
 #: Words: letters and digits, joined by inner hyphens, dashes, dots and apostrophes ("Iran-Abkommen",
 #: "Japan–EU", "4.0", "2+2", "U.S.-Japan"; a possessive "'s" only before a capitalised word, as in
@@ -433,7 +433,7 @@ class AgreementsComponent:
 
     # ----- per document ---------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        words = tokenize(doc.text)
+        words = tokenize(doc_text(doc))
         dates = sorted(s.start_char for s in spans_of(doc, "DATE"))
         found = self._rule_mentions(words, dates)
         found += self._known_mentions(words)

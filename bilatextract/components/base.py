@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import weakref
 from collections.abc import Iterable
 from typing import Any
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span
 
 SPAN_KEY = "bilat"
@@ -44,6 +46,59 @@ def typed_entities(doc: Doc) -> list[Any]:
 
 
 register_extensions()
+
+
+class DocView:
+    """What several components read of one document, computed once and shared.
+
+    spaCy rebuilds ``Doc.text`` from every token on each access, and iterating a ``Doc``
+    creates a Python ``Token`` per word: four components doing either per document cost
+    more than tokenising it.
+    """
+
+    __slots__ = ("doc", "text", "_token_starts", "_token_texts", "__weakref__")
+
+    def __init__(self, doc: Doc, text: str | None = None) -> None:
+        self.doc = weakref.proxy(doc)
+        self.text = doc.text if text is None else text
+        self._token_starts: list[int] | None = None
+        self._token_texts: list[str] | None = None
+
+    def _offsets(self) -> None:
+        starts, lengths = self.doc.to_array([IDX, LENGTH]).T.tolist() if len(self.doc) else ([], [])
+        text = self.text
+        self._token_starts = starts
+        self._token_texts = [text[a : a + n] for a, n in zip(starts, lengths, strict=True)]
+
+    @property
+    def token_starts(self) -> list[int]:
+        """The character offset of each token."""
+        if self._token_starts is None:
+            self._offsets()
+        return self._token_starts  # type: ignore[return-value]
+
+    @property
+    def token_texts(self) -> list[str]:
+        """The text of each token (``[t.text for t in doc]`` without the Token objects)."""
+        if self._token_texts is None:
+            self._offsets()
+        return self._token_texts  # type: ignore[return-value]
+
+
+_views: weakref.WeakKeyDictionary[Doc, DocView] = weakref.WeakKeyDictionary()
+
+
+def view_of(doc: Doc, text: str | None = None) -> DocView:
+    """The shared :class:`DocView` of ``doc``; ``text``, where the caller has it, is ``doc.text``."""
+    view = _views.get(doc)
+    if view is None:
+        view = _views[doc] = DocView(doc, text)
+    return view
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per document."""
+    return view_of(doc).text
 
 
 def spans_of(doc: Doc, label: str) -> list[Span]:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 from ..resources import check_language, load_toml
 from ..timex import Candidate, Grammar
-from .base import char_span, set_spans
+from .base import char_span, doc_text, set_spans
 
 
 class TenseCues:
@@ -146,7 +146,7 @@ class DatesComponent:
         previous_dated: dict[str, Any] | None = None
         # Without a reference date, "am 5. Oktober" takes the year the text last named.
         last_year: int | None = None
-        text = doc.text
+        text = doc_text(doc)
         for cand in choose(list(self.grammar.find(text))):
             span = _align(doc, cand.start, cand.end, text)
             if span is None:

@@ -36,7 +36,7 @@ from spacy.tokens import Doc
 
 from .. import knowledge as kb
 from ..resources import check_language, load_toml
-from .base import ATTRS, char_span, reference_year, set_spans, spans_of
+from .base import ATTRS, char_span, doc_text, reference_year, set_spans, spans_of
 
 # A word: letters and digits, with inner hyphens and apostrophes ("Kramp-Karrenbauer", "O'Neill").
 _WORD = re.compile(r"[^\W\d_]\w*(?:[-‐'’]\w+)*")
@@ -294,7 +294,7 @@ class _Document:
         self.p = component.p
         self.lang = component.lang
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.words = self._words(self.text)
         self.by_start = {w.start: i for i, w in enumerate(self.words)}
         self.by_end = {w.end: i for i, w in enumerate(self.words)}

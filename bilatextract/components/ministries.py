@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span
 
 from .. import knowledge as kb
 from ..resources import check_language, has_file, load_toml
-from .base import reference_year, set_spans
+from .base import reference_year, set_spans, view_of
 
 #: What a bracketed abbreviation after a ministry name looks like: "METI", "BMVg", "MoD", "FCO".
 _ABBREVIATION = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z][A-Za-z&]{1,7}$")
@@ -476,8 +476,9 @@ class MinistriesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         self._cache = {}
-        self._text = doc.text  # Doc.text joins every token: read it once per document
-        self._words = [t.text for t in doc]
+        view = view_of(doc)
+        self._text = view.text
+        self._words = view.token_texts
         keys = [kb.name_key_word(w) for w in self._words]
         candidates = self.known_names(doc, keys)
         for p in self.patterns:
