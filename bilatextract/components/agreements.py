@@ -225,12 +225,13 @@ class AgreementsComponent:
         self._load_known()
         self.boundaries = _boundaries(cfg, self.known_names, self.known_abbrevs)
         self.trigger_re, self.ending_re = self._trigger_res()
-        self.boundary_char_re = re.compile("[" + re.escape("".join(sorted(self.boundaries))) + "]")
         self.multiword_by_first: dict[str, list[tuple[str, ...]]] = {}
         for seq in self.multiword_heads:
             self.multiword_by_first.setdefault(seq[0], []).append(seq)
         #: word text -> "plain", "compound" or None: the one-word part of ``_head_at``
         self._head_kinds: dict[str, str | None] = {}
+        #: words of a mention (joined by spaces) -> index of the known agreement they name
+        self._known_memo: dict[str, int | None] = {}
 
     def _trigger_res(self) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
         """Patterns of which every mention holds a match (the text lowercased for the second):
@@ -538,11 +539,12 @@ class AgreementsComponent:
         if spans:
             dates = _DateStarts(doc)
             words, stretches = self._stretches(text, spans)
-            chosen, defined = self._mentions(doc, words, dates)
+            chosen, defined = self._mentions(doc, words, _overlapping(words, spans), dates)
             elsewhere = _outside(stretches, _occurrences(text, defined))
             if elsewhere:  # abbreviations defined here and used in sentences without any other cue
-                words, _ = self._stretches(text, sorted(spans + elsewhere))
-                chosen, _ = self._mentions(doc, words, dates)
+                spans = sorted(spans + elsewhere)
+                words, _ = self._stretches(text, spans)
+                chosen, _ = self._mentions(doc, words, _overlapping(words, spans), dates)
             for f in chosen:
                 span = char_span(doc, words[f.start].start, words[f.end - 1].end)
                 if span is None:
@@ -554,10 +556,13 @@ class AgreementsComponent:
         set_spans(doc, "AGREEMENT", out)
         return doc
 
-    def _mentions(self, doc: Doc, words: list[Word], dates: _DateStarts) -> tuple[list[Found], set[str]]:
-        """The mentions among ``words``, and the abbreviations the text defines."""
-        found = self._rule_mentions(words, dates)
-        found += self._known_mentions(words)
+    def _mentions(
+        self, doc: Doc, words: list[Word], triggers: list[int], dates: _DateStarts
+    ) -> tuple[list[Found], set[str]]:
+        """The mentions among ``words``, and the abbreviations the text defines. Heads and known
+        names start only at the indices ``triggers`` (the words that overlap a trigger match)."""
+        found = self._rule_mentions(words, triggers, dates)
+        found += self._known_mentions(words, triggers)
         return self._abbreviations(doc, words, _resolve(found))
 
     # ----- where to look --------------------------------------------------------------------
@@ -584,15 +589,12 @@ class AgreementsComponent:
         words: list[Word] = []
         stretches: list[tuple[int, int]] = []
         taken = 0  # text before this offset is tokenised or known to hold nothing
-        candidates: list[int] | None = None
         for a, b in spans:
             if b <= taken:
                 continue
             start = taken
             if a >= taken:
-                if candidates is None:
-                    candidates = [m.start() for m in self.boundary_char_re.finditer(text)]
-                start = self._boundary_before(text, a, taken, candidates)
+                start = self._boundary_before(text, a, taken)
             if stretches and start == taken == stretches[-1][1]:
                 start = stretches.pop()[0]  # continues the previous stretch
                 taken = _tokenize_from(text, taken, b, self.boundaries, words)
@@ -601,20 +603,20 @@ class AgreementsComponent:
             stretches.append((start, taken))
         return words, stretches
 
-    def _boundary_before(self, text: str, a: int, lo: int, candidates: list[int]) -> int:
+    def _boundary_before(self, text: str, a: int, lo: int) -> int:
         """Offset of the last boundary token in [lo, a), or ``lo`` if none is found nearby."""
-        j = bisect.bisect_left(candidates, a) - 1
         for _ in range(8):
-            if j < 0 or candidates[j] < lo:
+            c = max(text.rfind(ch, lo, a) for ch in self.boundaries)
+            if c < 0:
                 break
-            if _standalone(text, candidates[j], lo):
-                return candidates[j]
-            j -= 1
+            if _standalone(text, c, lo):
+                return c
+            a = c
         return lo
 
-    def _rule_mentions(self, words: list[Word], dates: _DateStarts) -> list[Found]:
+    def _rule_mentions(self, words: list[Word], triggers: list[int], dates: _DateStarts) -> list[Found]:
         out: list[Found] = []
-        for i in range(len(words)):
+        for i in triggers:
             head = self._head_at(words, i)
             if head is None:
                 continue
@@ -657,29 +659,40 @@ class AgreementsComponent:
             out.append(Found(ps, ce))
         return out
 
-    def _known_mentions(self, words: list[Word]) -> list[Found]:
+    def _known_mentions(self, words: list[Word], triggers: list[int]) -> list[Found]:
         out: list[Found] = []
-        for i, w in enumerate(words):
-            for seq, idx in self.known_names.get(w.text, ()):
+        for i in triggers:
+            for seq, idx in self.known_names.get(words[i].text, ()):
                 if self._match_seq(words, i, seq):
                     out.append(Found(i, i + len(seq), known=idx))
                     break
         return out
 
     def _link_known(self, words: list[Word], f: Found) -> None:
-        text = " ".join(w.text for w in words[f.start : f.end])
         if f.known is None:
-            f.known = self.known_by_text.get(text.lower())
-            if f.known is None:
-                f.known = self._known_inflected(text)
-            if f.known is None and f.end - f.start > 1 and re.search(r"[-–]", words[f.start].text):
-                # "Japan-Australia Reciprocal Access Agreement": the parties prefix a known name
-                f.known = self.known_by_text.get(text.split(" ", 1)[1].lower())
+            f.known = self._known_of(" ".join(w.text for w in words[f.start : f.end]))
         if f.known is not None:
             canonical, abbr, _ = self.known[f.known]
             f.name = f.name or canonical
             f.abbreviation = f.abbreviation or abbr
         f.name = f.name or _surface(words, f.start, f.end)
+
+    def _known_of(self, text: str) -> int | None:
+        """The known agreement that the words ``text`` (joined by spaces) name, if any; memoised."""
+        memo = self._known_memo
+        if text in memo:
+            return memo[text]
+        if len(memo) > _CACHE_MAX:
+            memo.clear()
+        known = self.known_by_text.get(text.lower())
+        if known is None:
+            known = self._known_inflected(text)
+        first, _, rest = text.partition(" ")
+        if known is None and rest and re.search(r"[-–]", first):
+            # "Japan-Australia Reciprocal Access Agreement": the parties prefix a known name
+            known = self.known_by_text.get(rest.lower())
+        memo[text] = known
+        return known
 
     def _known_inflected(self, text: str) -> int | None:
         """The known agreement a German name refers to in an inflected form ("Übereinkommens von Paris")."""
@@ -734,22 +747,22 @@ class AgreementsComponent:
         known_in_doc = {f.known for f in chosen + extra if f.known is not None}
         # "Environmental Protection Agency (EPA)": the document defines the letters as something else
         mention_ends = {f.end for f in chosen + extra}
+        # the only words the rest looks at
+        listed = [i for i, w in enumerate(words) if w.text in defined or w.text in self.known_abbrevs]
         defined_otherwise = {
-            words[k + 1].text
-            for k in range(len(words) - 2)
-            if words[k].text == "(" and words[k + 2].text == ")" and k not in mention_ends
-            and words[k + 1].text in self.known_abbrevs and words[k + 1].text not in defined
+            words[i].text
+            for i in listed
+            if 1 <= i <= len(words) - 2 and words[i - 1].text == "(" and words[i + 1].text == ")"
+            and i - 1 not in mention_ends and words[i].text in self.known_abbrevs and words[i].text not in defined
         }
-        i = 0
-        while i < len(words):
+        resume = 0  # after a known abbreviation of several words
+        for i in listed:
             w = words[i]
-            if covered[i] or not w.is_word:
-                i += 1
+            if i < resume or covered[i] or not w.is_word:
                 continue
             if w.text in defined:
                 full = defined[w.text]
                 add(Found(i, i + 1, name=full.name, abbreviation=w.text))
-                i += 1
                 continue
             hit = None
             for seq, idx in self.known_abbrevs.get(w.text, ()):
@@ -763,9 +776,7 @@ class AgreementsComponent:
                     pass
                 elif not ambiguous or idx in known_in_doc or self._cue_near(doc, words[i]):
                     add(Found(i, i + len(seq), name=canonical, abbreviation=" ".join(seq), known=idx))
-                i += len(seq)
-                continue
-            i += 1
+                resume = i + len(seq)
         return sorted(chosen + extra, key=lambda f: f.start), set(defined)
 
     def _coordinated_shortening(self, words: list[Word], k: int, full: Found, add, defined) -> None:
@@ -867,6 +878,22 @@ def _occurrences(text: str, strings: set[str]) -> list[tuple[int, int]]:
         return []
     pattern = "|".join(re.escape(s) for s in sorted(strings, key=lambda s: (-len(s), s)))
     return [m.span() for m in re.finditer(pattern, text)]
+
+
+def _overlapping(words: list[Word], spans: list[tuple[int, int]]) -> list[int]:
+    """Indices of the words (in text order) that overlap one of the (sorted) spans."""
+    starts = [w.start for w in words]
+    out: list[int] = []
+    for a, b in spans:
+        j = bisect.bisect_right(starts, a) - 1
+        if j < 0 or words[j].end <= a:
+            j += 1
+        if out and j <= out[-1]:
+            j = out[-1] + 1
+        while j < len(words) and words[j].start < b:
+            out.append(j)
+            j += 1
+    return out
 
 
 def _outside(stretches: list[tuple[int, int]], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
