@@ -533,28 +533,34 @@ class AgreementsComponent:
 
     # ----- per document ---------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        text = doc_text(doc)
-        spans = self._trigger_spans(text)
+        words, chosen = self._found(doc)
         out = []
-        if spans:
-            dates = _DateStarts(doc)
-            words, stretches = self._stretches(text, spans)
-            chosen, defined = self._mentions(doc, words, _overlapping(words, spans), dates)
-            elsewhere = _outside(stretches, _occurrences(text, defined))
-            if elsewhere:  # abbreviations defined here and used in sentences without any other cue
-                spans = sorted(spans + elsewhere)
-                words, _ = self._stretches(text, spans)
-                chosen, _ = self._mentions(doc, words, _overlapping(words, spans), dates)
-            for f in chosen:
-                span = char_span(doc, words[f.start].start, words[f.end - 1].end)
-                if span is None:
-                    # spaCy keeps some words with their full stop ("JCPoA."): the token is the best span
-                    span = char_span(doc, words[f.start].start, words[f.end - 1].end, alignment_mode="expand")
-                    if span is None or span.end_char - words[f.end - 1].end > 1:
-                        continue
-                out.append((span, {"name": f.name, "abbreviation": f.abbreviation}))
+        for f in chosen:
+            span = char_span(doc, words[f.start].start, words[f.end - 1].end)
+            if span is None:
+                # spaCy keeps some words with their full stop ("JCPoA."): the token is the best span
+                span = char_span(doc, words[f.start].start, words[f.end - 1].end, alignment_mode="expand")
+                if span is None or span.end_char - words[f.end - 1].end > 1:
+                    continue
+            out.append((span, {"name": f.name, "abbreviation": f.abbreviation}))
         set_spans(doc, "AGREEMENT", out)
         return doc
+
+    def _found(self, doc: Doc) -> tuple[list[Word], list[Found]]:
+        """The mentions of the document, and the words their indices refer to."""
+        text = doc_text(doc)
+        spans = self._trigger_spans(text)
+        if not spans:
+            return [], []
+        dates = _DateStarts(doc)
+        words, stretches = self._stretches(text, spans)
+        chosen, defined = self._mentions(doc, words, _overlapping(words, spans), dates)
+        elsewhere = _outside(stretches, _occurrences(text, defined))
+        if elsewhere:  # abbreviations defined here and used in sentences without any other cue
+            spans = sorted(spans + elsewhere)
+            words, _ = self._stretches(text, spans)
+            chosen, _ = self._mentions(doc, words, _overlapping(words, spans), dates)
+        return words, chosen
 
     def _mentions(
         self, doc: Doc, words: list[Word], triggers: list[int], dates: _DateStarts
