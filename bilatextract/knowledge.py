@@ -168,11 +168,13 @@ _ENDINGS = ("es", "en", "em", "er", "e", "s", "n")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "&": "and"})
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def name_key_word(word: str) -> str:
     """A word reduced to a key that its inflected forms share ("Amtes", "Amts" -> "amt").
 
     Crude on purpose: both the knowledge-base names and the words of a text go through it,
     so it only has to map the inflections of one word together, not produce a real stem.
+    Memoised: texts repeat their words.
     """
     w = word.lower().translate(_APOSTROPHES)
     if len(w) >= 4 and w.isalpha():
@@ -284,11 +286,30 @@ class CountryMention:
 
 
 def _alternation(forms: Sequence[str]) -> str:
-    variants = set()
+    """A regex matching any of ``forms`` (or its capitalised variant), the longest first.
+
+    Written as a character trie ("Japan|Japans|Japanisch" -> "Japan(?:s|isch)?"): a flat
+    alternation of hundreds of forms is tried form by form at every word, a trie follows one
+    path. Where several forms match, backtracking tries the longer ones first, as the flat
+    alternation sorted longest first did.
+    """
+    trie: dict[str, dict] = {}
     for form in forms:
-        variants.add(form)
-        variants.add(form[:1].upper() + form[1:])
-    return "|".join(re.escape(f) for f in sorted(variants, key=lambda f: (-len(f), f)))
+        for variant in (form, form[:1].upper() + form[1:]):
+            node = trie
+            for ch in variant:
+                node = node.setdefault(ch, {})
+            node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict[str, dict]) -> str:
+    branches = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    if len(branches) == 1 and "" not in node:
+        return branches[0]
+    return f"(?:{'|'.join(branches)})" + ("?" if "" in node else "")
 
 
 @functools.cache
@@ -328,6 +349,7 @@ def _country_mentions(text: str, lang: str) -> tuple[CountryMention, ...]:
     return tuple(out)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def country_of_word(word: str, lang: str) -> str | None:
     """The country a single word or phrase names ("japanischen", "Japan's", "U.K.") or None."""
     regex = _country_regex(lang)
@@ -387,7 +409,17 @@ def country_after(
     Returns the code and the end offset of the country phrase, or None. ``links`` are the
     words that may introduce it ("of"), ``link_articles`` the articles after them.
     """
+    m = _link_regex(tuple(links), tuple(link_articles)).match(text, pos)
+    if not m:
+        return None
     mentions = country_mentions(text, lang) if mentions is None else mentions
+    mention = _by_start(mentions).get(m.end())
+    return (mention.code, mention.end) if mention else None
+
+
+@functools.lru_cache(maxsize=64)
+def _link_regex(links: tuple[str, ...], link_articles: tuple[str, ...]) -> re.Pattern[str]:
+    """What stands between a name and the country after it: spaces, a link word, an article."""
     link = "|".join(re.escape(w) for w in links)
     article = "|".join(re.escape(w) for w in link_articles)
     pattern = r"\s+"
@@ -395,11 +427,7 @@ def country_after(
         pattern += rf"(?:{link})\s+"
     if article:
         pattern += rf"(?:(?:{article})\s+)?"
-    m = re.compile(pattern).match(text, pos)
-    if not m:
-        return None
-    mention = _by_start(mentions).get(m.end())
-    return (mention.code, mention.end) if mention else None
+    return re.compile(pattern)
 
 
 _LAST_INDEX: list = [None, None]
@@ -533,20 +561,60 @@ def _stems_by_words(lang: str) -> tuple[tuple[tuple[str, ...], str], ...]:
 _PHRASE_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
+@functools.cache
+def _stem_index(lang: str) -> tuple[dict[str, tuple[tuple[tuple[str, ...], str], ...]], dict[str, str], int]:
+    """The stems of ``_stems_by_words`` arranged for look-ups at one word.
+
+    Multi-word stems by their first word (which must equal the text's word), in their order;
+    one-word stems (which must begin the text's word) as a dict, and their longest length.
+    Multi-word stems come first in ``_stems_by_words``, and of the one-word stems that begin
+    a word the longest comes first: there is only one of each length.
+    """
+    multi: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    single: dict[str, str] = {}
+    for stem, portfolio in _stems_by_words(lang):
+        if len(stem) > 1:
+            multi.setdefault(stem[0], []).append((stem, portfolio))
+        else:
+            single.setdefault(stem[0], portfolio)
+    return {k: tuple(v) for k, v in multi.items()}, single, max(map(len, single), default=0)
+
+
+def _stem_at(low: Sequence[str], i: int, lang: str) -> tuple[int, str] | None:
+    """The first stem (of ``_stems_by_words``) that matches the lowercased words at ``i``:
+    its number of words and its portfolio."""
+    multi, single, longest = _stem_index(lang)
+    word = low[i]
+    for stem, portfolio in multi.get(word, ()):
+        n = len(stem)
+        if i + n <= len(low) and all(low[i + k] == stem[k] for k in range(1, n - 1)) \
+                and low[i + n - 1].startswith(stem[n - 1]):
+            return n, portfolio
+    found = _single_stem(word, lang) if longest else None
+    return (1, found) if found is not None else None
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _single_stem(word: str, lang: str) -> str | None:
+    """The portfolio of the longest one-word stem that begins ``word`` (lowercased), or None."""
+    _multi, single, longest = _stem_index(lang)
+    for length in range(min(len(word), longest), 0, -1):
+        found = single.get(word[:length])
+        if found is not None:
+            return found
+    return None
+
+
 def portfolio_matches(phrase: str, lang: str) -> list[tuple[int, str]]:
     """The portfolio stems found in ``phrase``: (word index, portfolio), in order."""
     words = [w.lower() for w in _PHRASE_WORD.findall(phrase)]
     out = []
     i = 0
     while i < len(words):
-        for stem, portfolio in _stems_by_words(lang):
-            n = len(stem)
-            if i + n <= len(words) and all(
-                words[i + k].startswith(stem[k]) if k == n - 1 else words[i + k] == stem[k] for k in range(n)
-            ):
-                out.append((i, portfolio))
-                i += n - 1
-                break
+        found = _stem_at(words, i, lang)
+        if found is not None:
+            out.append((i, found[1]))
+            i += found[0] - 1
         i += 1
     return out
 
@@ -560,14 +628,10 @@ def field_cover(words: Sequence[str], lang: str) -> list[bool]:
     low = [w.lower() for w in words]
     covered = [False] * len(low)
     for i in range(len(low)):
-        for stem, _portfolio in _stems_by_words(lang):
-            n = len(stem)
-            if i + n <= len(low) and all(
-                low[i + k].startswith(stem[k]) if k == n - 1 else low[i + k] == stem[k] for k in range(n)
-            ):
-                for k in range(n):
-                    covered[i + k] = True
-                break
+        found = _stem_at(low, i, lang)
+        if found is not None:
+            for k in range(found[0]):
+                covered[i + k] = True
     return covered
 
 
@@ -608,14 +672,20 @@ def compound_portfolio(word: str, lang: str, heads: Sequence[str]) -> tuple[str,
         return None
     body = body.rstrip("-")
     stems = compound_stems(lang)
+    longest_first = _compound_stems_longest_first(lang)
     for cut in range(len(body) + 1):
         rest = body[cut:]
         if cut and body[cut - 1] != "-" and not _prefix_ok(body[:cut], lang):
             continue
-        for stem in sorted(stems, key=len, reverse=True):
+        for stem in longest_first:
             if rest == stem or (rest.startswith(stem) and rest[len(stem):] in ("", "s", "-")):
                 return body[:cut], stem, stems[stem]
     return None
+
+
+@functools.cache
+def _compound_stems_longest_first(lang: str) -> tuple[str, ...]:
+    return tuple(sorted(compound_stems(lang), key=len, reverse=True))
 
 
 @functools.cache

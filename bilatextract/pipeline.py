@@ -53,7 +53,8 @@ def build(lang: str) -> Language:
     # A range of ordinal days ("12./13. Juni", "4.-6. Mai") is two dates: split at the dash or slash.
     infixes = [*nlp.Defaults.infixes, r"(?<=[0-9]\.)[/\-–](?=[0-9])"]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    # spaCy's lookup lemmatiser, looking each distinct word up once (see components.lemmatizer).
+    nlp.add_pipe("bilat_lookup_lemmatizer", name="lemmatizer", config={"mode": "lookup"})
     # spaCy's own table loader hashes all 355k German forms (~1 s of cold start); ours reads
     # the same spacy-lookups-data file into a plain dict (see lemma_table).
     nlp.config["initialize"]["components"]["lemmatizer"] = {

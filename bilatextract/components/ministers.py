@@ -27,32 +27,34 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import accumulate, compress
 from typing import Any
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .. import knowledge as kb
 from ..resources import check_language, load_toml
-from .base import ATTRS, char_span, doc_text, reference_year, set_spans, spans_of
+from .base import ATTRS, doc_text, reference_year, set_spans, spans_of, view_of
 
 # A word: letters and digits, with inner hyphens and apostrophes ("Kramp-Karrenbauer", "O'Neill").
 _WORD = re.compile(r"[^\W\d_]\w*(?:[-‐'’]\w+)*")
-_POSSESSIVE = re.compile(r"^(.*\w)['’]s$")
+# The same words with the stretches between them, in one C-level pass: re.split keeps the captured
+# words, so the parts alternate gap, word, gap, ... and their lengths add up to the offsets.
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
+# A possessive ending, left out of the word ("Japan's" -> "Japan").
+_POSSESSIVE_S = re.compile(r"['’]s")
+_SPACES = re.compile(r"\s*")
+_AFTER_ANY = float("inf")  # sorts after every end offset: bisect (pos, _AFTER_ANY) finds sentences starting at pos
 _ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em", "al", "an", "ic")
 
 # Ranks of country cues: a country word at the mention beats a fused prefix or a suffix of the
 # title, which beats what a title implies by itself ("Kanzler" is German), which beats the context.
 RANK_WORD, RANK_TITLE, RANK_DEFAULT = 3, 2, 1
-
-
-@dataclass(frozen=True, slots=True)
-class Word:
-    text: str
-    start: int
-    end: int
 
 
 @dataclass(slots=True)
@@ -73,6 +75,12 @@ class Title:
     link: bool = False
     link_country: str | None = None
     bare: bool = False  # "Minister", "Bundesminister": no field, no role
+
+    def at(self, start: int, end: int) -> Title:
+        """A copy at words [start, end) (``dataclasses.replace`` costs several times more)."""
+        return Title(start, end, self.portfolio, self.country, self.country_rank, self.not_country, self.role,
+                     self.plural, self.coref_only, self.marked_home, self.ministry_id, self.link, self.link_country,
+                     self.bare)
 
 
 @dataclass(slots=True)
@@ -114,6 +122,16 @@ def _honorific_alternation(forms: Sequence[str]) -> str:
 
 def name_key(family: str) -> str:
     """A family name compared ignoring case and accents ("MAAS" = "Maas")."""
+    key = _NAME_KEYS.get(family)
+    if key is None:
+        key = _memo(_NAME_KEYS, family, _name_key(family))
+    return key
+
+
+_NAME_KEYS: dict[str, str] = {}
+
+
+def _name_key(family: str) -> str:
     decomposed = unicodedata.normalize("NFKD", family.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -127,6 +145,72 @@ def _capitalise(word: str) -> str:
     if len(word) > 1 and word.isupper():
         return re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), word)
     return word
+
+
+def _word_lists(text: str) -> tuple[list[str], list[int], list[int]]:
+    """The words of ``text`` (``_WORD``, without a possessive "'s") and their start and end offsets."""
+    parts = _WORD_SPLIT.split(text)
+    texts = parts[1::2]
+    offsets = list(accumulate(map(len, parts)))
+    starts = offsets[0 : 2 * len(texts) : 2]
+    ends = offsets[1::2]
+    if "'s" in text or "’s" in text:
+        for m in _POSSESSIVE_S.finditer(text):
+            k = bisect.bisect_left(ends, m.end())
+            if k < len(ends) and ends[k] == m.end() and len(texts[k]) > 2:
+                texts[k] = texts[k][:-2]
+                ends[k] -= 2
+    return texts, starts, ends
+
+
+class _OffsetIndex:
+    """The index of the word that starts (or ends) at a character offset, by bisection of the sorted
+    offsets: a dict per document would cost a Python step per word."""
+
+    __slots__ = ("offsets",)
+
+    def __init__(self, offsets: list[int]) -> None:
+        self.offsets = offsets
+
+    def get(self, pos: int) -> int | None:
+        k = bisect.bisect_left(self.offsets, pos)
+        return k if k < len(self.offsets) and self.offsets[k] == pos else None
+
+    def __contains__(self, pos: int) -> bool:
+        return self.get(pos) is not None
+
+    def __getitem__(self, pos: int) -> int:
+        k = self.get(pos)
+        if k is None:
+            raise KeyError(pos)
+        return k
+
+
+#: Entries a per-word memo may hold before it is emptied: bounded memory on an endless stream.
+_MEMO_LIMIT = 200_000
+
+
+def _memo(cache: dict[str, Any], key: str, value: Any) -> Any:
+    """Store ``value`` under ``key`` (emptying ``cache`` first when full) and return it."""
+    if len(cache) >= _MEMO_LIMIT:
+        cache.clear()
+    cache[key] = value
+    return value
+
+
+def _sentence_bounds(doc: Doc, length: int) -> list[tuple[int, int]]:
+    """``[(s.start_char, s.end_char) for s in doc.sents]`` (the whole text where no sentences are
+    set), without a Span per sentence."""
+    if not doc.has_annotation("SENT_START"):
+        return [(0, length)]
+    if "sents" in doc.user_hooks or not len(doc):
+        return [(s.start_char, s.end_char) for s in doc.sents]
+    view = view_of(doc)
+    starts, texts = view.token_starts, view.token_texts
+    # Like Doc.sents: a sentence starts at the first token and at every later token marked 1.
+    firsts = [0, *(numpy.flatnonzero(doc.to_array(SENT_START)[1:] == 1) + 1).tolist()]
+    lasts = [k - 1 for k in firsts[1:]] + [len(starts) - 1]
+    return [(starts[a], starts[b] + len(texts[b])) for a, b in zip(firsts, lasts, strict=True)]
 
 
 def _lengths_by_first(phrases: Iterable[tuple[str, ...]]) -> dict[str, list[int]]:
@@ -199,8 +283,64 @@ class Patterns:
         stems = kb.portfolio_stems(lang)
         extra = [w.lower() for w in fields.get("extra_words", [])]
         self.field_stems = tuple(sorted({w for s in stems for w in s.split()} | set(extra), key=len, reverse=True))
+        # What a word string (or phrase) says does not depend on the document: memoised, since the
+        # vocabulary of press releases repeats (see _memo).
+        self._may_start: dict[str, bool] = {}
+        self._fused: dict[str, Title | None] = {}
+        self._field_words: dict[str, bool] = {}
+        self._country_words: dict[str, str | None] = {}
+        self._portfolios: dict[str, str | None] = {}
+        # By the id of a spec of this language's data, which lives as long as this object.
+        self._spec_titles: dict[int, Title] = {}
+
+    def title_candidates(self, words: list[str]) -> Iterable[int]:
+        """The indices of the words that may start a title (a superset of where ``title_core`` finds one)."""
+        flags = self._may_start
+        unknown = set(words).difference(flags)
+        if len(flags) + len(unknown) > _MEMO_LIMIT:
+            flags.clear()
+            unknown = set(words)
+        for word in unknown:
+            flags[word] = self._can_start_title(word)
+        return compress(range(len(words)), map(flags.__getitem__, words))
+
+    def may_start_title(self, word: str) -> bool:
+        flag = self._may_start.get(word)
+        if flag is None:
+            flag = _memo(self._may_start, word, self._can_start_title(word))
+        return flag
+
+    def _can_start_title(self, word: str) -> bool:
+        """Whether a title can start at this word: a country prefix of titles ("Federal"), the first word
+        of a title of the table or of a "<field> <head>" compound, or a fused title."""
+        if not word[:1].isupper():
+            return False
+        low = word.lower()
+        return (word in self.name_prefixes or low in self.title_lengths
+                or (bool(self.separate_heads) and low in self.stem_lengths)
+                or self.fused_title(word, 0) is not None)
+
+    def country_of_word(self, word: str) -> str | None:
+        """``knowledge.country_of_word``, memoised per word."""
+        words = self._country_words
+        if word in words:
+            return words[word]
+        return _memo(words, word, kb.country_of_word(word, self.lang))
+
+    def infer_portfolio(self, phrase: str) -> str | None:
+        """``knowledge.infer_portfolio``, memoised per phrase."""
+        phrases = self._portfolios
+        if phrase in phrases:
+            return phrases[phrase]
+        return _memo(phrases, phrase, kb.infer_portfolio(phrase, self.lang))
 
     def is_field_word(self, word: str) -> bool:
+        flag = self._field_words.get(word)
+        if flag is None:
+            flag = _memo(self._field_words, word, self._is_field_word(word))
+        return flag
+
+    def _is_field_word(self, word: str) -> bool:
         """A word naming a field: a portfolio stem with a short ending at most ("Angelegenheiten")."""
         low = word.lower()
         if "minist" in low:
@@ -208,6 +348,13 @@ class Patterns:
         return any(low.startswith(s) and len(low) - len(s) <= 4 for s in self.field_stems)
 
     def spec_title(self, spec: dict[str, Any], start: int, end: int) -> Title:
+        """The title a spec of the data describes, at words [start, end)."""
+        template = self._spec_titles.get(id(spec))
+        if template is None:
+            template = self._spec_titles[id(spec)] = self._spec_title(spec)
+        return template.at(start, end)
+
+    def _spec_title(self, spec: dict[str, Any], start: int = 0, end: int = 0) -> Title:
         title = Title(start, end, portfolio=spec.get("portfolio"), role=spec.get("role"),
                       not_country=frozenset(spec.get("not_country", [])), plural=bool(spec.get("plural")),
                       coref_only=bool(spec.get("coref_only")), link=bool(spec.get("link")),
@@ -217,7 +364,16 @@ class Patterns:
         return title
 
     def fused_title(self, word: str, i: int) -> Title | None:
-        """A one-word title: [COUNTRY-][bundes][FIELD]HEAD[ENDING] ("Bundesaußenministerin")."""
+        """A one-word title: [COUNTRY-][bundes][FIELD]HEAD[ENDING] ("Bundesaußenministerin") at word i."""
+        fused = self._fused
+        if word in fused:
+            template = fused[word]
+        else:
+            template = _memo(fused, word, self._fused_title(word))
+        # A fresh Title: the caller extends it in place.
+        return None if template is None else template.at(i, i + 1)
+
+    def _fused_title(self, word: str, i: int = 0) -> Title | None:
         if not self.heads or not word[:1].isupper():
             return None
         low = word.lower()
@@ -271,13 +427,41 @@ class MinistersComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         found = []
+        tokens = _TokenOffsets(doc)
         for m in _Document(self, doc).mentions():
-            span = char_span(doc, m.start, m.end) or char_span(doc, m.start, m.end, "expand")
+            span = tokens.span(m.start, m.end) or tokens.span(m.start, m.end, expand=True)
             if span is None:
                 continue
             found.append((span, m.attrs))
         set_spans(doc, "MINISTER", found)
         return doc
+
+
+class _TokenOffsets:
+    """``Doc.char_span`` (strict or "expand") by bisection of the shared token offsets: spaCy's builds a
+    Token for each offset it compares."""
+
+    def __init__(self, doc: Doc) -> None:
+        view = view_of(doc)
+        self.doc = doc
+        self.starts, self.texts, self.length = view.token_starts, view.token_texts, len(view.text)
+
+    def token_at(self, pos: int) -> int:
+        """The token whose characters or trailing space hold ``pos``, or -1 (spaCy's ``token_by_char``)."""
+        if pos < 0 or pos >= self.length or not self.starts:
+            return -1
+        return bisect.bisect_right(self.starts, pos) - 1
+
+    def span(self, start: int, end: int, expand: bool = False) -> Span | None:
+        first = self.token_at(start)
+        if first < 0 or (not expand and start != self.starts[first]):
+            return None
+        last = self.token_at(end - 1)
+        if last < 0 or (not expand and end != self.starts[last] + len(self.texts[last])):
+            return None
+        if expand and start == self.starts[first] + len(self.texts[first]):
+            first += 1  # the trailing space of a token is not part of it
+        return Span(self.doc, first, last + 1)
 
 
 @dataclass(slots=True)
@@ -295,80 +479,85 @@ class _Document:
         self.lang = component.lang
         self.doc = doc
         self.text = doc_text(doc)
-        self.words = self._words(self.text)
-        self.by_start = {w.start: i for i, w in enumerate(self.words)}
-        self.by_end = {w.end: i for i, w in enumerate(self.words)}
+        # The words as parallel lists (text, start, end): no object per word.
+        self.texts, self.starts, self.ends = _word_lists(self.text)
+        self.n = len(self.texts)
+        self.by_start = _OffsetIndex(self.starts)
+        self.by_end = _OffsetIndex(self.ends)
         self.countries = kb.country_mentions(self.text, self.lang)
         self.country_by_end = {c.end: c for c in self.countries}
-        starts = [w.start for w in self.words]
-        self.in_country = {starts[k] for c in self.countries
-                           for k in range(bisect.bisect_left(starts, c.start), bisect.bisect_left(starts, c.end))}
+        self._in_country: set[int] | None = None
         self.ministries: dict[int, tuple[int, dict[str, Any]]] = {}
         for span in spans_of(doc, "MINISTRY"):
             attrs = span._.get(ATTRS) or {}
             self.ministries[span.start_char] = (span.end_char, attrs)
         self.ministry_countries = [attrs.get("country") for _, attrs in self.ministries.values()]
-        self.sentences = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") \
-            else [(0, len(self.text))]
+        self._sentences: list[tuple[int, int]] | None = None
 
-    @staticmethod
-    def _words(text: str) -> list[Word]:
-        out = []
-        for m in _WORD.finditer(text):
-            w = m.group(0)
-            pm = _POSSESSIVE.match(w)
-            if pm:
-                w = pm.group(1)
-            out.append(Word(w, m.start(), m.start() + len(w)))
-        return out
+    @property
+    def in_country(self) -> set[int]:
+        """The starts of the words inside a country mention; read only where a name may stand."""
+        if self._in_country is None:
+            starts = self.starts
+            self._in_country = {starts[k] for c in self.countries
+                                for k in range(bisect.bisect_left(starts, c.start), bisect.bisect_left(starts, c.end))}
+        return self._in_country
+
+    @property
+    def sentences(self) -> list[tuple[int, int]]:
+        """(start, end) of each sentence; read only for counterparts and inferred countries."""
+        if self._sentences is None:
+            self._sentences = _sentence_bounds(self.doc, len(self.text))
+        return self._sentences
 
     def gap(self, j: int) -> str:
         """The characters between word j-1 and word j."""
-        if j <= 0 or j >= len(self.words):
+        if j <= 0 or j >= self.n:
             return ""
-        return self.text[self.words[j - 1].end : self.words[j].start]
+        return self.text[self.ends[j - 1] : self.starts[j]]
 
     # ---------------------------------------------------------------- titles
 
     def title_core(self, i: int) -> Title | None:
-        p, words = self.p, self.words
-        if i >= len(words) or not words[i].text[:1].isupper():
+        p, texts, count = self.p, self.texts, self.n
+        # Most words can start no title: one look-up per word string says so.
+        if i >= count or not p.may_start_title(texts[i]):
             return None
         start = i
         prefix_country = None
-        if words[i].text in p.name_prefixes and i + 1 < len(words) and self.gap(i + 1) == " ":
-            prefix_country = p.name_prefixes[words[i].text]
+        if texts[i] in p.name_prefixes and i + 1 < count and self.gap(i + 1) == " ":
+            prefix_country = p.name_prefixes[texts[i]]
             i += 1
         best: Title | None = None
-        for n in p.title_lengths.get(words[i].text.lower(), ()):
-            if n > len(words) - i:
+        for n in p.title_lengths.get(texts[i].lower(), ()):
+            if n > count - i:
                 continue
             if any(self.gap(k) not in (" ",) for k in range(i + 1, i + n)):
                 continue
-            key = tuple(x.text.lower() for x in words[i : i + n])
+            key = tuple(x.lower() for x in texts[i : i + n])
             spec = p.titles.get(key)
-            if spec is None or (spec.get("exact") and words[i].text != words[i].text.upper()):
+            if spec is None or (spec.get("exact") and texts[i] != texts[i].upper()):
                 continue
             best = p.spec_title(spec, start, i + n)
             best.bare = key in (("minister",), ("ministers",))
             break
         if p.separate_heads:
-            for n in p.stem_lengths.get(words[i].text.lower(), ()):
-                if n > len(words) - i - 1:
+            for n in p.stem_lengths.get(texts[i].lower(), ()):
+                if n > count - i - 1:
                     continue
                 if any(self.gap(k) != " " for k in range(i + 1, i + n + 1)):
                     continue
-                stem = " ".join(x.text.lower() for x in words[i : i + n])
-                head = words[i + n].text.lower()
+                stem = " ".join(x.lower() for x in texts[i : i + n])
+                head = texts[i + n].lower()
                 if stem in p.compound_stems and head in p.separate_heads:
                     if best is None or i + n + 1 > best.end:
                         best = p.spec_title(p.separate_heads[head], start, i + n + 1)
                         best.portfolio = p.compound_stems[stem]
                     break
         if best is None and start == i:
-            best = p.fused_title(words[i].text, i)
-            if best is not None and not best.plural and i > 0 and words[i - 1].text in p.plural_articles \
-                    and self.gap(i) == " " and words[i].text.lower().endswith(tuple(p.heads)):
+            best = p.fused_title(texts[i], i)
+            if best is not None and not best.plural and i > 0 and texts[i - 1] in p.plural_articles \
+                    and self.gap(i) == " " and texts[i].lower().endswith(tuple(p.heads)):
                 best.plural = True
         if best is None:
             return None
@@ -383,7 +572,7 @@ class _Document:
             return None
         title = self.extend(core)
         j = title.end
-        if (j + 1 < len(self.words) and self.words[j].text in self.p.title_conjunctions
+        if (j + 1 < self.n and self.texts[j] in self.p.title_conjunctions
                 and self.gap(j) == " " and self.gap(j + 1) == " " and not title.coref_only):
             second = self.title_core(j + 1)
             if second is not None and not second.coref_only:
@@ -391,14 +580,14 @@ class _Document:
         return title
 
     def extend(self, title: Title) -> Title:
-        p, words, n = self.p, self.words, len(self.words)
+        p, texts, starts, ends, n = self.p, self.texts, self.starts, self.ends, self.n
         j = title.end
         # A ministry: "Minister of State at the Federal Foreign Office", "Staatsministerin im Auswärtigen Amt".
-        for link in p.ministry_links:
+        for link in p.ministry_links if self.ministries else ():
             k = j + len(link)
-            if k < n and tuple(w.text.lower() for w in words[j:k]) == link and words[k].start in self.ministries \
+            if k < n and tuple(w.lower() for w in texts[j:k]) == link and starts[k] in self.ministries \
                     and all(self.gap(x) == " " for x in range(j, k + 1)):
-                end_char, attrs = self.ministries[words[k].start]
+                end_char, attrs = self.ministries[starts[k]]
                 if end_char in self.by_end:
                     title.end = self.by_end[end_char] + 1
                     title.portfolio = attrs.get("portfolio") or title.portfolio
@@ -408,21 +597,21 @@ class _Document:
                     title.bare = False
                     return title
         # A field phrase: "für Wirtschaft, Handel und Industrie", "for Foreign Affairs".
-        while title.link and j < n and words[j].text in p.links and self.gap(j) in (" ", ", "):
+        while title.link and j < n and texts[j] in p.links and self.gap(j) in (" ", ", "):
             k = j + 1
-            if k < n and words[k].text in p.field_articles and self.gap(k) == " ":
+            if k < n and texts[k] in p.field_articles and self.gap(k) == " ":
                 k += 1
             if k >= n or self.gap(k) != " ":
                 break
             end = self.fields(k)
             if end is None:
                 break
-            phrase = self.text[words[k].start : words[end - 1].end]
-            portfolio = kb.infer_portfolio(phrase, self.lang)
+            phrase = self.text[starts[k] : ends[end - 1]]
+            portfolio = p.infer_portfolio(phrase)
             if portfolio in (None, "other"):
-                for w in words[k:end]:
-                    if w.text.lower() in p.overrides:
-                        portfolio = p.overrides[w.text.lower()]
+                for w in texts[k:end]:
+                    if w.lower() in p.overrides:
+                        portfolio = p.overrides[w.lower()]
                         break
             if title.portfolio is None or title.bare or title.link_country:
                 title.portfolio = portfolio or title.portfolio
@@ -431,16 +620,16 @@ class _Document:
             title.bare = False
             title.end = j = end
             # "des Innern, für Bau und Heimat": another link after a comma continues the phrase.
-            if not (j < n and self.gap(j) == ", " and words[j].text in p.links):
+            if not (j < n and self.gap(j) == ", " and texts[j] in p.links):
                 break
         # A country after the title: "of Japan", "of the Italian Republic", "der Ukraine".
-        end_char = words[title.end - 1].end
+        end_char = ends[title.end - 1]
         after = kb.country_after(self.text, end_char, self.lang, self.countries, p.country_links,
                                  p.country_link_articles)
         if after is not None and after[1] in self.by_end:
             code, c_end = after
             k = self.by_end[c_end] + 1
-            if k < n and words[k].text in p.suffix_nouns and self.gap(k) == " ":
+            if k < n and texts[k] in p.suffix_nouns and self.gap(k) == " ":
                 k += 1
             title.end = k
             title.country, title.country_rank = code, RANK_WORD
@@ -448,14 +637,14 @@ class _Document:
 
     def fields(self, k: int) -> int | None:
         """The end (word index) of a field phrase starting at word k, or None."""
-        p, words, n = self.p, self.words, len(self.words)
+        p, texts, n = self.p, self.texts, self.n
         last_good = None
         pos = k
         while pos < n:
             good = None
             r = pos
             while r < n and r - pos < 5 and (r == pos or self.gap(r) == " "):
-                w = words[r].text
+                w = texts[r]
                 if w in p.conjunctions or w in p.links:
                     break
                 if w[:1].isupper():
@@ -464,7 +653,7 @@ class _Document:
                     elif w in p.not_names or self.title_core(r) is not None:
                         break
                 elif not (p.is_field_word(w) or (w.endswith(_ADJECTIVE_ENDINGS) and r + 1 < n
-                                                  and words[r + 1].text[:1].isupper())):
+                                                  and texts[r + 1][:1].isupper())):
                     break
                 r += 1
             if good is None:
@@ -472,7 +661,7 @@ class _Document:
             last_good = good
             if good >= n:
                 break
-            g, nxt = self.gap(good), words[good].text
+            g, nxt = self.gap(good), texts[good]
             if g == " " and nxt in p.conjunctions and self.gap(good + 1) == " ":
                 pos = good + 1
             elif g == ", " and nxt in p.conjunctions and self.gap(good + 1) == " ":
@@ -481,24 +670,23 @@ class _Document:
                 pos = good
             else:
                 break
-            if pos < n and words[pos].text in p.field_articles and self.gap(pos + 1) == " ":
+            if pos < n and texts[pos] in p.field_articles and self.gap(pos + 1) == " ":
                 pos += 1
         return last_good
 
     # ---------------------------------------------------------------- names
 
     def is_name_word(self, j: int) -> bool:
-        if j >= len(self.words):
+        if j >= self.n:
             return False
-        w = self.words[j]
-        t = w.text
+        t, end = self.texts[j], self.ends[j]
         if not t[:1].isupper() or t in self.p.not_names:
             return False
         if len(t) == 1:  # an initial: "S. Jaishankar"
-            return self.text[w.end : w.end + 1] == "."
-        if t in self.p.honorific_words and self.text[w.end : w.end + 1] == ".":
+            return self.text[end : end + 1] == "."
+        if t in self.p.honorific_words and self.text[end : end + 1] == ".":
             return False
-        if w.start in self.in_country or kb.country_of_word(t, self.lang) or kb.is_subnational(t, self.lang):
+        if self.starts[j] in self.in_country or self.p.country_of_word(t) or kb.is_subnational(t, self.lang):
             return False
         if t in self.p.counterparts:
             return False
@@ -508,14 +696,14 @@ class _Document:
         """Word indices of a name starting at word j (after honorifics), up to five words."""
         out: list[int] = []
         k = j
-        while k < len(self.words) and len(out) < 5:
+        while k < self.n and len(out) < 5:
             if out:
                 g = self.gap(k)
-                if g not in (" ", ". ") or (g == ". " and len(self.words[k - 1].text) != 1):
+                if g not in (" ", ". ") or (g == ". " and len(self.texts[k - 1]) != 1):
                     break
                 # A family name in capitals ends a name ("Heiko MAAS"), or starts one and is
                 # followed by the given name ("MOTEGI Toshimitsu").
-                caps = [_is_caps(self.words[x].text) for x in out]
+                caps = [_is_caps(self.texts[x]) for x in out]
                 if caps[-1] and len(out) > 1 or (caps[0] and len(out) > 1 and not caps[-1]):
                     break
             if self.is_name_word(k):
@@ -525,24 +713,24 @@ class _Document:
             else:
                 break
             k += 1
-        while out and self.words[out[-1]].text in self.p.particles:
+        while out and self.texts[out[-1]] in self.p.particles:
             out.pop()
-        if not out or all(len(self.words[x].text) == 1 for x in out):
+        if not out or all(len(self.texts[x]) == 1 for x in out):
             return []
         return out
 
     def particle_at(self, k: int) -> bool:
         """A particle inside a name ("Le Drian", "von der Leyen"); a particle that is also a preposition
         of the language needs a second one ("Scholz von Herzen" is no name)."""
-        p, words = self.p, self.words
-        if words[k].text not in p.particles or self.gap(k + 1) != " ":
+        p, texts = self.p, self.texts
+        if texts[k] not in p.particles or self.gap(k + 1) != " ":
             return False
-        if words[k].text in p.preposition_particles:
-            if k > 0 and words[k - 1].text in p.particles:  # "von der Leyen"
+        if texts[k] in p.preposition_particles:
+            if k > 0 and texts[k - 1] in p.particles:  # "von der Leyen"
                 return self.is_name_word(k + 1)
-            return k + 2 < len(words) and words[k + 1].text in p.particles and self.gap(k + 2) == " " \
+            return k + 2 < self.n and texts[k + 1] in p.particles and self.gap(k + 2) == " " \
                 and self.is_name_word(k + 2)
-        if words[k].text in p.particles and k + 1 < len(words) and words[k + 1].text in p.particles:
+        if texts[k] in p.particles and k + 1 < self.n and texts[k + 1] in p.particles:
             return True
         return self.is_name_word(k + 1)
 
@@ -553,28 +741,28 @@ class _Document:
         while k >= 0 and len(out) < 5:
             if out:
                 g = self.gap(k + 1)
-                if g not in (" ", ". ") or (g == ". " and len(self.words[k].text) != 1):
+                if g not in (" ", ". ") or (g == ". " and len(self.texts[k]) != 1):
                     break
             if self.is_name_word(k):
                 out.insert(0, k)
-            elif out and self.words[k].text in self.p.particles and self.gap(k + 1) == " ":
+            elif out and self.texts[k] in self.p.particles and self.gap(k + 1) == " ":
                 out.insert(0, k)
             else:
                 break
             k -= 1
-        while out and self.words[out[0]].text in self.p.particles:
+        while out and self.texts[out[0]] in self.p.particles:
             out.pop(0)
-        if not out or all(len(self.words[x].text) == 1 for x in out):
+        if not out or all(len(self.texts[x]) == 1 for x in out):
             return []
         return out
 
     def honorifics_forward(self, j: int) -> int:
         """The first word after the honorifics that start at word j."""
-        while j < len(self.words):
-            m = self.p.honorifics.match(self.text, self.words[j].start)
+        while j < self.n:
+            m = self.p.honorifics.match(self.text, self.starts[j])
             if not m:
                 break
-            nxt = re.compile(r"\s*").match(self.text, m.end()).end()
+            nxt = _SPACES.match(self.text, m.end()).end()
             if nxt not in self.by_start:
                 break
             j = self.by_start[nxt]
@@ -590,7 +778,7 @@ class _Document:
 
     def split_name(self, idx: list[int]) -> tuple[str, str | None, str]:
         """(family name, given name, family as written) of a name's words."""
-        toks = [self.words[x].text for x in idx]
+        toks = [self.texts[x] for x in idx]
         caps = [len(t) > 1 and t.isupper() for t in toks]
         if caps[0] and len(toks) > 1 and not any(caps[1:]):
             family, given = toks[0], " ".join(toks[1:])  # "MOTEGI Toshimitsu"
@@ -610,14 +798,14 @@ class _Document:
         titled: list[Mention] = []
         titles: dict[int, Title] = {}
         title_mentions: dict[int, Mention] = {}
-        i = 0
-        while i < len(self.words):
-            title = self.title_at(i)
-            if title is None:
-                i += 1
+        free = 0  # the first word not inside a title found
+        for i in self.p.title_candidates(self.texts):
+            if i < free:
                 continue
-            titles[i] = title
-            i = max(i + 1, title.end)
+            title = self.title_at(i)
+            if title is not None:
+                titles[i] = title
+                free = max(i + 1, title.end)
         title_ends = {t.end for t in titles.values()}
         for title in titles.values():
             if self.blocked(title):
@@ -640,19 +828,19 @@ class _Document:
         k = title.start - 1
         if k < 0:
             return False
-        prev = self.words[k].text
+        prev = self.texts[k]
         if self.gap(title.start).strip():
             return False
         if prev in self.p.former or prev in self.p.deputy or kb.is_subnational(prev, self.lang):
             return True
         # "der ehemalige japanische Premierminister"
-        if kb.country_of_word(prev, self.lang) and k > 0 and self.words[k - 1].text in self.p.former:
+        if self.p.country_of_word(prev) and k > 0 and self.texts[k - 1] in self.p.former:
             return True
         return False
 
     def country_before(self, title: Title) -> tuple[str, int] | None:
         """A country word right before the title ("Japans neuer", "der indische", "Japan's") and its start."""
-        return self.country_word_before(self.words[title.start].start, self.p.between)
+        return self.country_word_before(self.starts[title.start], self.p.between)
 
     def country_word_before(self, pos: int, skip: Sequence[str] = ()) -> tuple[str, int] | None:
         """The country word that ends right before ``pos`` on the same line, over ``skip`` words."""
@@ -664,15 +852,15 @@ class _Document:
             if mention is not None:
                 return mention.code, mention.start
             k = self.by_end.get(j)
-            if k is None or self.words[k].text not in skip:
+            if k is None or self.texts[k] not in skip:
                 return None
-            pos = self.words[k].start
+            pos = self.starts[k]
         return None
 
     def make(self, start: int, end: int, idx: list[int], title: Title | None, kind: str) -> Mention:
         family, given, surface = self.split_name(idx)
         m = Mention(start, end, family, given, name_key(family), surface, kind=kind,
-                    words=tuple(self.words[x].text for x in idx))
+                    words=tuple(self.texts[x] for x in idx))
         if title is not None:
             m.portfolio, m.country, m.country_rank = title.portfolio, title.country, title.country_rank
             m.not_country, m.ministry_id, m.coref_only = title.not_country, title.ministry_id, title.coref_only
@@ -681,7 +869,7 @@ class _Document:
 
     def preposed(self, title: Title) -> Mention | None:
         j = title.end
-        if j >= len(self.words):
+        if j >= self.n:
             return None
         g = self.gap(j)
         if g not in (" ", ", "):
@@ -690,7 +878,7 @@ class _Document:
         idx = self.name_forward(k)
         if not idx or (g == ", " and len(idx) < 2 and k == j):
             return None
-        m = self.make(self.words[title.start].start, self.words[idx[-1]].end, idx, title, "titled")
+        m = self.make(self.starts[title.start], self.ends[idx[-1]], idx, title, "titled")
         before = self.country_before(title)
         if before is not None:
             m.country, m.country_rank = before[0], RANK_WORD
@@ -699,7 +887,7 @@ class _Document:
     def postposed(self, title: Title, title_ends: set[int]) -> Mention | None:
         if title.bare or title.coref_only or title.plural:
             return None
-        start = self.words[title.start].start
+        start = self.starts[title.start]
         code = None
         before = self.country_before(title)
         if before is not None:
@@ -707,18 +895,18 @@ class _Document:
         k = self.by_start.get(start)
         if k is None:
             return None
-        if k > 0 and self.words[k - 1].text in self.p.apposition_articles and self.gap(k).strip() == "":
+        if k > 0 and self.texts[k - 1] in self.p.apposition_articles and self.gap(k).strip() == "":
             k -= 1
         if self.gap(k).rstrip() != ",":
             return None
         idx = self.name_backward(k - 1)
         if not idx or idx[0] in title_ends:
             return None
-        name_start = self.words[idx[0]].start
+        name_start = self.starts[idx[0]]
         first = self.honorifics_backward(name_start)
         if first == name_start and len(idx) < 2:
             return None
-        m = self.make(first, self.words[title.end - 1].end, idx, title, "titled")
+        m = self.make(first, self.ends[title.end - 1], idx, title, "titled")
         if code is not None:
             m.country, m.country_rank = code, RANK_WORD
         return m
@@ -727,10 +915,10 @@ class _Document:
         """The names after a plural title's first name ("Bundesministern Gabriel, Steinmeier, Schmidt")."""
         out = []
         j = self.by_end.get(head.end)
-        while j is not None and j + 2 < len(self.words):
+        while j is not None and j + 2 < self.n:
             g = self.gap(j + 1)
             k = j + 1
-            if g == " " and self.words[k].text in self.p.conjunctions and self.gap(k + 1) == " ":
+            if g == " " and self.texts[k] in self.p.conjunctions and self.gap(k + 1) == " ":
                 k += 1
             elif g != ", ":
                 break
@@ -739,7 +927,7 @@ class _Document:
             idx = self.name_forward(k)
             if not idx:
                 break
-            m = self.make(self.words[idx[0]].start, self.words[idx[-1]].end, idx, title, "listed")
+            m = self.make(self.starts[idx[0]], self.ends[idx[-1]], idx, title, "listed")
             m.country, m.country_rank = head.country, head.country_rank
             out.append(m)
             j = idx[-1]
@@ -749,29 +937,29 @@ class _Document:
         """Names after "seinem französischen Kollegen", "his UK counterpart"; country cues for titled ones."""
         out = []
         titled_sorted = sorted(title_mentions.values(), key=lambda m: m.start)
-        for i, w in enumerate(self.words):
-            if w.text not in self.p.counterparts:
-                continue
-            before = self.country_word_before(w.start)
+        counterpart_words = self.p.counterparts.__contains__
+        for i in compress(range(self.n), map(counterpart_words, self.texts)):
+            w_start, w_end = self.starts[i], self.ends[i]
+            before = self.country_word_before(w_start)
             code = before[0] if before else None
             j = i + 1
             if code is None:
-                after = kb.country_after(self.text, w.end, self.lang, self.countries, self.p.counterpart_links,
+                after = kb.country_after(self.text, w_end, self.lang, self.countries, self.p.counterpart_links,
                                          self.p.counterpart_articles)
                 if after is not None and after[1] in self.by_end:
                     code, j = after[0], self.by_end[after[1]] + 1
-            if j >= len(self.words) or self.gap(j) not in (" ", ", "):
+            if j >= self.n or self.gap(j) not in (" ", ", "):
                 continue
-            sent = self.sentence(w.start)
+            sent = self.sentence(w_start)
             # Whose counterpart: the titled minister before it in its sentence, else the last one before.
-            governing = next((m for m in reversed(titled_sorted) if sent[0] <= m.start < w.start), None) \
-                or next((m for m in reversed(titled_sorted) if m.start < w.start), None)
+            governing = next((m for m in reversed(titled_sorted) if sent[0] <= m.start < w_start), None) \
+                or next((m for m in reversed(titled_sorted) if m.start < w_start), None)
             if j in title_mentions:
                 # "their Japanese counterparts, Foreign Minister Motegi and Defence Minister Kishi"
                 chain = [title_mentions[j]]
                 while True:
                     e = self.by_end.get(chain[-1].end)
-                    if e is None or e + 2 >= len(self.words) or self.words[e + 1].text not in self.p.conjunctions:
+                    if e is None or e + 2 >= self.n or self.texts[e + 1] not in self.p.conjunctions:
                         break
                     nxt = title_mentions.get(e + 2)
                     if nxt is None:
@@ -785,7 +973,7 @@ class _Document:
             idx = self.name_forward(k)
             if not idx:
                 continue
-            m = self.make(self.words[idx[0]].start, self.words[idx[-1]].end, idx, None, "counterpart")
+            m = self.make(self.starts[idx[0]], self.ends[idx[-1]], idx, None, "counterpart")
             if code is not None:
                 m.country, m.country_rank = code, RANK_WORD
             m.colleague_of = governing
@@ -793,9 +981,11 @@ class _Document:
         return out
 
     def sentence(self, pos: int) -> tuple[int, int]:
-        for s, e in self.sentences:
-            if s <= pos < e:
-                return s, e
+        """The sentence around character ``pos`` (the whole text where ``pos`` is between sentences)."""
+        sentences = self.sentences
+        k = bisect.bisect_right(sentences, (pos, _AFTER_ANY)) - 1
+        if k >= 0 and pos < sentences[k][1]:
+            return sentences[k]
         return 0, len(self.text)
 
     # ---------------------------------------------------------------- persons and resolution
@@ -868,9 +1058,7 @@ class _Document:
                 continue
             forms = {m.surface for m in titled} | {m.family for m in titled}
             givens = {m.given for m in titled if m.given}
-            pattern = re.compile(r"(?<![\w\-‐])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len,
-                                 reverse=True)) + r")(?![\w\-‐])")
-            for hit in pattern.finditer(self.text):
+            for hit in _name_hits(self.text, _name_pattern(forms)):
                 a, b = hit.start(), hit.end()
                 if any(a < e and s < b for s, e in spans):
                     continue
@@ -899,12 +1087,12 @@ class _Document:
         k = self.by_start.get(a)
         if k is None:
             return False
-        if k > 0 and self.words[k - 1].text in self.p.not_after and self.gap(k) == " ":
+        if k > 0 and self.texts[k - 1] in self.p.not_after and self.gap(k) == " ":
             return False
         if re.match(r"\s*\d", self.text[b : b + 3]):
             return False  # "May 2019"
-        if self.lang == "en" and k + 1 < len(self.words) and self.gap(k + 1) == " ":
-            nxt = self.words[k + 1].text
+        if self.lang == "en" and k + 1 < self.n and self.gap(k + 1) == " ":
+            nxt = self.texts[k + 1]
             if nxt[:1].isupper() and name_key(nxt) not in persons and self.title_core(k + 1) is None:
                 return False
         return True
@@ -935,6 +1123,37 @@ class _Document:
         if code:
             return code
         return kb.main_country(self.countries, exclude=tuple(excluded))
+
+
+_NAME_PATTERNS: dict[tuple[str, ...], re.Pattern[str]] = {}
+# What may not stand right before or after a name alone: a letter, digit or hyphen.
+_NAME_NEIGHBOUR = re.compile(r"[\w\-‐]")
+
+
+def _name_pattern(forms: set[str]) -> re.Pattern[str]:
+    """The forms of one name, longest first, not followed by a word character or hyphen.
+
+    The condition on the character before is checked by ``_name_hits``: a pattern that starts with a
+    look-behind cannot skip ahead to its first letter and costs a step per character of the text.
+    """
+    key = tuple(sorted(forms, key=lambda f: (-len(f), f)))
+    pattern = _NAME_PATTERNS.get(key)
+    if pattern is None:
+        pattern = re.compile("(?:" + "|".join(re.escape(f) for f in key) + r")(?![\w\-‐])")
+        _memo(_NAME_PATTERNS, key, pattern)  # type: ignore[arg-type]
+    return pattern
+
+
+def _name_hits(text: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """The matches ``finditer`` would give for ``pattern`` behind "(?<![\\w\\-‐])"."""
+    pos = 0
+    while (hit := pattern.search(text, pos)) is not None:
+        a = hit.start()
+        if a > 0 and _NAME_NEIGHBOUR.match(text, a - 1):
+            pos = a + 1  # no match of the look-behind form starts before a + 1
+            continue
+        yield hit
+        pos = hit.end()
 
 
 def _combine(a: Title, b: Title) -> Title:

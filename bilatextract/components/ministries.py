@@ -19,12 +19,13 @@ Overlaps are resolved by ``set_spans``, longest first.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from .. import knowledge as kb
 from ..resources import check_language, has_file, load_toml
@@ -68,6 +69,7 @@ class PatternSet:
         self.links = {w.lower() for w in prod.get("links", [])}
         self.link_articles = {w.lower() for w in prod.get("link_articles", [])}
         self.conjunctions = {w.lower() for w in prod.get("conjunctions", [])}
+        self.elliptical_links = self.conjunctions | {","}  # "Wirtschafts- und", "Wirtschafts-,"
         self.name_prefixes = {w: code for code, words in prod.get("name_prefixes", {}).items() for w in words}
         self.country_links = tuple(prod.get("country_links", []))
         self.country_link_articles = tuple(prod.get("country_link_articles", []))
@@ -78,6 +80,7 @@ class PatternSet:
         self.separate_heads = set(comp.get("separate_heads", []))
         self.known_only_heads = set(comp.get("known_only_heads", []))
         self.lowercase_heads = set(comp.get("lowercase_heads", []))
+        self.two_word_heads = self.separate_heads | self.lowercase_heads
         # Head words end a list of fields: "Department of Defense, the Home Office" is two names.
         self.head_words = self.heads | self.separate_heads | self.known_only_heads
         self.vague_fields = {w.lower() for w in prod.get("vague_fields", [])}
@@ -100,107 +103,116 @@ class PatternSet:
         self.compound_stems = kb.compound_stems(lang)
 
     # -- fields -------------------------------------------------------------------------
+    # ``words`` are the token texts of the document (``DocView.token_texts``); spaCy's
+    # ``is_alpha`` and ``lower_`` are ``str.isalpha`` and ``str.lower`` of them.
 
-    def _run_end(self, doc: Doc, j: int, limit: int) -> int:
+    def _run_end(self, words: list[str], j: int, limit: int) -> int:
         k = j
-        while k < len(doc) and k - j < limit and doc[k].is_alpha and "minist" not in doc[k].lower_ \
-                and doc[k].text not in self.head_words:
+        n = len(words)
+        while k < n and k - j < limit:
+            word = words[k]
+            if not word.isalpha() or "minist" in word.lower() or word in self.head_words:
+                break
             k += 1
         return k
 
-    def field_run(self, doc: Doc, j: int, limit: int) -> int:
+    def field_run(self, words: list[str], j: int, limit: int) -> int:
         """The end of the run of field words from ``j`` (at most ``limit`` words)."""
-        k = self._run_end(doc, j, limit)
-        cover = kb.field_cover([t.text for t in doc[j:k]], self.lang)
+        k = self._run_end(words, j, limit)
+        cover = kb.field_cover(words[j:k], self.lang)
         end = j
         while end < k and cover[end - j]:
             end += 1
         return end
 
-    def loose_run(self, doc: Doc, j: int, limit: int) -> int:
+    def loose_run(self, words: list[str], j: int, limit: int) -> int:
         """Like ``field_run``, but unknown words may stand before a specific field word.
 
         "Mineral Resources", "Digital Sovereignty": the name runs to its last field word, as long
         as that word names a field of its own (not "Affairs", "Policy": "Political Affairs" is
         no ministry's field).
         """
-        k = self._run_end(doc, j, limit)
-        words = [t.text for t in doc[j:k]]
-        cover = kb.field_cover(words, self.lang)
+        k = self._run_end(words, j, limit)
+        run = words[j:k]
+        cover = kb.field_cover(run, self.lang)
         end = j
-        for idx in range(len(words)):
-            if cover[idx] and words[idx].lower() not in self.vague_fields \
-                    and not kb.country_of_word(words[idx], self.lang):
+        for idx, word in enumerate(run):
+            if cover[idx] and word.lower() not in self.vague_fields and not kb.country_of_word(word, self.lang):
                 end = j + idx + 1
-        return max(end, self.field_run(doc, j, limit))
+        return max(end, self.field_run(words, j, limit))
 
-    def conjunct(self, doc: Doc, j: int, first_strong: bool = False, last: bool = False) -> int | None:
+    def conjunct(self, words: list[str], j: int, first_strong: bool = False, last: bool = False) -> int | None:
         """The end of one field ("Wirtschaft", "nukleare Sicherheit", "Foreign Affairs") at ``j``.
 
         ``last``: the field follows a conjunction, so it ends the list; an unknown German noun
         is accepted there when nothing capitalised follows it ("für Energie und Bodenschätze").
         """
-        n = len(doc)
+        n = len(words)
         if j >= n:
             return None
-        tok = doc[j]
+        word = words[j]
         if self.field_grammar == "capitalised_words":
             k = j
-            while k < n and k - j < 4 and doc[k].text[:1].isupper():
+            while k < n and k - j < 4 and words[k][:1].isupper():
                 k += 1
-            end = self.loose_run(doc, j, k - j)
-            if end == j and first_strong and tok.text[:1].isupper() and tok.is_alpha:
+            end = self.loose_run(words, j, k - j)
+            if end == j and first_strong and word[:1].isupper() and word.isalpha():
                 end = j + 1
             return end if end > j else None
         # German: [adjective] noun, both field words ("nukleare Sicherheit", "Auswärtige Angelegenheiten")
         if (
             j + 1 < n
-            and tok.is_alpha
-            and tok.lower_.endswith(self.adjective_endings)
-            and doc[j + 1].text[:1].isupper()
-            and self.field_run(doc, j, 2) == j + 2
+            and word.isalpha()
+            and word.lower().endswith(self.adjective_endings)
+            and words[j + 1][:1].isupper()
+            and self.field_run(words, j, 2) == j + 2
         ):
             return j + 2
-        if tok.text[:1].isupper() and (self.field_run(doc, j, 1) == j + 1 or (first_strong and tok.is_alpha)):
+        if word[:1].isupper() and (self.field_run(words, j, 1) == j + 1 or (first_strong and word.isalpha())):
             return j + 1
         if (
             last
-            and tok.is_alpha
-            and tok.text[:1].isupper()
-            and self._run_end(doc, j, 1) == j + 1
-            and not kb.country_of_word(tok.text, self.lang)
-            and (j + 1 >= n or not doc[j + 1].text[:1].isupper())
+            and word.isalpha()
+            and word[:1].isupper()
+            and self._run_end(words, j, 1) == j + 1
+            and not kb.country_of_word(word, self.lang)
+            and (j + 1 >= n or not words[j + 1][:1].isupper())
         ):
             return j + 1
         return None
 
-    def fields(self, doc: Doc, j: int, strong: bool) -> int | None:
+    def fields(self, words: list[str], j: int, strong: bool) -> int | None:
         """The end of a list of fields starting at ``j``, or None."""
-        end = self.conjunct(doc, j, strong)
+        end = self.conjunct(words, j, strong)
         if end is None:
             return None
-        n = len(doc)
+        n = len(words)
+        conjunctions = self.conjunctions
         while end < n:
             k = end
-            tok = doc[k]
-            if tok.text == ",":
+            word = words[k]
+            if word == ",":
                 k += 1
-                if k < n and doc[k].lower_ in self.conjunctions:  # Oxford comma
+                if k < n and words[k].lower() in conjunctions:  # Oxford comma
                     k += 1
-            elif tok.lower_ in self.conjunctions:
+            elif word.lower() in conjunctions:
                 k += 1
             else:
                 break
-            if k < n and doc[k].lower_ in self.links:  # "des Innern, für Bau und Heimat"
+            if k < n and words[k].lower() in self.links:  # "des Innern, für Bau und Heimat"
                 k += 1
-                if k < n and doc[k].lower_ in self.link_articles:
+                if k < n and words[k].lower() in self.link_articles:
                     k += 1
-            nxt = self.conjunct(doc, k, last=doc[end].lower_ in self.conjunctions or doc[k - 1].lower_ in
-                                self.conjunctions)
+            last = words[end].lower() in conjunctions or words[k - 1].lower() in conjunctions
+            nxt = self.conjunct(words, k, last=last)
             if nxt is None:
                 break
             end = nxt
         return end
+
+
+#: Distinct words remembered per component before the memory starts afresh.
+_VOCABULARY_LIMIT = 200_000
 
 
 class MinistriesComponent:
@@ -222,114 +234,144 @@ class MinistriesComponent:
             first.setdefault(key[0], set()).add(len(key))
         self.known_first = {k: tuple(sorted(v, reverse=True)) for k, v in first.items()}
         self.strong_abbr = kb.abbreviation_index(weak=False)
+        self.all_abbr = kb.abbreviation_index(weak=True)
+        self._abbr_words = frozenset(self.all_abbr)
+        # What each distinct word seen so far can start, judged once per word: most words of
+        # a document start nothing, and a document then costs a few set operations.
+        self._judged: set[str] = set()
+        self._known_starts: set[str] = set()  # words whose key begins a known name
+        self._compounds: list[dict[str, tuple[str, str, str]]] = [{} for _ in self.patterns]  # word -> split
         self._cache: dict[str, list[kb.CountryMention]] = {}
         self._claimed: set[int] = set()
         self._text = ""
         self._words: list[str] = []
-        self.all_abbr = kb.abbreviation_index(weak=True)
+        self._starts: list[int] = []
+
+    # -- where candidates can start -----------------------------------------------------
+
+    def _learn(self, vocabulary: set[str]) -> None:
+        """Judge the words not seen before: whether they begin a known name or are a compound."""
+        new = vocabulary - self._judged
+        if not new:
+            return
+        if len(self._judged) + len(new) > _VOCABULARY_LIMIT:
+            self._judged = set()
+            self._known_starts = set()
+            self._compounds = [{} for _ in self.patterns]
+            new = set(vocabulary)
+        for word in new:
+            if kb.name_key_word(word) in self.known_first:
+                self._known_starts.add(word)
+            for p, splits in zip(self.patterns, self._compounds, strict=True):
+                if p.compound_heads and word[:1].isupper() and word.lower().endswith(p.compound_heads):
+                    split = kb.compound_portfolio(word, p.lang, p.compound_heads)
+                    if split is not None:
+                        splits[word] = split
+        self._judged |= new
+
+    def _at(self, positions: list[int], words: set[str]) -> list[int]:
+        """The positions (ascending) whose word is one of ``words``."""
+        if not words:
+            return []
+        texts = self._words
+        return [i for i in positions if texts[i] in words]
 
     # -- candidates ---------------------------------------------------------------------
 
-    def known_names(self, doc: Doc, keys: list[str]) -> list[Candidate]:
+    def known_names(self, positions: list[int]) -> list[Candidate]:
         out = []
-        n = len(doc)
-        i = 0
         texts = self._words
-        while i < n:
-            for length in self.known_first.get(keys[i], ()):
+        n = len(texts)
+        for i in positions:
+            for length in self.known_first.get(kb.name_key_word(texts[i]), ()):
                 if i + length > n:
                     continue
-                hits = self.known.get(tuple(keys[i : i + length]))
+                hits = self.known.get(kb.name_key(texts[i : i + length]))
                 if not hits:
                     continue
                 entries = tuple(e for words, e in hits if _same_case(words, texts[i : i + length]))
                 if entries:
                     out.append(Candidate(i, i + length, i + length, self.lang, "known", entries=entries))
                     break
-            i += 1
         return out
 
-    def productive(self, doc: Doc, p: PatternSet) -> list[Candidate]:
+    def productive(self, doc: Doc, p: PatternSet, positions: list[int]) -> list[Candidate]:
         out = []
-        n = len(doc)
-        for i in (i for i, w in enumerate(self._words) if w in p.heads):
-            tok = doc[i]
-            if i + 1 >= n or doc[i + 1].lower_ not in p.links:
+        words = self._words
+        n = len(words)
+        for i in positions:
+            head = words[i]
+            if i + 1 >= n or words[i + 1].lower() not in p.links:
                 continue
             j = i + 2
-            if j < n and doc[j].lower_ in p.link_articles:
+            if j < n and words[j].lower() in p.link_articles:
                 j += 1
-            end = p.fields(doc, j, tok.text in p.strong_heads)
+            end = p.fields(words, j, head in p.strong_heads)
             if end is None:
                 continue
-            portfolio = kb.infer_portfolio(doc[i + 2 : end].text, p.lang)
+            portfolio = kb.infer_portfolio(self._span_text(i + 2, end), p.lang)
             cand = Candidate(i, end, end, p.lang, "productive", portfolio=portfolio,
-                             default_country=p.head_countries.get(tok.text))
-            self._prefix(doc, cand, p.name_prefixes)
+                             default_country=p.head_countries.get(head))
+            self._prefix(cand, p.name_prefixes)
             self._country_suffix(doc, cand, p)
             out.append(cand)
         return out
 
-    def compounds(self, doc: Doc, p: PatternSet) -> list[Candidate]:
+    def compounds(
+        self, doc: Doc, p: PatternSet, splits: dict[str, tuple[str, str, str]], fused: list[int], separate: list[int]
+    ) -> list[Candidate]:
+        """Fused compounds at ``fused`` ("Außenministerium"), two-word ones ending at ``separate``."""
         out = []
-        if p.compound_heads:
-            for i, word in enumerate(self._words):
-                if not word.lower().endswith(p.compound_heads) or not word[:1].isupper():
-                    continue
-                tok = doc[i]
-                split = kb.compound_portfolio(tok.text, p.lang, p.compound_heads)
-                if split is None:
-                    continue
-                prefix, _stem, portfolio = split
-                cand = Candidate(i, i + 1, i + 1, p.lang, "compound", portfolio=portfolio)
-                self._elliptical(doc, cand, p)
-                if prefix:
-                    code = kb.country_of_prefix(prefix, p.lang)
-                    if code is None:
-                        continue  # "EU-Außenministerium", "NRW-Innenministerium": not a national ministry
-                    if prefix.rstrip("-") in _country_prefix_words(p.lang):
-                        cand.default_country = code
-                    else:
-                        cand.country = code
-                out.append(cand)
-        for i, word in enumerate(self._words):
-            lowercase = word in p.lowercase_heads
-            if word not in p.separate_heads and not lowercase:
-                continue  # "<field> Office" counts only as a known name (matched above)
+        words = self._words
+        for i in fused:
+            prefix, _stem, portfolio = splits[words[i]]
+            cand = Candidate(i, i + 1, i + 1, p.lang, "compound", portfolio=portfolio)
+            self._elliptical(cand, p)
+            if prefix:
+                code = kb.country_of_prefix(prefix, p.lang)
+                if code is None:
+                    continue  # "EU-Außenministerium", "NRW-Innenministerium": not a national ministry
+                if prefix.rstrip("-") in _country_prefix_words(p.lang):
+                    cand.default_country = code
+                else:
+                    cand.country = code
+            out.append(cand)
+        for i in separate:  # "<field> Office" counts only as a known name (matched above)
+            lowercase = words[i] in p.lowercase_heads
             for k in (3, 2, 1):
                 if i - k < 0:
                     continue
-                words = doc[i - k : i]
-                if not all(t.text[:1].isupper() != lowercase for t in words):
+                if not all(w[:1].isupper() != lowercase for w in words[i - k : i]):
                     continue
-                portfolio = p.compound_stems.get(words.text.lower())
+                portfolio = p.compound_stems.get(self._span_text(i - k, i).lower())
                 if portfolio is None:
                     continue
                 cand = Candidate(i - k, i + 1, i + 1, p.lang, "compound", portfolio=portfolio,
                                  needs_adjacent_country=lowercase)
-                self._prefix(doc, cand, p.compound_prefixes)
+                self._prefix(cand, p.compound_prefixes)
                 self._country_suffix(doc, cand, p)
                 out.append(cand)
                 break
         return out
 
-    def abbreviations(self, doc: Doc) -> list[Candidate]:
+    def abbreviations(self, positions: list[int]) -> list[Candidate]:
         out = []
-        n = len(doc)
-        for i, word in enumerate(self._words):
+        words = self._words
+        n = len(words)
+        for i in positions:
+            word = words[i]
             entries = self.all_abbr.get(word)
             if not entries:
                 continue
-            tok = doc[i]
-            if tok.text not in self.strong_abbr:
-                bracketed = 0 < i < n - 1 and doc[i - 1].text == "(" and doc[i + 1].text == ")"
+            if word not in self.strong_abbr:
+                bracketed = 0 < i < n - 1 and words[i - 1] == "(" and words[i + 1] == ")"
                 listed = any(
-                    0 <= i + 2 * d < n and doc[i + d].text in {",", "/", "und", "and", "&", "sowie"}
-                    and doc[i + 2 * d].text in self.all_abbr
+                    0 <= i + 2 * d < n and words[i + d] in {",", "/", "und", "and", "&", "sowie"}
+                    and words[i + 2 * d] in self.all_abbr
                     for d in (-1, 1)
                 )
                 # "das AA", "the MOD": an article before a capitalised abbreviation makes it a name
-                determined = i > 0 and doc[i - 1].lower_ in self.patterns[0].abbreviation_articles
+                determined = i > 0 and words[i - 1].lower() in self.patterns[0].abbreviation_articles
                 if not (bracketed or listed or determined):
                     continue
             out.append(Candidate(i, i + 1, i + 1, self.lang, "abbreviation", entries=entries))
@@ -337,42 +379,49 @@ class MinistriesComponent:
 
     # -- helpers ------------------------------------------------------------------------
 
-    @staticmethod
-    def _elliptical(doc: Doc, cand: Candidate, p: PatternSet) -> None:
+    def _span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text`` (``start < end``)."""
+        return self._text[self._starts[start] : self._end_char(end - 1)]
+
+    def _end_char(self, i: int) -> int:
+        """The character offset where token ``i`` ends."""
+        return self._starts[i] + len(self._words[i])
+
+    def _elliptical(self, cand: Candidate, p: PatternSet) -> None:
         """Extend a compound over elliptical first parts: "Wirtschafts- und Energieministerium"."""
+        words = self._words
         k = cand.start
-        while k >= 2 and doc[k - 1].lower_ in p.conjunctions | {","} and doc[k - 2].text.endswith("-"):
-            stem = doc[k - 2].lower_.rstrip("-")
+        while k >= 2 and words[k - 1].lower() in p.elliptical_links and words[k - 2].endswith("-"):
+            stem = words[k - 2].lower().rstrip("-")
             portfolio = p.compound_stems.get(stem) or p.compound_stems.get(stem + "s")
-            if portfolio is None or not doc[k - 2].text[:1].isupper():
+            if portfolio is None or not words[k - 2][:1].isupper():
                 break
             k -= 2
             cand.start = k
             cand.portfolio = portfolio if portfolio != "other" or cand.portfolio is None else cand.portfolio
 
-    @staticmethod
-    def _prefix(doc: Doc, cand: Candidate, prefixes: dict[str, str]) -> None:
-        if cand.start > 0 and doc[cand.start - 1].text in prefixes:
+    def _prefix(self, cand: Candidate, prefixes: dict[str, str]) -> None:
+        if cand.start > 0 and self._words[cand.start - 1] in prefixes:
             cand.start -= 1
-            cand.default_country = prefixes[doc[cand.start].text]
+            cand.default_country = prefixes[self._words[cand.start]]
 
     def _country_suffix(self, doc: Doc, cand: Candidate, p: PatternSet) -> None:
         if not p.country_links:
             return
-        mentions = self._mentions(doc, p.lang)
-        after = kb.country_after(self._text, doc[cand.end - 1].idx + len(doc[cand.end - 1].text), p.lang, mentions,
+        mentions = self._mentions(p.lang)
+        after = kb.country_after(self._text, self._end_char(cand.end - 1), p.lang, mentions,
                                  p.country_links, p.country_link_articles)
         if after is None:
             return
         code, end_char = after
-        span = doc.char_span(doc[cand.start].idx, end_char)
+        span = doc.char_span(self._starts[cand.start], end_char)
         if span is None:
             return
         cand.country = code
         if p.include_country_suffix:
             cand.end = span.end
 
-    def _mentions(self, doc: Doc, lang: str) -> list[kb.CountryMention]:
+    def _mentions(self, lang: str) -> list[kb.CountryMention]:
         cache = self._cache
         if lang not in cache:
             cache[lang] = kb.country_mentions(self._text, lang)
@@ -384,24 +433,25 @@ class MinistriesComponent:
         """The attributes of a candidate, or None where it is not a national ministry mention."""
         p = self.patterns[0]
         text = self._text
-        span = doc[cand.start : cand.end]
-        name = doc[cand.start : cand.name_end]
-        entries = cand.entries or self._entries_named(doc, cand.start, cand.name_end)
-        before_tok = doc[cand.start - 1] if cand.start > 0 else None
+        words = self._words
+        start_char = self._starts[cand.start]
+        end_char = self._end_char(cand.end - 1)
+        entries = cand.entries or self._entries_named(cand.start, cand.name_end)
+        before = words[cand.start - 1] if cand.start > 0 else None
         if cand.kind != "abbreviation":
-            after_tok = doc[cand.end] if cand.end < len(doc) else None
-            if any(t is not None and kb.is_subnational(t.text, self.lang) for t in (before_tok, after_tok)):
+            after = words[cand.end] if cand.end < len(words) else None
+            if any(w is not None and kb.is_subnational(w, self.lang) for w in (before, after)):
                 return None  # "das bayerische Innenministerium", "Innenministerium Bayerns"
-            if self._generic_before(doc, cand.start) or self._not_national(doc, cand):
+            if self._generic_before(cand.start) or self._not_national(cand):
                 return None
-        mentions = self._mentions(doc, self.lang)
+        mentions = self._mentions(self.lang)
         country = cand.country
         if country is None:
-            country = kb.country_before(text, span.start_char, self.lang, mentions)
+            country = kb.country_before(text, start_char, self.lang, mentions)
         if country is None and p.country_link_articles and cand.kind != "abbreviation":
-            after = kb.country_after(text, name.end_char, self.lang, mentions, p.country_links,
-                                     p.country_link_articles)
-            country = after[0] if after else None
+            found_after = kb.country_after(text, self._end_char(cand.name_end - 1), self.lang, mentions,
+                                           p.country_links, p.country_link_articles)
+            country = found_after[0] if found_after else None
         if cand.needs_adjacent_country and country is None:
             return None
         countries = kb.entry_countries(entries)
@@ -411,9 +461,9 @@ class MinistriesComponent:
             country = cand.default_country
         if country is None:
             pool = [m for m in mentions if not countries or m.code in countries]
-            lo, hi = self._window(doc, span)
+            lo, hi = self._window(doc, cand.start, start_char, end_char)
             free = [m for m in pool if m.end not in self._claimed]
-            country = kb.nearest_country(free, span.start_char, span.end_char, lo, hi)
+            country = kb.nearest_country(free, start_char, end_char, lo, hi)
             if country is None:
                 own = () if cand.kind == "known" else p.own_names.get(cand.portfolio or "", p.own_names.get("*", ()))
                 country = kb.main_country(pool, exclude=own, text=self._text if p.document_pairs else None)
@@ -434,40 +484,43 @@ class MinistriesComponent:
             attrs["ministry_id"] = known.id
         return attrs
 
-    def _entries_named(self, doc: Doc, start: int, end: int) -> tuple[kb.MinistryEntry, ...]:
-        words = [t.text for t in doc[start:end]]
+    def _entries_named(self, start: int, end: int) -> tuple[kb.MinistryEntry, ...]:
+        words = self._words[start:end]
         hits = self.known.get(kb.name_key(words), [])
         return tuple(e for w, e in hits if _same_case(w, words))
 
-    def _not_national(self, doc: Doc, cand: Candidate) -> bool:
+    def _not_national(self, cand: Candidate) -> bool:
         """Whether the words around the name show an international body or a university."""
+        words = self._words
+        n = len(words)
         for p in self.patterns:
-            if cand.start > 0 and doc[cand.start - 1].text in p.not_national:
+            if cand.start > 0 and words[cand.start - 1] in p.not_national:
                 return True
             k = cand.end
-            while k < len(doc) and k - cand.end < 3 and doc[k].lower_ in p.not_national_skip:
+            while k < n and k - cand.end < 3 and words[k].lower() in p.not_national_skip:
                 k += 1
-            if k > cand.end and k < len(doc) and doc[k].text in p.not_national:
+            if k > cand.end and k < n and words[k] in p.not_national:
                 return True
         return False
 
-    def _generic_before(self, doc: Doc, start: int) -> bool:
+    def _generic_before(self, start: int) -> bool:
         p = self.patterns[0]
+        words = self._words
         k = start - 1
-        if k >= 0 and kb.country_of_word(doc[k].text, self.lang):
+        if k >= 0 and kb.country_of_word(words[k], self.lang):
             k -= 1
-        return k >= 0 and doc[k].lower_ in p.generic
+        return k >= 0 and words[k].lower() in p.generic
 
-    def _window(self, doc: Doc, span: Span) -> tuple[int, int]:
-        """The clause around a span: its sentence, cut at clause breaks."""
-        sent = doc[span.start].sent
+    def _window(self, doc: Doc, i: int, start_char: int, end_char: int) -> tuple[int, int]:
+        """The clause around the candidate from token ``i``: its sentence, cut at clause breaks."""
+        sent = doc[i].sent
         lo, hi = sent.start_char, sent.end_char
         text = self._text
         for mark in self.patterns[0].clause_breaks:
-            cut = text.rfind(mark, lo, span.start_char)
+            cut = text.rfind(mark, lo, start_char)
             if cut >= 0:
                 lo = max(lo, cut + 1)
-            cut = text.find(mark, span.end_char, hi)
+            cut = text.find(mark, end_char, hi)
             if cut >= 0:
                 hi = min(hi, cut)
         return lo, hi
@@ -478,27 +531,39 @@ class MinistriesComponent:
         self._cache = {}
         view = view_of(doc)
         self._text = view.text
-        self._words = view.token_texts
-        keys = [kb.name_key_word(w) for w in self._words]
-        candidates = self.known_names(doc, keys)
+        self._words = words = view.token_texts
+        self._starts = view.token_starts
+        vocabulary = set(words)
+        self._learn(vocabulary)
+        # The few words where a candidate can start, then their positions, in one pass.
+        known_words = vocabulary & self._known_starts
+        head_words = [vocabulary & p.heads for p in self.patterns]
+        fused_words = [vocabulary & splits.keys() for splits in self._compounds]
+        separate_words = [vocabulary & p.two_word_heads for p in self.patterns]
+        abbr_words = vocabulary & self._abbr_words
+        starting = known_words.union(abbr_words, *head_words, *fused_words, *separate_words)
+        positions = [i for i, w in enumerate(words) if w in starting] if starting else []
+
+        candidates = self.known_names(self._at(positions, known_words))
         for p in self.patterns:
             if p.country_links:
                 for cand in candidates:
                     if cand.kind == "known" and cand.country is None:
                         self._country_suffix(doc, cand, p)
-        for p in self.patterns:
-            candidates += self.productive(doc, p)
-            candidates += self.compounds(doc, p)
+        for p, heads, splits, fused, separate in zip(self.patterns, head_words, self._compounds, fused_words,
+                                                     separate_words, strict=True):
+            candidates += self.productive(doc, p, self._at(positions, heads))
+            candidates += self.compounds(doc, p, splits, self._at(positions, fused), self._at(positions, separate))
         year = reference_year(doc)
         # Country words right before a candidate belong to it: they are no clue for its neighbours
         # ("the Ministry of Defence and the Japanese Ministry of Defense").
-        mentions = self._mentions(doc, self.lang)
-        ends = {m.end for m in mentions}
         self._claimed = set()
-        for cand in candidates:
-            gap = kb.skip_back(self._text, doc[cand.start].idx)
-            if gap in ends:
-                self._claimed.add(gap)
+        if candidates:
+            ends = {m.end for m in self._mentions(self.lang)}
+            for cand in candidates:
+                gap = kb.skip_back(self._text, self._starts[cand.start])
+                if gap in ends:
+                    self._claimed.add(gap)
         found: dict[tuple[int, int], dict[str, Any]] = {}
         for cand in candidates:
             attrs = self.resolve(doc, cand, year)
@@ -506,11 +571,11 @@ class MinistriesComponent:
                 found[(cand.start, cand.end)] = attrs
         # "Name (ABBR)": the abbreviation is a mention of its own, of the same ministry.
         bracketed: dict[int, dict[str, Any]] = {}
+        n = len(words)
         for (_start, end), attrs in found.items():
-            if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" \
-                    and _ABBREVIATION.match(doc[end + 1].text):
-                bracketed[end + 1] = self._abbreviation_attrs(doc[end + 1].text, attrs, year)
-        for cand in self.abbreviations(doc):
+            if end + 2 < n and words[end] == "(" and words[end + 2] == ")" and _ABBREVIATION.match(words[end + 1]):
+                bracketed[end + 1] = self._abbreviation_attrs(words[end + 1], attrs, year)
+        for cand in self.abbreviations(self._at(positions, abbr_words)):
             if cand.start not in bracketed:
                 attrs = self.resolve(doc, cand, year)
                 if attrs is not None:
@@ -543,6 +608,7 @@ def _same_case(name_words: tuple[str, ...] | list[str], words: list[str]) -> boo
     return all(a[:1].isupper() == b[:1].isupper() for a, b in zip(name_words, words, strict=False))
 
 
+@functools.cache
 def _country_prefix_words(lang: str) -> frozenset[str]:
     if not has_file(lang, "ministries.toml"):
         return frozenset()

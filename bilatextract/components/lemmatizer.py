@@ -1,0 +1,104 @@
+"""The ``bilat_lookup_lemmatizer`` component: spaCy's lookup lemmatiser, per distinct word.
+
+spaCy's ``Lemmatizer`` in lookup mode creates a ``Token`` for every word and sets
+``token.lemma_`` one at a time, which costs about half as much as tokenising. This subclass
+gives the same lemmas (``table.get(text, text)`` of the same ``lemma_lookup`` table) but looks
+each distinct word of a document up once and writes all lemmas in one ``Doc.from_array``.
+It is a ``spacy.pipeline.Lemmatizer`` in every other respect (modes, tables, initialisation,
+serialisation); in a mode other than lookup it is spaCy's own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import numpy
+from spacy.attrs import LEMMA, ORTH
+from spacy.errors import Errors
+from spacy.language import Language
+from spacy.lookups import Lookups
+from spacy.pipeline import Lemmatizer
+from spacy.tokens import Doc
+from spacy.training import Example
+
+#: Distinct words whose lemma is remembered; past this the memo starts again (a stream of
+#: documents has an unbounded vocabulary of numbers and names).
+MEMO_WORDS = 200_000
+
+
+class LookupLemmatizer(Lemmatizer):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._memo: dict[int, str] = {}
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Example]] | None = None,
+        *,
+        nlp: Language | None = None,
+        lookups: Lookups | None = None,
+    ) -> None:
+        # The signature is spaCy's: it validates [initialize] settings against it.
+        self._memo = {}
+        super().initialize(get_examples, nlp=nlp, lookups=lookups)
+
+    def from_bytes(self, *args: Any, **kwargs: Any) -> LookupLemmatizer:
+        self._memo = {}
+        return super().from_bytes(*args, **kwargs)
+
+    def from_disk(self, *args: Any, **kwargs: Any) -> LookupLemmatizer:
+        self._memo = {}
+        return super().from_disk(*args, **kwargs)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.mode != "lookup":
+            return super().__call__(doc)
+        if not self._validated:
+            self._validate_tables(Errors.E1004)
+        if not len(doc):
+            return doc
+        try:
+            return self._lookup_all(doc)
+        except Exception as e:
+            self.get_error_handler()(self.name, self, [doc], e)
+            return doc
+
+    def _lookup_all(self, doc: Doc) -> Doc:
+        orths = doc.to_array(ORTH)
+        lemmas = doc.to_array(LEMMA)
+        todo = numpy.ones(len(orths), dtype=bool) if self.overwrite else lemmas == 0
+        if not todo.any():
+            return doc
+        distinct, where = numpy.unique(orths[todo], return_inverse=True)
+        memo = self._memo
+        if len(memo) > MEMO_WORDS:
+            memo.clear()
+        strings = doc.vocab.strings
+        table = self.lookups.get_table("lemma_lookup", {})
+        hashes = []
+        for orth in distinct.tolist():
+            lemma = memo.get(orth)
+            if lemma is None:
+                text = strings[orth]
+                found = table.get(text, text)
+                lemma = memo[orth] = found if isinstance(found, str) else found[0]
+            # Added per document, not remembered as a hash: the string store may drop
+            # strings between documents (``nlp.memory_zone``).
+            hashes.append(strings.add(lemma))
+        lemmas[todo] = numpy.asarray(hashes, dtype=numpy.uint64)[where]
+        doc.from_array([LEMMA], lemmas.reshape(-1, 1))
+        return doc
+
+
+@Language.factory(
+    "bilat_lookup_lemmatizer",
+    assigns=["token.lemma"],
+    default_config={"model": None, "mode": "lookup", "overwrite": False,
+                    "scorer": {"@scorers": "spacy.lemmatizer_scorer.v1"}},
+    default_score_weights={"lemma_acc": 1.0},
+)
+def make_lookup_lemmatizer(
+    nlp: Language, model: Any, name: str, mode: str, overwrite: bool, scorer: Any
+) -> LookupLemmatizer:
+    return LookupLemmatizer(nlp.vocab, model, name, mode=mode, overwrite=overwrite, scorer=scorer)
