@@ -27,17 +27,19 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import accumulate, compress
 from typing import Any
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .. import knowledge as kb
 from ..resources import check_language, load_toml
-from .base import ATTRS, char_span, doc_text, reference_year, set_spans, spans_of
+from .base import ATTRS, doc_text, reference_year, set_spans, spans_of, view_of
 
 # A word: letters and digits, with inner hyphens and apostrophes ("Kramp-Karrenbauer", "O'Neill").
 _WORD = re.compile(r"[^\W\d_]\w*(?:[-‐'’]\w+)*")
@@ -47,6 +49,7 @@ _WORD_SPLIT = re.compile(f"({_WORD.pattern})")
 # A possessive ending, left out of the word ("Japan's" -> "Japan").
 _POSSESSIVE_S = re.compile(r"['’]s")
 _SPACES = re.compile(r"\s*")
+_AFTER_ANY = float("inf")  # sorts after every end offset: bisect (pos, _AFTER_ANY) finds sentences starting at pos
 _ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em", "al", "an", "ic")
 
 # Ranks of country cues: a country word at the mention beats a fused prefix or a suffix of the
@@ -72,6 +75,12 @@ class Title:
     link: bool = False
     link_country: str | None = None
     bare: bool = False  # "Minister", "Bundesminister": no field, no role
+
+    def at(self, start: int, end: int) -> Title:
+        """A copy at words [start, end) (``dataclasses.replace`` costs several times more)."""
+        return Title(start, end, self.portfolio, self.country, self.country_rank, self.not_country, self.role,
+                     self.plural, self.coref_only, self.marked_home, self.ministry_id, self.link, self.link_country,
+                     self.bare)
 
 
 @dataclass(slots=True)
@@ -113,6 +122,16 @@ def _honorific_alternation(forms: Sequence[str]) -> str:
 
 def name_key(family: str) -> str:
     """A family name compared ignoring case and accents ("MAAS" = "Maas")."""
+    key = _NAME_KEYS.get(family)
+    if key is None:
+        key = _memo(_NAME_KEYS, family, _name_key(family))
+    return key
+
+
+_NAME_KEYS: dict[str, str] = {}
+
+
+def _name_key(family: str) -> str:
     decomposed = unicodedata.normalize("NFKD", family.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -177,6 +196,21 @@ def _memo(cache: dict[str, Any], key: str, value: Any) -> Any:
         cache.clear()
     cache[key] = value
     return value
+
+
+def _sentence_bounds(doc: Doc, length: int) -> list[tuple[int, int]]:
+    """``[(s.start_char, s.end_char) for s in doc.sents]`` (the whole text where no sentences are
+    set), without a Span per sentence."""
+    if not doc.has_annotation("SENT_START"):
+        return [(0, length)]
+    if "sents" in doc.user_hooks or not len(doc):
+        return [(s.start_char, s.end_char) for s in doc.sents]
+    view = view_of(doc)
+    starts, texts = view.token_starts, view.token_texts
+    # Like Doc.sents: a sentence starts at the first token and at every later token marked 1.
+    firsts = [0, *(numpy.flatnonzero(doc.to_array(SENT_START)[1:] == 1) + 1).tolist()]
+    lasts = [k - 1 for k in firsts[1:]] + [len(starts) - 1]
+    return [(starts[a], starts[b] + len(texts[b])) for a, b in zip(firsts, lasts, strict=True)]
 
 
 def _lengths_by_first(phrases: Iterable[tuple[str, ...]]) -> dict[str, list[int]]:
@@ -256,6 +290,8 @@ class Patterns:
         self._field_words: dict[str, bool] = {}
         self._country_words: dict[str, str | None] = {}
         self._portfolios: dict[str, str | None] = {}
+        # By the id of a spec of this language's data, which lives as long as this object.
+        self._spec_titles: dict[int, Title] = {}
 
     def title_candidates(self, words: list[str]) -> Iterable[int]:
         """The indices of the words that may start a title (a superset of where ``title_core`` finds one)."""
@@ -312,6 +348,13 @@ class Patterns:
         return any(low.startswith(s) and len(low) - len(s) <= 4 for s in self.field_stems)
 
     def spec_title(self, spec: dict[str, Any], start: int, end: int) -> Title:
+        """The title a spec of the data describes, at words [start, end)."""
+        template = self._spec_titles.get(id(spec))
+        if template is None:
+            template = self._spec_titles[id(spec)] = self._spec_title(spec)
+        return template.at(start, end)
+
+    def _spec_title(self, spec: dict[str, Any], start: int = 0, end: int = 0) -> Title:
         title = Title(start, end, portfolio=spec.get("portfolio"), role=spec.get("role"),
                       not_country=frozenset(spec.get("not_country", [])), plural=bool(spec.get("plural")),
                       coref_only=bool(spec.get("coref_only")), link=bool(spec.get("link")),
@@ -328,7 +371,7 @@ class Patterns:
         else:
             template = _memo(fused, word, self._fused_title(word))
         # A fresh Title: the caller extends it in place.
-        return None if template is None else replace(template, start=i, end=i + 1)
+        return None if template is None else template.at(i, i + 1)
 
     def _fused_title(self, word: str, i: int = 0) -> Title | None:
         if not self.heads or not word[:1].isupper():
@@ -384,13 +427,41 @@ class MinistersComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         found = []
+        tokens = _TokenOffsets(doc)
         for m in _Document(self, doc).mentions():
-            span = char_span(doc, m.start, m.end) or char_span(doc, m.start, m.end, "expand")
+            span = tokens.span(m.start, m.end) or tokens.span(m.start, m.end, expand=True)
             if span is None:
                 continue
             found.append((span, m.attrs))
         set_spans(doc, "MINISTER", found)
         return doc
+
+
+class _TokenOffsets:
+    """``Doc.char_span`` (strict or "expand") by bisection of the shared token offsets: spaCy's builds a
+    Token for each offset it compares."""
+
+    def __init__(self, doc: Doc) -> None:
+        view = view_of(doc)
+        self.doc = doc
+        self.starts, self.texts, self.length = view.token_starts, view.token_texts, len(view.text)
+
+    def token_at(self, pos: int) -> int:
+        """The token whose characters or trailing space hold ``pos``, or -1 (spaCy's ``token_by_char``)."""
+        if pos < 0 or pos >= self.length or not self.starts:
+            return -1
+        return bisect.bisect_right(self.starts, pos) - 1
+
+    def span(self, start: int, end: int, expand: bool = False) -> Span | None:
+        first = self.token_at(start)
+        if first < 0 or (not expand and start != self.starts[first]):
+            return None
+        last = self.token_at(end - 1)
+        if last < 0 or (not expand and end != self.starts[last] + len(self.texts[last])):
+            return None
+        if expand and start == self.starts[first] + len(self.texts[first]):
+            first += 1  # the trailing space of a token is not part of it
+        return Span(self.doc, first, last + 1)
 
 
 @dataclass(slots=True)
@@ -415,9 +486,7 @@ class _Document:
         self.by_end = _OffsetIndex(self.ends)
         self.countries = kb.country_mentions(self.text, self.lang)
         self.country_by_end = {c.end: c for c in self.countries}
-        starts = self.starts
-        self.in_country = {starts[k] for c in self.countries
-                           for k in range(bisect.bisect_left(starts, c.start), bisect.bisect_left(starts, c.end))}
+        self._in_country: set[int] | None = None
         self.ministries: dict[int, tuple[int, dict[str, Any]]] = {}
         for span in spans_of(doc, "MINISTRY"):
             attrs = span._.get(ATTRS) or {}
@@ -426,12 +495,19 @@ class _Document:
         self._sentences: list[tuple[int, int]] | None = None
 
     @property
+    def in_country(self) -> set[int]:
+        """The starts of the words inside a country mention; read only where a name may stand."""
+        if self._in_country is None:
+            starts = self.starts
+            self._in_country = {starts[k] for c in self.countries
+                                for k in range(bisect.bisect_left(starts, c.start), bisect.bisect_left(starts, c.end))}
+        return self._in_country
+
+    @property
     def sentences(self) -> list[tuple[int, int]]:
         """(start, end) of each sentence; read only for counterparts and inferred countries."""
         if self._sentences is None:
-            doc = self.doc
-            self._sentences = [(s.start_char, s.end_char) for s in doc.sents] \
-                if doc.has_annotation("SENT_START") else [(0, len(self.text))]
+            self._sentences = _sentence_bounds(self.doc, len(self.text))
         return self._sentences
 
     def gap(self, j: int) -> str:
@@ -507,7 +583,7 @@ class _Document:
         p, texts, starts, ends, n = self.p, self.texts, self.starts, self.ends, self.n
         j = title.end
         # A ministry: "Minister of State at the Federal Foreign Office", "Staatsministerin im Auswärtigen Amt".
-        for link in p.ministry_links:
+        for link in p.ministry_links if self.ministries else ():
             k = j + len(link)
             if k < n and tuple(w.lower() for w in texts[j:k]) == link and starts[k] in self.ministries \
                     and all(self.gap(x) == " " for x in range(j, k + 1)):
@@ -905,9 +981,11 @@ class _Document:
         return out
 
     def sentence(self, pos: int) -> tuple[int, int]:
-        for s, e in self.sentences:
-            if s <= pos < e:
-                return s, e
+        """The sentence around character ``pos`` (the whole text where ``pos`` is between sentences)."""
+        sentences = self.sentences
+        k = bisect.bisect_right(sentences, (pos, _AFTER_ANY)) - 1
+        if k >= 0 and pos < sentences[k][1]:
+            return sentences[k]
         return 0, len(self.text)
 
     # ---------------------------------------------------------------- persons and resolution
@@ -980,9 +1058,7 @@ class _Document:
                 continue
             forms = {m.surface for m in titled} | {m.family for m in titled}
             givens = {m.given for m in titled if m.given}
-            pattern = re.compile(r"(?<![\w\-‐])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len,
-                                 reverse=True)) + r")(?![\w\-‐])")
-            for hit in pattern.finditer(self.text):
+            for hit in _name_hits(self.text, _name_pattern(forms)):
                 a, b = hit.start(), hit.end()
                 if any(a < e and s < b for s, e in spans):
                     continue
@@ -1047,6 +1123,37 @@ class _Document:
         if code:
             return code
         return kb.main_country(self.countries, exclude=tuple(excluded))
+
+
+_NAME_PATTERNS: dict[tuple[str, ...], re.Pattern[str]] = {}
+# What may not stand right before or after a name alone: a letter, digit or hyphen.
+_NAME_NEIGHBOUR = re.compile(r"[\w\-‐]")
+
+
+def _name_pattern(forms: set[str]) -> re.Pattern[str]:
+    """The forms of one name, longest first, not followed by a word character or hyphen.
+
+    The condition on the character before is checked by ``_name_hits``: a pattern that starts with a
+    look-behind cannot skip ahead to its first letter and costs a step per character of the text.
+    """
+    key = tuple(sorted(forms, key=lambda f: (-len(f), f)))
+    pattern = _NAME_PATTERNS.get(key)
+    if pattern is None:
+        pattern = re.compile("(?:" + "|".join(re.escape(f) for f in key) + r")(?![\w\-‐])")
+        _memo(_NAME_PATTERNS, key, pattern)  # type: ignore[arg-type]
+    return pattern
+
+
+def _name_hits(text: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """The matches ``finditer`` would give for ``pattern`` behind "(?<![\\w\\-‐])"."""
+    pos = 0
+    while (hit := pattern.search(text, pos)) is not None:
+        a = hit.start()
+        if a > 0 and _NAME_NEIGHBOUR.match(text, a - 1):
+            pos = a + 1  # no match of the look-behind form starts before a + 1
+            continue
+        yield hit
+        pos = hit.end()
 
 
 def _combine(a: Title, b: Title) -> Title:

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
+
+from .anchors import AnchorIndex, finditer
+from .anchors import alternation as _alt
 
 DIRECTIONS = ("this", "next", "last")
 
@@ -30,33 +33,6 @@ class Candidate:
     needs_tense: bool = False
     #: The date is relative to the previous date mention ("the same day").
     needs_anchor: bool = False
-
-
-def _alt(words: Iterable[str]) -> str:
-    """A regex matching any of the literal words, preferring the longest; a space matches any whitespace.
-
-    The words are folded into a trie ("Jahr(?:es|s)?"), so the regex engine tests one
-    character per branch instead of every word in turn: the grammar runs dozens of these
-    over every document.
-    """
-    trie: dict[str, Any] = {}
-    for w in set(words):
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie_regex(trie) if trie else "(?!)"
-
-
-def _trie_regex(node: dict[str, Any]) -> str:
-    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_regex(child)
-                for ch, child in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if "" in node:
-        return f"(?:{body})?"
-    return body if len(branches) == 1 else body
 
 
 def _valid_day(year: int | None, month: int, day: int) -> bool:
@@ -225,6 +201,7 @@ class Grammar:
         P.append((rf"(?<![\w\-])(?:(?:{before_w})\s*(?P<w1>[1-5]?\d)|(?P<w2>[1-5]?\d)\.?\s+(?:{after_w}))"
                   rf"(?:\s+{year})?(?![\w\-])", self._calendar_week))
         self._patterns = [(re.compile(p), handler) for p, handler in P]
+        self._starts = AnchorIndex([p for p, _ in P])
 
         pos_parts = [re.escape(w).replace(r"\ ", r"\s+") + ("" if w.endswith("-") else r"\s+")
                      for w in sorted(self.position_mod, key=len, reverse=True)]
@@ -458,8 +435,8 @@ class Grammar:
 
     def find(self, text: str) -> Iterator[Candidate]:
         """Every candidate date in ``text``, possibly overlapping, in no particular order."""
-        for pattern, handler in self._patterns:
-            for m in pattern.finditer(text):
+        for (pattern, handler), starts in zip(self._patterns, self._starts.starts(text), strict=True):
+            for m in finditer(pattern, text, starts):
                 found = handler(m)
                 for cand in found if isinstance(found, list) else [found] if found else []:
                     yield self._with_position(text, cand)

@@ -1,0 +1,290 @@
+"""Where in a text a date pattern can match: one cheap scan instead of a pass per pattern.
+
+Every date pattern starts with a word of a short list (a month, a weekday, a modifier, a
+context word such as "im") or with a digit, and nearly all of them with a look-behind that
+puts that word at a word start. A look-behind at the head of a pattern stops ``re`` from
+skipping ahead by first character, so each of the grammar's ~35 passes over a text cost
+about the same as reading it character by character.
+
+:class:`AnchorIndex` reads the possible first words off each compiled pattern's own parse
+tree (so they follow the vocabulary in ``dates.toml`` by construction), finds the words of
+a text that begin with one of them in one regex pass, and tells each pattern where it may
+start. :func:`finditer` then tries the pattern only there and yields exactly what
+``pattern.finditer(text)`` yields: a pattern can only match where it can start, and the
+non-overlapping left-to-right order is kept. A pattern whose start cannot be read off
+(none of the grammar's today) is run over the whole text as before.
+"""
+
+from __future__ import annotations
+
+import re
+import re._constants as sre
+import re._parser as sre_parse
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, NamedTuple
+
+_WORD_CHAR = re.compile(r"\w")
+#: A pattern starts with a decimal digit (``\d``, ``[0-3]``): any word that starts with one.
+DIGIT = "\\d"
+#: The memo of word -> patterns is cleared past this size (numbers make it grow with the corpus).
+_MEMO_LIMIT = 100_000
+
+
+class Anchor(NamedTuple):
+    """A possible beginning of a match: the word characters it starts with.
+
+    ``exact``: the match's first word is ``prefix`` itself (a non-word character or the end of
+    the word follows), else it only starts with it. ``word_start``: the pattern's look-behind
+    puts the match at a word start; if not, the prefix is looked for anywhere.
+    """
+
+    prefix: str
+    exact: bool
+    word_start: bool
+
+
+class _Unknown(Exception):
+    """The start of a pattern cannot be bounded: run it over the whole text."""
+
+
+#: Stands for "anything may follow" after one repetition of a repeated group.
+_STOP = (None, None)
+
+
+def anchors_of(pattern: str) -> frozenset[Anchor] | None:
+    """Every way a match of ``pattern`` can begin, or None where that cannot be bounded."""
+    try:
+        return frozenset(_expand(list(sre_parse.parse(pattern).data), "", False))
+    except _Unknown:
+        return None
+
+
+def _is_word(ch: str) -> bool:
+    return _WORD_CHAR.match(ch) is not None
+
+
+def _class_items_word_free(items: Sequence[tuple[Any, Any]]) -> bool:
+    """Whether a character class (``IN``) can match no word character."""
+    for op, av in items:
+        if op is sre.LITERAL and not _is_word(chr(av)):
+            continue
+        if op is sre.CATEGORY and av in (sre.CATEGORY_SPACE, sre.CATEGORY_NOT_WORD):
+            continue
+        return False
+    return True
+
+
+def _class_items_digits(items: Sequence[tuple[Any, Any]]) -> bool:
+    """Whether a character class matches decimal digits only."""
+    for op, av in items:
+        if op is sre.LITERAL and chr(av).isdecimal():
+            continue
+        if op is sre.RANGE and all(chr(c).isdecimal() for c in range(av[0], av[1] + 1)):
+            continue
+        if op is sre.CATEGORY and av is sre.CATEGORY_DIGIT:
+            continue
+        return False
+    return True
+
+
+def _forbids_word(sub: Sequence[tuple[Any, Any]]) -> bool:
+    """Whether a negative assertion with this body fails on every word character."""
+    if len(sub) != 1:
+        return False
+    op, av = sub[0]
+    if op is sre.IN:
+        return any(o is sre.CATEGORY and a is sre.CATEGORY_WORD for o, a in av) and not any(
+            o is sre.NEGATE for o, _ in av)
+    if op is sre.BRANCH:
+        return any(_forbids_word(list(alt.data)) for alt in av[1])
+    return False
+
+
+def _stop(prefix: str, word_start: bool, exact: bool) -> set[Anchor]:
+    if not prefix:
+        raise _Unknown
+    return {Anchor(prefix, exact, word_start)}
+
+
+def _expand(seq: list[tuple[Any, Any]], prefix: str, word_start: bool) -> set[Anchor]:
+    """The anchors of the pattern ``seq``, which follows ``prefix`` in the match."""
+    if not seq:
+        return _stop(prefix, word_start, False)
+    (op, av), rest = seq[0], seq[1:]
+    if op is None:  # _STOP
+        return _stop(prefix, word_start, False)
+    if op is sre.LITERAL:
+        if _is_word(chr(av)):
+            return _expand(rest, prefix + chr(av), word_start)
+        return _stop(prefix, word_start, True)
+    if op is sre.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        if add_flags or del_flags:
+            raise _Unknown
+        return _expand(list(sub.data) + rest, prefix, word_start)
+    if op is sre.BRANCH:
+        found: set[Anchor] = set()
+        for alt in av[1]:
+            found |= _expand(list(alt.data) + rest, prefix, word_start)
+        return found
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+        low, high, sub = av
+        found = set()
+        if high == 0:
+            return _expand(rest, prefix, word_start)
+        if low == 0:
+            found |= _expand(rest, prefix, word_start)
+        # One repetition, then what follows; after more than one anything may follow.
+        found |= _expand(list(sub.data) + (rest if high == 1 else [_STOP]), prefix, word_start)
+        return found
+    if op is sre.IN:
+        if av and all(o is sre.LITERAL and _is_word(chr(c)) for o, c in av):
+            # A set of letters ("eine[mr]"): one branch per letter, as for an alternation.
+            found = set()
+            for _, c in av:
+                found |= _expand(rest, prefix + chr(c), word_start)
+            return found
+        if prefix:
+            return _stop(prefix, word_start, _class_items_word_free(av))
+        if _class_items_digits(av) and word_start:
+            return {Anchor(DIGIT, False, True)}
+        raise _Unknown
+    if op is sre.ASSERT_NOT:
+        direction, sub = av
+        body = list(sub.data)
+        if not body:
+            return set()  # (?!) never matches: an empty word list
+        if direction < 0:
+            if not prefix and _forbids_word(body):
+                word_start = True
+        elif prefix and _forbids_word(body):
+            return _stop(prefix, word_start, True)
+        return _expand(rest, prefix, word_start)
+    if op in (sre.ASSERT, sre.AT):
+        return _expand(rest, prefix, word_start)  # zero-width: skipping it only widens the anchors
+    return _stop(prefix, word_start, False)
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex matching any of the literal words, preferring the longest; a space matches any whitespace.
+
+    The words are folded into a trie ("Jahr(?:es|s)?"), so the regex engine tests one
+    character per branch instead of every word in turn: the grammar runs dozens of these
+    over every document.
+    """
+    trie: dict[str, Any] = {}
+    for w in set(words):
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie) if trie else "(?!)"
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_regex(child)
+                for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return f"(?:{body})?"
+    return body if len(branches) == 1 else body
+
+
+class AnchorIndex:
+    """The possible start positions of each of a list of patterns in a text, from one scan."""
+
+    def __init__(self, patterns: Sequence[str]) -> None:
+        self.anchors: list[frozenset[Anchor] | None] = [anchors_of(p) for p in patterns]
+        #: Patterns run over the whole text.
+        self.unbounded = [i for i, a in enumerate(self.anchors) if a is None]
+        word_anchors = [(i, a) for i, ans in enumerate(self.anchors) if ans for a in ans if a.word_start]
+        exact = sorted({a.prefix for _, a in word_anchors if a.exact and a.prefix != DIGIT})
+        prefixes = sorted({a.prefix for _, a in word_anchors if not a.exact and a.prefix != DIGIT})
+        heads = [rf"{alternation(exact)}(?!\w)"] if exact else []
+        heads.append(rf"(?:{alternation(prefixes)}|\d)\w*" if prefixes else r"\d\w*")
+        head = "|".join(heads)
+        # A word start is the text's start or follows a non-word character; "\W" first lets
+        # ``re`` skip to the candidates by character class.
+        self._word_scan = re.compile(rf"\W({head})")
+        self._first_word = re.compile(rf"(?:{head})")
+        self._exact: dict[str, list[int]] = {}
+        self._prefix: dict[str, list[int]] = {}
+        self._digit: list[int] = []
+        for i, a in word_anchors:
+            if a.prefix == DIGIT:
+                self._digit.append(i)
+            else:
+                (self._exact if a.exact else self._prefix).setdefault(a.prefix, []).append(i)
+        self._memo: dict[str, tuple[int, ...]] = {}
+        anywhere = sorted({a.prefix for ans in self.anchors if ans for a in ans if not a.word_start})
+        self._anywhere_of = {w: tuple(sorted({i for i, ans in enumerate(self.anchors) if ans
+                                              for a in ans if not a.word_start and w.startswith(a.prefix)}))
+                             for w in anywhere}
+        self._anywhere = re.compile(alternation(anywhere)) if anywhere else None
+        self._n = len(patterns)
+
+    def _patterns_of(self, word: str) -> tuple[int, ...]:
+        """The patterns that may start at a word start followed by ``word`` (a whole word)."""
+        found = self._memo.get(word)
+        if found is None:
+            ids = set(self._exact.get(word, ()))
+            for i in range(1, len(word) + 1):
+                ids.update(self._prefix.get(word[:i], ()))
+            if word[0].isdecimal():
+                ids.update(self._digit)
+            if len(self._memo) > _MEMO_LIMIT:
+                self._memo.clear()
+            found = self._memo[word] = tuple(sorted(ids))
+        return found
+
+    def starts(self, text: str) -> list[list[int] | None]:
+        """For each pattern, the ascending positions where it may match (None: anywhere)."""
+        out: list[list[int] | None] = [[] for _ in range(self._n)]
+        for i in self.unbounded:
+            out[i] = None
+        patterns_of = self._patterns_of
+        first = self._first_word.match(text)
+        if first is not None:
+            for i in patterns_of(first.group()):
+                out[i].append(0)  # type: ignore[union-attr]
+        for m in self._word_scan.finditer(text):
+            ids = patterns_of(m.group(1))
+            if ids:
+                start = m.start(1)
+                for i in ids:
+                    out[i].append(start)  # type: ignore[union-attr]
+        if self._anywhere is not None:
+            self._add_anywhere(text, out)
+        return out
+
+    def _add_anywhere(self, text: str, out: list[list[int] | None]) -> None:
+        """Positions of the anchors a pattern looks for without a word start, overlaps included."""
+        touched: set[int] = set()
+        search = self._anywhere.search  # type: ignore[union-attr]
+        m = search(text)
+        while m is not None:
+            start = m.start()
+            for i in self._anywhere_of[m.group()]:
+                out[i].append(start)  # type: ignore[union-attr]
+                touched.add(i)
+            m = search(text, start + 1)
+        for i in touched:
+            out[i] = sorted(set(out[i]))  # type: ignore[arg-type]
+
+
+def finditer(pattern: re.Pattern[str], text: str, starts: list[int] | None) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, trying the pattern only at ``starts`` (None: everywhere)."""
+    if starts is None:
+        yield from pattern.finditer(text)
+        return
+    match = pattern.match
+    end = 0
+    for start in starts:
+        if start < end:
+            continue
+        m = match(text, start)
+        if m is not None:
+            yield m
+            end = m.end()

@@ -1,0 +1,60 @@
+"""The anchor scan of the date grammar finds exactly what a full pass of each pattern finds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bilatextract import pipeline
+from bilatextract.timex.anchors import DIGIT, Anchor, anchors_of, finditer
+
+# Edge cases: glued words, odd whitespace, a weekday inside a word, non-ASCII digits.
+EDGE_TEXTS = [
+    "Am Montag, den 13. Oktober 2025 begann die Sitzung; xMontag, 5. Mai und FREITAG, 3. Juni.",
+    "Aprilbis Mai 2024, im\u00a0März,\tim\nJuli 2023, Im Laufe des Jahres, vom 4.-6. Oktober 2015.",
+    "Q3/2024, Q4 2023, KW42, KW 42 2025, 42. Kalenderwoche, 3. Quartal 2024, Jahresende 2024.",
+    "On Sunday, April 10, 2022; May 4-6, 2024; 5/21/2010; 2024/05/04; 2023-05-04; mid-May; mid-2024.",
+    "Figures: 1 2011 300, 2015 euros, Resolution 1718, ٢٠٢٤, 5km, 10am, 17.30 Uhr, 14.10., 3.5.2019.",
+    "two years ago, a week ago, vor zwei Jahren, vor einer Woche, the day before yesterday, heute morgen.",
+    "the first half of 2024, in der ersten Jahreshälfte 2024, New Year's Day, New Year’s Eve, Heiligabend.",
+    "last year, next month, this week, dieses Jahres, nächste Woche, Ende des Jahres, end of the month.",
+    "",
+    " ",
+    "2024",
+    "Montag",
+    "(im Mai)",
+]
+
+
+def _texts() -> list[str]:
+    texts = list(EDGE_TEXTS)
+    data = Path(__file__).parent / "data" / "composed.jsonl"
+    if data.exists():
+        texts += [json.loads(line)["text"] for line in data.read_text().splitlines()[:40]]
+    return texts
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_anchored_search_equals_full_pass(lang: str) -> None:
+    grammar = pipeline.get(lang).get_pipe("bilat_dates").grammar
+    for text in _texts():
+        starts = grammar._starts.starts(text)
+        for (pattern, _), at in zip(grammar._patterns, starts, strict=True):
+            expected = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+            assert [(m.span(), m.groupdict()) for m in finditer(pattern, text, at)] == expected, (
+                pattern.pattern[:80], text[:80])
+
+
+def test_anchors_read_off_the_pattern() -> None:
+    assert anchors_of(r"(?<![\w\-])(?:im|Im)\s+Mai") == {Anchor("im", True, True), Anchor("Im", True, True)}
+    # A letter or digit may follow "Q": any word that starts with it.
+    assert anchors_of(r"(?<![\w\-])Q(?P<q>[1-4])") == {Anchor("Q", False, True)}
+    assert anchors_of(r"(?<![\w.,/+\-–])(?P<y>\d{4})-") == {Anchor(DIGIT, False, True)}
+    # Without a look-behind the word may start anywhere; an empty word list matches nothing.
+    assert anchors_of(r"(?:Montag),?\s+") == {Anchor("Montag", True, False)}
+    assert anchors_of(r"(?<![\w\-])(?P<w>(?!))(?![\w\-])") == frozenset()
+    # What cannot be bounded is searched everywhere.
+    assert anchors_of(r"\s*Mai") is None
+    assert anchors_of(r"(?:x)?") is None

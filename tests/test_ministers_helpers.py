@@ -1,0 +1,73 @@
+"""The fast helpers of the ministers component give what the plain versions they replace give."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bilatextract import pipeline
+from bilatextract.components.ministers import (
+    _WORD,
+    _name_hits,
+    _name_pattern,
+    _sentence_bounds,
+    _TokenOffsets,
+    _word_lists,
+)
+
+TEXTS = [
+    "",
+    "Außenminister Heiko Maas traf Japan's Foreign Minister Taro Kono in Tokio.",
+    "O'Neill's visit; Kramp-Karrenbauer und 3abc _x a_b 12-ab a--b it's-x ’s X’s's d’Hondt’s",
+    "Mr. Taro Kono, Minister for Foreign Affairs of Japan, and Ms. Baerbock (Germany).\n\n  Heiko MAAS  ",
+    "Bundesaußenministerin Annalena Baerbock sprach mit ihrem Amtskollegen aus der Ukraine. Danach: Presse.",
+]
+
+
+def _plain_words(text: str) -> tuple[list[str], list[int], list[int]]:
+    """The word list as the component first built it: one match object per word."""
+    texts, starts, ends = [], [], []
+    for m in _WORD.finditer(text):
+        w = m.group(0)
+        pm = re.match(r"^(.*\w)['’]s$", w)
+        if pm:
+            w = pm.group(1)
+        texts.append(w)
+        starts.append(m.start())
+        ends.append(m.start() + len(w))
+    return texts, starts, ends
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_word_lists(text: str) -> None:
+    assert _word_lists(text) == _plain_words(text)
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("text", TEXTS)
+def test_sentences_and_char_spans(lang: str, text: str) -> None:
+    doc = pipeline.get(lang)(text)
+    assert _sentence_bounds(doc, len(text)) == [(s.start_char, s.end_char) for s in doc.sents]
+    tokens = _TokenOffsets(doc)
+    for start in range(len(text) + 1):
+        for end in range(start + 1, min(len(text), start + 30) + 1):
+            for expand in (False, True):
+                ours = tokens.span(start, end, expand=expand)
+                theirs = doc.char_span(start, end, alignment_mode="expand" if expand else "strict")
+                assert (ours is None) == (theirs is None), (start, end, expand)
+                if ours is not None:
+                    assert (ours.start, ours.end) == (theirs.start, theirs.end), (start, end, expand)
+
+
+def test_sentences_without_sentencizer() -> None:
+    doc = pipeline.get("en").make_doc("One sentence. Two sentences.")
+    assert _sentence_bounds(doc, len(doc.text)) == [(0, len(doc.text))]
+
+
+@pytest.mark.parametrize("forms", [{"Maas"}, {"Maas", "MAAS"}, {"Le Drian", "Drian"}, {"Neill", "O"}])
+def test_name_hits(forms: set[str]) -> None:
+    text = "Maas, MAAS-Plan, xMaas Maas_ 3Maas 'Maas' O'Neill Le Drian, Drian‐x Jean-Yves Le Drian Maas"
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    lookbehind = re.compile(r"(?<![\w\-‐])(?:" + alternation + r")(?![\w\-‐])")
+    assert [m.span() for m in _name_hits(text, _name_pattern(forms))] == [m.span() for m in lookbehind.finditer(text)]
