@@ -28,12 +28,10 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import accumulate, compress
 from typing import Any
 
-import numpy
-from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -49,6 +47,7 @@ _WORD_SPLIT = re.compile(f"({_WORD.pattern})")
 # A possessive ending, left out of the word ("Japan's" -> "Japan").
 _POSSESSIVE_S = re.compile(r"['’]s")
 _SPACES = re.compile(r"\s*")
+_DIGIT_AFTER = re.compile(r"\s*\d")
 _AFTER_ANY = float("inf")  # sorts after every end offset: bisect (pos, _AFTER_ANY) finds sentences starting at pos
 _ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em", "al", "an", "ic")
 
@@ -103,6 +102,11 @@ class Mention:
     marked_home: bool = False
     kind: str = "titled"  # titled, listed, counterpart, name
     colleague_of: Mention | None = None  # the minister whose counterpart this one is
+
+    def by_name(self, start: int, end: int) -> Mention:
+        """The same person named alone at [start, end): no title, so no portfolio, ministry or country cue."""
+        return Mention(start, end, self.family, self.given, self.key, self.surface, self.words, None, self.country,
+                       0, self.not_country, None, self.coref_only, self.marked_home, "name", None)
 
 
 @dataclass(slots=True)
@@ -198,21 +202,6 @@ def _memo(cache: dict[str, Any], key: str, value: Any) -> Any:
     return value
 
 
-def _sentence_bounds(doc: Doc, length: int) -> list[tuple[int, int]]:
-    """``[(s.start_char, s.end_char) for s in doc.sents]`` (the whole text where no sentences are
-    set), without a Span per sentence."""
-    if not doc.has_annotation("SENT_START"):
-        return [(0, length)]
-    if "sents" in doc.user_hooks or not len(doc):
-        return [(s.start_char, s.end_char) for s in doc.sents]
-    view = view_of(doc)
-    starts, texts = view.token_starts, view.token_texts
-    # Like Doc.sents: a sentence starts at the first token and at every later token marked 1.
-    firsts = [0, *(numpy.flatnonzero(doc.to_array(SENT_START)[1:] == 1) + 1).tolist()]
-    lasts = [k - 1 for k in firsts[1:]] + [len(starts) - 1]
-    return [(starts[a], starts[b] + len(texts[b])) for a, b in zip(firsts, lasts, strict=True)]
-
-
 def _lengths_by_first(phrases: Iterable[tuple[str, ...]]) -> dict[str, list[int]]:
     """The word counts of ``phrases`` by their first word, longest first."""
     out: dict[str, set[int]] = {}
@@ -277,6 +266,7 @@ class Patterns:
         self.home_min_mentions = int(ctx.get("home_min_mentions", 2))
         self.marked_home = {p.lower(): code for code, ps in ctx.get("marked_home", {}).items() for p in ps}
         self.compound_stems = kb.compound_stems(lang)
+        self.subnational = kb.subnational_forms(lang)  # what kb.is_subnational looks a word up in
         self.stems_longest = sorted(self.compound_stems, key=len, reverse=True)
         self.max_stem_words = max((len(s.split()) for s in self.compound_stems), default=1)
         self.stem_lengths = _lengths_by_first(tuple(s.split()) for s in self.compound_stems)
@@ -295,14 +285,11 @@ class Patterns:
 
     def title_candidates(self, words: list[str]) -> Iterable[int]:
         """The indices of the words that may start a title (a superset of where ``title_core`` finds one)."""
-        flags = self._may_start
-        unknown = set(words).difference(flags)
-        if len(flags) + len(unknown) > _MEMO_LIMIT:
-            flags.clear()
-            unknown = set(words)
-        for word in unknown:
-            flags[word] = self._can_start_title(word)
-        return compress(range(len(words)), map(flags.__getitem__, words))
+        flags = list(map(self._may_start.get, words))
+        if None in flags:  # words not seen before
+            for k in [k for k, flag in enumerate(flags) if flag is None]:
+                flags[k] = self.may_start_title(words[k])
+        return compress(range(len(words)), flags)
 
     def may_start_title(self, word: str) -> bool:
         flag = self._may_start.get(word)
@@ -507,7 +494,9 @@ class _Document:
     def sentences(self) -> list[tuple[int, int]]:
         """(start, end) of each sentence; read only for counterparts and inferred countries."""
         if self._sentences is None:
-            self._sentences = _sentence_bounds(self.doc, len(self.text))
+            doc = self.doc
+            self._sentences = [(s.start_char, s.end_char) for s in doc.sents] \
+                if doc.has_annotation("SENT_START") else [(0, len(self.text))]
         return self._sentences
 
     def gap(self, j: int) -> str:
@@ -686,7 +675,7 @@ class _Document:
             return self.text[end : end + 1] == "."
         if t in self.p.honorific_words and self.text[end : end + 1] == ".":
             return False
-        if self.starts[j] in self.in_country or self.p.country_of_word(t) or kb.is_subnational(t, self.lang):
+        if self.starts[j] in self.in_country or self.p.country_of_word(t) or t in self.p.subnational:
             return False
         if t in self.p.counterparts:
             return False
@@ -831,7 +820,7 @@ class _Document:
         prev = self.texts[k]
         if self.gap(title.start).strip():
             return False
-        if prev in self.p.former or prev in self.p.deputy or kb.is_subnational(prev, self.lang):
+        if prev in self.p.former or prev in self.p.deputy or prev in self.p.subnational:
             return True
         # "der ehemalige japanische Premierminister"
         if self.p.country_of_word(prev) and k > 0 and self.texts[k - 1] in self.p.former:
@@ -1072,10 +1061,7 @@ class _Document:
                 k = self.by_start.get(hit.start())
                 if k is None:
                     continue
-                m = replace(titled[0], start=a, end=b, kind="name", colleague_of=None)
-                m.country_rank = 0
-                m.portfolio = None
-                m.ministry_id = None
+                m = titled[0].by_name(a, b)
                 out.append(m)
                 spans.append((a, b))
                 person.mentions.append(m)
@@ -1089,7 +1075,7 @@ class _Document:
             return False
         if k > 0 and self.texts[k - 1] in self.p.not_after and self.gap(k) == " ":
             return False
-        if re.match(r"\s*\d", self.text[b : b + 3]):
+        if _DIGIT_AFTER.match(self.text[b : b + 3]):
             return False  # "May 2019"
         if self.lang == "en" and k + 1 < self.n and self.gap(k + 1) == " ":
             nxt = self.texts[k + 1]
@@ -1158,7 +1144,7 @@ def _name_hits(text: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
 
 def _combine(a: Title, b: Title) -> Title:
     """Two titles of one person ("Bundesaußenminister und Vizekanzler")."""
-    out = replace(a, end=b.end)
+    out = a.at(a.start, b.end)
     if out.portfolio is None or (out.role and not b.role and b.portfolio):
         out.portfolio = b.portfolio or out.portfolio
     if b.country_rank > out.country_rank:
