@@ -25,6 +25,7 @@ The steps, per document:
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -202,6 +203,12 @@ def _memo(cache: dict[str, Any], key: str, value: Any) -> Any:
     return value
 
 
+@functools.cache
+def _most_words(phrases: tuple[str, ...]) -> int:
+    """The most words (split at spaces) of any of ``phrases``."""
+    return max((len(x.split()) for x in phrases), default=0)
+
+
 def _lengths_by_first(phrases: Iterable[tuple[str, ...]]) -> dict[str, list[int]]:
     """The word counts of ``phrases`` by their first word, longest first."""
     out: dict[str, set[int]] = {}
@@ -223,6 +230,7 @@ class Patterns:
         self.title_lengths = _lengths_by_first(self.titles)
         self.heads = {k.lower(): v for k, v in data.get("heads", {}).items()}
         self.heads_longest = sorted(self.heads, key=len, reverse=True)
+        self.head_words = tuple(self.heads)
         infl = data.get("heads_inflection", {})
         self.endings = sorted(infl.get("endings", [""]), key=len, reverse=True)
         self.plural_endings = frozenset(infl.get("plural_endings", []))
@@ -473,6 +481,7 @@ class _Document:
         self.by_end = _OffsetIndex(self.ends)
         self.countries = kb.country_mentions(self.text, self.lang)
         self.country_by_end = {c.end: c for c in self.countries}
+        self.country_starts = sorted(c.start for c in self.countries)
         self._in_country: set[int] | None = None
         self.ministries: dict[int, tuple[int, dict[str, Any]]] = {}
         for span in spans_of(doc, "MINISTRY"):
@@ -505,6 +514,14 @@ class _Document:
             return ""
         return self.text[self.ends[j - 1] : self.starts[j]]
 
+    def spaced(self, a: int, b: int) -> bool:
+        """Whether ``gap(k) == " "`` for every k in [a, b)."""
+        text, starts, ends = self.text, self.starts, self.ends
+        for k in range(a, b):
+            if k <= 0 or k >= self.n or starts[k] - ends[k - 1] != 1 or text[ends[k - 1]] != " ":
+                return False
+        return True
+
     # ---------------------------------------------------------------- titles
 
     def title_core(self, i: int) -> Title | None:
@@ -518,12 +535,13 @@ class _Document:
             prefix_country = p.name_prefixes[texts[i]]
             i += 1
         best: Title | None = None
-        for n in p.title_lengths.get(texts[i].lower(), ()):
+        low = texts[i].lower()
+        for n in p.title_lengths.get(low, ()):
             if n > count - i:
                 continue
-            if any(self.gap(k) not in (" ",) for k in range(i + 1, i + n)):
+            if not self.spaced(i + 1, i + n):
                 continue
-            key = tuple(x.lower() for x in texts[i : i + n])
+            key = tuple(map(str.lower, texts[i : i + n]))
             spec = p.titles.get(key)
             if spec is None or (spec.get("exact") and texts[i] != texts[i].upper()):
                 continue
@@ -531,12 +549,12 @@ class _Document:
             best.bare = key in (("minister",), ("ministers",))
             break
         if p.separate_heads:
-            for n in p.stem_lengths.get(texts[i].lower(), ()):
+            for n in p.stem_lengths.get(low, ()):
                 if n > count - i - 1:
                     continue
-                if any(self.gap(k) != " " for k in range(i + 1, i + n + 1)):
+                if not self.spaced(i + 1, i + n + 1):
                     continue
-                stem = " ".join(x.lower() for x in texts[i : i + n])
+                stem = " ".join(map(str.lower, texts[i : i + n]))
                 head = texts[i + n].lower()
                 if stem in p.compound_stems and head in p.separate_heads:
                     if best is None or i + n + 1 > best.end:
@@ -546,7 +564,7 @@ class _Document:
         if best is None and start == i:
             best = p.fused_title(texts[i], i)
             if best is not None and not best.plural and i > 0 and texts[i - 1] in p.plural_articles \
-                    and self.gap(i) == " " and texts[i].lower().endswith(tuple(p.heads)):
+                    and self.gap(i) == " " and low.endswith(p.head_words):
                 best.plural = True
         if best is None:
             return None
@@ -613,8 +631,7 @@ class _Document:
                 break
         # A country after the title: "of Japan", "of the Italian Republic", "der Ukraine".
         end_char = ends[title.end - 1]
-        after = kb.country_after(self.text, end_char, self.lang, self.countries, p.country_links,
-                                 p.country_link_articles)
+        after = self.country_after(end_char, p.country_links, p.country_link_articles)
         if after is not None and after[1] in self.by_end:
             code, c_end = after
             k = self.by_end[c_end] + 1
@@ -623,6 +640,21 @@ class _Document:
             title.end = k
             title.country, title.country_rank = code, RANK_WORD
         return title
+
+    def country_after(self, pos: int, links: Sequence[str], articles: Sequence[str]) -> tuple[str, int] | None:
+        """``knowledge.country_after``, not asked where no country mention can start right after ``pos``.
+
+        What may stand between is spaces, a link and an article: a stretch up to the next country
+        mention with more words than those cannot be (nor can a longer one, up to a later mention).
+        """
+        starts = self.country_starts
+        k = bisect.bisect_right(starts, pos)
+        if k == len(starts):
+            return None
+        at_most = _most_words(links) + _most_words(articles)
+        if len(self.text[pos : min(starts[k], pos + 200)].split(None, at_most)) > at_most:
+            return None
+        return kb.country_after(self.text, pos, self.lang, self.countries, links, articles)
 
     def fields(self, k: int) -> int | None:
         """The end (word index) of a field phrase starting at word k, or None."""
@@ -692,9 +724,10 @@ class _Document:
                     break
                 # A family name in capitals ends a name ("Heiko MAAS"), or starts one and is
                 # followed by the given name ("MOTEGI Toshimitsu").
-                caps = [_is_caps(self.texts[x]) for x in out]
-                if caps[-1] and len(out) > 1 or (caps[0] and len(out) > 1 and not caps[-1]):
-                    break
+                if len(out) > 1:
+                    caps_last = _is_caps(self.texts[out[-1]])
+                    if caps_last or _is_caps(self.texts[out[0]]):
+                        break
             if self.is_name_word(k):
                 out.append(k)
             elif out and self.particle_at(k):
@@ -933,8 +966,7 @@ class _Document:
             code = before[0] if before else None
             j = i + 1
             if code is None:
-                after = kb.country_after(self.text, w_end, self.lang, self.countries, self.p.counterpart_links,
-                                         self.p.counterpart_articles)
+                after = self.country_after(w_end, self.p.counterpart_links, self.p.counterpart_articles)
                 if after is not None and after[1] in self.by_end:
                     code, j = after[0], self.by_end[after[1]] + 1
             if j >= self.n or self.gap(j) not in (" ", ", "):
