@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -37,6 +38,7 @@ from itertools import repeat
 from pathlib import Path
 from typing import Any
 
+from ._required import required_strings
 from .resources import has_file, languages, load_toml
 from .types import Segment
 
@@ -72,6 +74,33 @@ _WHITESPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 #: A line with its trailing blank lines: the unit of mixed-language routing.
 _LINE = re.compile(r"[^\n]*\n*")
+#: :data:`_WORD` spelled out as a set of characters below this code point (an explicit set is
+#: a bitmap look-up for the regex engine, the Unicode categories are not): used on texts with
+#: no character beyond it, which press releases in Latin script are.
+_EXPLICIT_BELOW = 0x3000
+_BEYOND_EXPLICIT = re.compile(f"[^\\x00-\\u{_EXPLICIT_BELOW - 1:04x}]")
+
+
+@functools.cache
+def _explicit_word() -> re.Pattern[str]:
+    """:data:`_WORD` as an explicit character set, exact for characters below
+    :data:`_EXPLICIT_BELOW` (built by asking :data:`_WORD`'s own class about each of them)."""
+    letters = re.findall(r"[^\W\d_]", "".join(map(chr, range(_EXPLICIT_BELOW))))
+    ranges: list[list[int]] = []
+    for code in map(ord, letters):
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    spelled = "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in ranges)
+    return re.compile(f"[{spelled}]{{2,}}")
+
+
+def _words(lowered: str) -> list[str]:
+    """``_WORD.findall(lowered)``, faster where the explicit character set applies."""
+    if _BEYOND_EXPLICIT.search(lowered) is None:
+        return _explicit_word().findall(lowered)
+    return _WORD.findall(lowered)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +125,42 @@ class _Cue:
     patterns: re.Pattern[str] | None
     pattern_weights: dict[str, float]
     lemma_lookup: bool
+    #: Per pattern, its weight and strings one of which each of its matches contains; None where
+    #: some pattern has no such strings (see :mod:`bilatextract._required`).
+    pattern_anchors: tuple[tuple[float, tuple[str, ...]], ...] | None
+
+    def word_score(self, words: Iterable[str]) -> float:
+        """The score of the cue words among ``words`` (lower-cased)."""
+        return sum(map(self.words.get, words, repeat(0.0)))
+
+    def pattern_score(self, lowered: str) -> float:
+        """The score of the word-shape patterns in ``lowered`` (a lower-cased text)."""
+        if self.patterns is None:
+            return 0.0
+        weights = self.pattern_weights
+        return sum(weights[m.lastgroup] for m in self.patterns.finditer(lowered))  # type: ignore[index]
+
+    def pattern_bound(self, lowered: str) -> float:
+        """At least :meth:`pattern_score`: each match needs an occurrence of its own of one of its
+        pattern's anchor strings, and ``str.count`` finds those far faster than the scan runs."""
+        if self.pattern_anchors is None:
+            return math.inf
+        return sum(weight * sum(map(lowered.count, anchors)) for weight, anchors in self.pattern_anchors)
+
+    def anchor_hits(self, lowered: str) -> list[tuple[int, int, float]] | None:
+        """(start, end, weight) of every occurrence of an anchor string in ``lowered``, in order
+        of start; None where some pattern has no anchors."""
+        if self.pattern_anchors is None:
+            return None
+        hits: list[tuple[int, int, float]] = []
+        for weight, anchors in self.pattern_anchors:
+            for anchor in anchors:
+                at = lowered.find(anchor)
+                while at >= 0:
+                    hits.append((at, at + len(anchor), weight))
+                    at = lowered.find(anchor, at + 1)
+        hits.sort()
+        return hits
 
 
 def _compile_cue(lang: str, data: dict[str, Any]) -> _Cue:
@@ -112,7 +177,12 @@ def _compile_cue(lang: str, data: dict[str, Any]) -> _Cue:
     )
     pattern_weights = {f"p{i}": float(p.get("weight", 1.0)) for i, p in enumerate(specs)}
     lemma_lookup = bool(data.get("vocabulary", {}).get("lemma_lookup", False))
-    return _Cue(lang, words, patterns, pattern_weights, lemma_lookup)
+    anchors = [required_strings(p["regex"]) for p in specs]
+    pattern_anchors = (
+        tuple((weight, tuple(sorted(a))) for weight, a in zip(pattern_weights.values(), anchors, strict=True) if a)
+        if all(anchors) else None
+    )
+    return _Cue(lang, words, patterns, pattern_weights, lemma_lookup, pattern_anchors)
 
 
 @functools.cache
@@ -121,6 +191,13 @@ def _cues() -> tuple[_Cue, ...]:
     return tuple(
         _compile_cue(lang, load_toml(lang, "cues.toml")) for lang in languages() if has_file(lang, "cues.toml")
     )
+
+
+@functools.cache
+def _scores_only_grow() -> bool:
+    """Whether every cue weight is positive, so that more matches never lower a score: the
+    shortcuts below bound scores from below or above and rely on it."""
+    return all(w >= 0 for cue in _cues() for w in (*cue.words.values(), *cue.pattern_weights.values()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,15 +240,42 @@ def _evidence(text: str, enough: float | None = None) -> _Evidence:
     words alone already name a language decisively with a score of ``enough``: the patterns are
     for texts with few function words, and skipping them keeps long documents cheap."""
     lowered = text.lower()
-    words = tuple(_WORD.findall(lowered))
-    scores = {cue.lang: sum(map(cue.words.get, words, repeat(0.0))) for cue in _cues()}
+    words = tuple(_words(lowered))
+    scores = {cue.lang: cue.word_score(words) for cue in _cues()}
     if enough is not None and _Evidence(words, scores).decisive(enough) is not None:
         return _Evidence(words, scores)
     for cue in _cues():
-        if cue.patterns is not None:
-            weights = cue.pattern_weights
-            scores[cue.lang] += sum(weights[m.lastgroup] for m in cue.patterns.finditer(lowered))  # type: ignore[index]
+        scores[cue.lang] += cue.pattern_score(lowered)
     return _Evidence(words, scores)
+
+
+def _decisive_or_evidence(lowered: str, words: tuple[str, ...]) -> str | _Evidence:
+    """The language ``_evidence(text)`` names decisively, or that evidence where it names none
+    (``lowered`` is ``text.lower()``, ``words`` its words).
+
+    Scanning for the patterns costs more than the rest of the cue. Patterns only raise scores,
+    so where the words alone put one language decisively ahead of every other language's
+    words plus a bound on its patterns (anchor strings counted, see :meth:`_Cue.pattern_bound`),
+    or failing that plus its patterns, the full evidence names that language too.
+    """
+    scores = {cue.lang: cue.word_score(words) for cue in _cues()}
+    leader = _Evidence(words, scores).decisive()
+    patterns: dict[str, float] = {}
+    if leader is not None and _scores_only_grow():
+        others = [cue for cue in _cues() if cue.lang != leader]
+        bounded = dict(scores)
+        for cue in others:
+            bounded[cue.lang] += cue.pattern_bound(lowered)
+        if _Evidence(words, bounded).decisive() == leader:
+            return leader
+        patterns = {cue.lang: cue.pattern_score(lowered) for cue in others}
+        bounded = {lang: score + patterns.get(lang, 0.0) for lang, score in scores.items()}
+        if _Evidence(words, bounded).decisive() == leader:
+            return leader
+    for cue in _cues():
+        scores[cue.lang] += patterns[cue.lang] if cue.lang in patterns else cue.pattern_score(lowered)
+    evidence = _Evidence(words, scores)
+    return evidence.decisive() or evidence
 
 
 @functools.cache
@@ -227,9 +331,11 @@ def _langdetect(sample: str) -> list[tuple[str, float]]:
     """langdetect's languages for ``sample`` with their probabilities, best first ([] if none)."""
     from langdetect.lang_detect_exception import LangDetectException
 
+    from ._langdetect import FastDetector
+
     if not any(c.isalpha() for c in sample):
         return []
-    detector = _detector_factory().create()
+    detector = FastDetector(_detector_factory())
     try:
         detector.append(sample)
         return [(p.lang, p.prob) for p in detector.get_probabilities()]
@@ -243,11 +349,21 @@ def detect(text: str) -> str | None:
     langdetect's answer, unless the cue for a supported language is decisive, or the text is
     short and the cue or the lemmatiser vocabulary of a supported language says otherwise.
     """
+    return _detect(text, _lowered_words(text[:SAMPLE_CHARS]))
+
+
+def _lowered_words(text: str) -> tuple[str, tuple[str, ...]]:
+    """``text`` lower-cased, and its words."""
+    lowered = text.lower()
+    return lowered, tuple(_words(lowered))
+
+
+def _detect(text: str, sample_cue: tuple[str, tuple[str, ...]]) -> str | None:
+    """:func:`detect`, given the lower-cased sample and its words."""
     sample = text[:SAMPLE_CHARS]
-    evidence = _evidence(sample)
-    decisive = evidence.decisive()
-    if decisive is not None:
-        return decisive
+    evidence = _decisive_or_evidence(*sample_cue)
+    if isinstance(evidence, str):
+        return evidence
     detected = _langdetect(sample)
     best = detected[0][0] if detected else None
     if len(evidence.words) > SHORT_WORDS:
@@ -313,12 +429,14 @@ def route(text: str, lang: str | None = None) -> Routing:
         if lang not in supported_langs:
             return Routing(lang, False, ())
         return Routing(lang, True, tuple(split(text, lang)))
-    language = detect(text)
+    # A text no longer than the sample is the sample: lower-cased and split into words once.
+    whole = _lowered_words(text) if len(text) <= SAMPLE_CHARS else None
+    language = _detect(text, whole or _lowered_words(text[:SAMPLE_CHARS]))
     if language not in supported_langs:
         return Routing(language, False, ())
     segments: list[Segment] = []
     chars: dict[str, int] = {}
-    for run_lang, start, end in _runs(text, language):
+    for run_lang, start, end in _runs(text, language, whole):
         segments.extend(split(text[start:end], run_lang, offset=start))
         chars[run_lang] = chars.get(run_lang, 0) + end - start
     # The document's language is the one most of it is in (the detected one on a tie).
@@ -337,17 +455,21 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
         yield m.start(), m.end()
 
 
-def _runs(text: str, default: str) -> list[tuple[str, int, int]]:
-    """Contiguous (lang, start, end) runs covering ``text``, one per stretch of one language."""
-    supported = set(languages())
+def _runs(
+    text: str, default: str, whole: tuple[str, tuple[str, ...]] | None = None
+) -> list[tuple[str, int, int]]:
+    """Contiguous (lang, start, end) runs covering ``text``, one per stretch of one language
+    (``whole``: ``text`` lower-cased and its words, where already known)."""
+    if _stays_in(text, default, whole or _lowered_words(text)):
+        return [(default, 0, len(text))]
+    return _runs_line_by_line(text, default)
+
+
+def _runs_line_by_line(text: str, default: str) -> list[tuple[str, int, int]]:
+    """:func:`_runs` the long way: every line scored, weak lines joined to their neighbours."""
     units: list[tuple[int, int, str | None, str | None]] = []  # start, end, strong lang, leaning
     for start, end in _lines(text):
-        evidence = _evidence(text[start : min(end, start + LINE_SAMPLE_CHARS)], enough=STRONG_LINE_SCORE)
-        strong = evidence.decisive(STRONG_LINE_SCORE)
-        leaning = evidence.leaning()
-        units.append(
-            (start, end, strong if strong in supported else None, leaning if leaning in supported else None)
-        )
+        units.append((start, end, *_line_cue(text, start, end)))
     if not units:
         return [(default, 0, len(text))]
     labels = _label_weak_units([(u[2], u[3]) for u in units], default)
@@ -363,6 +485,78 @@ def _runs(text: str, default: str) -> list[tuple[str, int, int]]:
     last_lang, last_start, _ = runs[-1]
     runs[-1] = (last_lang, last_start, len(text))
     return runs
+
+
+def _line_cue(text: str, start: int, end: int) -> tuple[str | None, str | None]:
+    """The supported language the line ``text[start:end]`` names strongly (or None), and the one
+    it leans to (or None)."""
+    supported = languages()
+    evidence = _evidence(text[start : min(end, start + LINE_SAMPLE_CHARS)], enough=STRONG_LINE_SCORE)
+    strong = evidence.decisive(STRONG_LINE_SCORE)
+    leaning = evidence.leaning()
+    return (strong if strong in supported else None, leaning if leaning in supported else None)
+
+
+def _lowers_by_character(text: str, lowered: str) -> bool:
+    """Whether ``lowered`` (``text.lower()``) lower-cases ``text`` character by character, so that
+    its slices are the lower-cased slices of ``text``. Python lower-cases per character except
+    where a character becomes several ("İ") and for the capital sigma, whose lower-case form
+    depends on its neighbours."""
+    return len(lowered) == len(text) and "\u03a3" not in text
+
+
+def _stays_in(text: str, lang: str, whole: tuple[str, tuple[str, ...]]) -> bool:
+    """Whether no line of ``text`` names a language other than ``lang`` strongly, proven from
+    bounds on the cue scores without scoring every line; False where the bounds do not tell.
+
+    Then line-by-line routing is one run of ``lang``: every strong line is ``lang``, and
+    :func:`_label_weak_units` gives each weak line the language of a strong neighbour, or
+    ``lang`` where there is none. A line is strong for a language only where that language
+    scores at least :data:`STRONG_LINE_SCORE` on it, words and patterns together. Its words
+    score at most what they score in the whole text (lines share no words, except that a line
+    cut at :data:`LINE_SAMPLE_CHARS` may end in a cut word), and its patterns at most what the
+    anchor strings inside it weigh. Only a line whose bound reaches the score is scored in full.
+    """
+    lowered, words = whole
+    if not _lowers_by_character(text, lowered) or not _scores_only_grow():
+        return False
+    for cue in _cues():
+        if cue.lang == lang:
+            continue
+        total = cue.word_score(words)
+        hits = cue.anchor_hits(lowered)
+        if hits is None:
+            return False
+        if total + sum(weight for _, _, weight in hits) < STRONG_LINE_SCORE:
+            continue  # not even the whole text could make one line strong
+        if not _no_strong_line(text, lowered, lang, cue, total, hits):
+            return False
+    return True
+
+
+def _no_strong_line(
+    text: str, lowered: str, lang: str, cue: _Cue, total: float, hits: list[tuple[int, int, float]]
+) -> bool:
+    """Whether no line of ``text`` is strong for ``cue``'s language (see :func:`_stays_in`)."""
+    next_hit = 0
+    for start, end in _lines(text):
+        stop = min(end, start + LINE_SAMPLE_CHARS)
+        anchors = 0.0
+        while next_hit < len(hits) and hits[next_hit][0] < end:
+            hit_start, hit_end, weight = hits[next_hit]
+            if hit_end <= stop:
+                anchors += weight
+            next_hit += 1
+        line = lowered[start:stop]
+        words = total if stop == end and total < STRONG_LINE_SCORE else cue.word_score(_words(line))
+        if words + anchors < STRONG_LINE_SCORE:
+            continue
+        if cue.word_score(_words(line)) + cue.pattern_score(line) < STRONG_LINE_SCORE:
+            continue
+        strong, _ = _line_cue(text, start, end)
+        if strong is not None and strong != lang:
+            return False
+    return True
 
 
 def _label_weak_units(units: list[tuple[str | None, str | None]], default: str) -> list[str]:
