@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -40,20 +41,26 @@ from .base import char_span, doc_text, set_spans, spans_of
 #: "Japan–EU", "4.0", "2+2", "U.S.-Japan"; a possessive "'s" only before a capitalised word, as in
 #: "People's Republic"), with a trailing hyphen for a
 #: truncated compound ("Sach-") or a leading one for its second part ("-technologie").
+#: (Runs of plain word characters are one repeat each: re is much slower at one alternation per
+#: character.)
 _WORD = (
-    r"(?:(?<=\s)-(?=[^\W\d_]))?[^\W_]"
-    r"(?:[\w+]|['’](?!s\b)(?=[^\W_])|['’](?=s\s+[A-ZÄÖÜ])|[-–.](?=[^\W_])|\.(?=[-–][^\W_]))*"
+    r"(?:(?<=\s)-(?=[^\W\d_]))?[^\W_][\w+]*"
+    r"(?:(?:['’](?!s\b)(?=[^\W_])|['’](?=s\s+[A-ZÄÖÜ])|[-–.](?=[^\W_])|\.(?=[-–][^\W_]))[\w+]*)*"
     r"(?:-(?=[\s,])|(?<=[A-Z]\.[A-Z])\.)?"
 )
 _TOKEN_RE = re.compile(rf"{_WORD}|[^\w\s]")
 _ACRONYM_RE = re.compile(r"[A-Z][A-Za-z0-9\-]{0,10}")
 _SENTENCE_END = frozenset(".!?:;")
+#: Entries of a per-word memo before it is emptied (vocabularies are Zipfian; this bounds memory).
+_CACHE_MAX = 200_000
 _OPEN_QUOTES = frozenset("\"“„«‚‘'»")
 _CLOSE_QUOTES = frozenset("\"”“»’‘'«")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Word:
+    """A word or punctuation token (not frozen: a frozen dataclass costs 4x to create)."""
+
     text: str
     start: int
     end: int
@@ -76,19 +83,83 @@ class Found:
 def tokenize(text: str) -> list[Word]:
     """Words and punctuation of ``text``, each knowing whether it starts a sentence or line."""
     out: list[Word] = []
-    prev_end = 0
-    prev: Word | None = None
-    for m in _TOKEN_RE.finditer(text):
-        w = m.group()
-        initial = (
-            prev is None
-            or "\n" in text[prev_end : m.start()]
-            or (not prev.is_word and prev.text in _SENTENCE_END)
-        )
-        word = Word(w, m.start(), m.end(), w[0].isalnum() or (len(w) > 1 and w[1].isalnum()), initial)
-        out.append(word)
-        prev, prev_end = word, m.end()
+    _tokenize_from(text, 0, len(text) + 1, frozenset(), out)
     return out
+
+
+def _tokenize_from(text: str, pos: int, stop_from: int, stops: frozenset[str], out: list[Word]) -> int:
+    """Append the words of ``text`` from ``pos`` to ``out``, up to and including the first token of
+    ``stops`` that starts at or after ``stop_from``; return the offset where they end.
+
+    ``pos`` must be where the tokens of the whole text would also start over: 0, after whitespace or
+    at the end of a token. The first word appended counts as sentence-initial: at 0 it is, after a
+    token of ``_SENTENCE_END`` too, and otherwise it is a stop (punctuation: never asked).
+    """
+    prev_end = pos
+    prev_ends_sentence = True
+    append = out.append
+    for m in _TOKEN_RE.finditer(text, pos):
+        start, end = m.span()
+        w = m.group()
+        is_word = w[0].isalnum() or (len(w) > 1 and w[1].isalnum())
+        append(Word(w, start, end, is_word, prev_ends_sentence or (start > prev_end and "\n" in text[prev_end:start])))
+        if start >= stop_from and w in stops:
+            return end
+        prev_end = end
+        prev_ends_sentence = not is_word and w in _SENTENCE_END
+    return len(text)
+
+
+def _boundaries(cfg: dict, *tables: dict[str, list[tuple[tuple[str, ...], int]]]) -> frozenset[str]:
+    """Punctuation that ends every scan of the rules: sentence ends that no word list holds.
+
+    Rules compare a word with list entries, or with the parts of multi-word entries (split at
+    spaces, or into words for the known names and abbreviations).
+    """
+    listed: set[str] = set()
+    for value in _strings(cfg):
+        listed.add(value)
+        listed.update(value.split())
+    for table in tables:
+        listed.update(word for cands in table.values() for seq, _ in cands for word in seq)
+    return frozenset(p for p in _SENTENCE_END if p not in listed)
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list | tuple):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+#: Stands for the text between two words of a sequence in a trigger pattern: whitespace and the
+#: underscores that no token starts with.
+_GAP = "\x00"
+
+
+def _trie_pattern(strings: Iterable[str]) -> str:
+    """One alternation of ``strings`` with shared prefixes factored out: ``re`` tries the
+    alternatives of a plain alternation one by one at every position."""
+    trie: dict[str, dict] = {}
+    for string in strings:
+        node = trie
+        for ch in string:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, dict]) -> str:
+        alternatives = [(r"[\s_]*" if ch == _GAP else re.escape(ch)) + pattern(node[ch]) for ch in sorted(node) if ch]
+        if not alternatives:
+            return ""
+        optional = "" in node
+        if len(alternatives) == 1 and not optional:
+            return alternatives[0]
+        return "(?:" + "|".join(alternatives) + ")" + ("?" if optional else "")
+
+    return pattern(trie)
 
 
 def _capitalised(w: str) -> bool:
@@ -152,6 +223,24 @@ class AgreementsComponent:
         )
         self.inflection = {k.lower(): tuple(v) for k, v in cfg.get("inflection", {}).items()}
         self._load_known()
+        self.boundaries = _boundaries(cfg, self.known_names, self.known_abbrevs)
+        self.trigger_re, self.ending_re = self._trigger_res()
+        self.multiword_by_first: dict[str, list[tuple[str, ...]]] = {}
+        for seq in self.multiword_heads:
+            self.multiword_by_first.setdefault(seq[0], []).append(seq)
+        #: word text -> "plain", "compound" or None: the one-word part of ``_head_at``
+        self._head_kinds: dict[str, str | None] = {}
+        #: words of a mention (joined by spaces) -> index of the known agreement they name
+        self._known_memo: dict[str, int | None] = {}
+
+    def _trigger_res(self) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+        """Patterns of which every mention holds a match (the text lowercased for the second):
+        a head, a known name, the first word of a known abbreviation, a compound ending."""
+        words = set(self.plain_heads) | set(self.hyphen_heads) | {seq[0] for seq in self.multiword_heads}
+        words |= set(self.known_abbrevs)  # the first word alone counts, as in "(New)"
+        words |= {_GAP.join(seq) for cands in self.known_names.values() for seq, _ in cands}
+        endings = _trie_pattern(self.compound_endings) if self.compound_endings else None
+        return re.compile(_trie_pattern(words)), None if endings is None else re.compile(endings)
 
     # ----- the well-known agreements -------------------------------------------------------
     def _load_known(self) -> None:
@@ -207,17 +296,28 @@ class AgreementsComponent:
     def _head_at(self, words: list[Word], i: int) -> tuple[int, str] | None:
         """(end index, kind) of a head starting at word i: kind is "plain" or "compound"."""
         w = words[i]
+        for seq in self.multiword_by_first.get(w.text, ()):
+            if self._match_seq(words, i, seq):
+                return i + len(seq), "plain"
+        kinds = self._head_kinds
+        if w.text in kinds:
+            kind = kinds[w.text]
+        else:
+            if len(kinds) > _CACHE_MAX:
+                kinds.clear()
+            kind = kinds[w.text] = self._word_head_kind(w)
+        return None if kind is None else (i + 1, kind)
+
+    def _word_head_kind(self, w: Word) -> str | None:
+        """"plain", "compound" or None: whether the word alone is a head (a function of its text)."""
         if not w.is_word:
             return None
-        for seq in self.multiword_heads:
-            if w.text == seq[0] and self._match_seq(words, i, seq):
-                return i + len(seq), "plain"
         if w.text in self.plain_heads:
-            return i + 1, "plain"
+            return "plain"
         if not w.text[:1].isupper() and not w.text[:1].isdigit():
             return None
         if self._is_compound(w.text):
-            return i + 1, "compound"
+            return "compound"
         parts = re.split(r"[-–]", w.text)
         if len(parts) >= 2 and parts[-1]:
             last, prefix = parts[-1], parts[0]
@@ -226,7 +326,7 @@ class AgreementsComponent:
             if last in self.hyphen_heads or self._is_compound(last):
                 if last in self.statement_heads and any(ch.isdigit() for ch in prefix):
                     return None
-                return i + 1, "compound"
+                return "compound"
         return None
 
     def _is_compound(self, text: str) -> bool:
@@ -299,7 +399,7 @@ class AgreementsComponent:
             k += 1
         return k
 
-    def _complement_end(self, words: list[Word], e: int, allow_relational: bool, dates: list[int]) -> int:
+    def _complement_end(self, words: list[Word], e: int, allow_relational: bool, dates: _DateStarts) -> int:
         """End of the name complement after a head ending at word ``e``, or ``e`` if there is none."""
         if e >= len(words) or words[e].text not in self.starters:
             return e
@@ -319,7 +419,7 @@ class AgreementsComponent:
             if not w.is_word or w.text in self.stop_words:
                 break
             # a date ends a name, except a year right after a name word ("Agenda 2030")
-            if _date_at(dates, w.start) and not (w.text.isdigit() and seen_content and last_content == pos - 1):
+            if dates.at(w.start) and not (w.text.isdigit() and seen_content and last_content == pos - 1):
                 break
             low = w.text.lower()
             if seen_content and low in self.starters:
@@ -433,12 +533,7 @@ class AgreementsComponent:
 
     # ----- per document ---------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        words = tokenize(doc_text(doc))
-        dates = sorted(s.start_char for s in spans_of(doc, "DATE"))
-        found = self._rule_mentions(words, dates)
-        found += self._known_mentions(words)
-        chosen = _resolve(found)
-        chosen = self._abbreviations(doc, words, chosen)
+        words, chosen = self._found(doc)
         out = []
         for f in chosen:
             span = char_span(doc, words[f.start].start, words[f.end - 1].end)
@@ -451,9 +546,83 @@ class AgreementsComponent:
         set_spans(doc, "AGREEMENT", out)
         return doc
 
-    def _rule_mentions(self, words: list[Word], dates: list[int]) -> list[Found]:
+    def _found(self, doc: Doc) -> tuple[list[Word], list[Found]]:
+        """The mentions of the document, and the words their indices refer to."""
+        text = doc_text(doc)
+        spans = self._trigger_spans(text)
+        if not spans:
+            return [], []
+        dates = _DateStarts(doc)
+        words, stretches = self._stretches(text, spans)
+        chosen, defined = self._mentions(doc, words, _overlapping(words, spans), dates)
+        elsewhere = _outside(stretches, _occurrences(text, defined))
+        if elsewhere:  # abbreviations defined here and used in sentences without any other cue
+            spans = sorted(spans + elsewhere)
+            words, _ = self._stretches(text, spans)
+            chosen, _ = self._mentions(doc, words, _overlapping(words, spans), dates)
+        return words, chosen
+
+    def _mentions(
+        self, doc: Doc, words: list[Word], triggers: list[int], dates: _DateStarts
+    ) -> tuple[list[Found], set[str]]:
+        """The mentions among ``words``, and the abbreviations the text defines. Heads and known
+        names start only at the indices ``triggers`` (the words that overlap a trigger match)."""
+        found = self._rule_mentions(words, triggers, dates)
+        found += self._known_mentions(words, triggers)
+        return self._abbreviations(doc, words, _resolve(found))
+
+    # ----- where to look --------------------------------------------------------------------
+    def _trigger_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the trigger patterns match, in order."""
+        spans = [m.span() for m in self.trigger_re.finditer(text)]
+        if self.ending_re is not None:
+            low = text.lower()
+            # lowercasing keeps offsets unless a character lowercases to two ("İ")
+            ending_re = self.ending_re if len(low) == len(text) else re.compile(self.ending_re.pattern, re.I)
+            found = [m.span() for m in ending_re.finditer(low if len(low) == len(text) else text)]
+            if found:
+                spans = sorted(spans + found)
+        return spans
+
+    def _stretches(self, text: str, spans: list[tuple[int, int]]) -> tuple[list[Word], list[tuple[int, int]]]:
+        """The words of the stretches of ``text`` around ``spans`` (sorted), and the stretches.
+
+        A stretch runs from the last boundary token before a span to the first one after it, or
+        to an end of the text. No rule looks past a boundary, so the rules find in the stretches
+        what they would find in the whole text: the words of a mention, and everything that
+        decides about it, lie in the stretch of its trigger.
+        """
+        words: list[Word] = []
+        stretches: list[tuple[int, int]] = []
+        taken = 0  # text before this offset is tokenised or known to hold nothing
+        for a, b in spans:
+            if b <= taken:
+                continue
+            start = taken
+            if a >= taken:
+                start = self._boundary_before(text, a, taken)
+            if stretches and start == taken == stretches[-1][1]:
+                start = stretches.pop()[0]  # continues the previous stretch
+                taken = _tokenize_from(text, taken, b, self.boundaries, words)
+            else:
+                taken = _tokenize_from(text, start, b, self.boundaries, words)
+            stretches.append((start, taken))
+        return words, stretches
+
+    def _boundary_before(self, text: str, a: int, lo: int) -> int:
+        """Offset of the last boundary token in [lo, a), or ``lo`` if none is found nearby."""
+        for _ in range(8):
+            c = max(text.rfind(ch, lo, a) for ch in self.boundaries)
+            if c < 0:
+                break
+            if _standalone(text, c, lo):
+                return c
+            a = c
+        return lo
+
+    def _rule_mentions(self, words: list[Word], triggers: list[int], dates: _DateStarts) -> list[Found]:
         out: list[Found] = []
-        for i in range(len(words)):
+        for i in triggers:
             head = self._head_at(words, i)
             if head is None:
                 continue
@@ -496,29 +665,40 @@ class AgreementsComponent:
             out.append(Found(ps, ce))
         return out
 
-    def _known_mentions(self, words: list[Word]) -> list[Found]:
+    def _known_mentions(self, words: list[Word], triggers: list[int]) -> list[Found]:
         out: list[Found] = []
-        for i, w in enumerate(words):
-            for seq, idx in self.known_names.get(w.text, ()):
+        for i in triggers:
+            for seq, idx in self.known_names.get(words[i].text, ()):
                 if self._match_seq(words, i, seq):
                     out.append(Found(i, i + len(seq), known=idx))
                     break
         return out
 
     def _link_known(self, words: list[Word], f: Found) -> None:
-        text = " ".join(w.text for w in words[f.start : f.end])
         if f.known is None:
-            f.known = self.known_by_text.get(text.lower())
-            if f.known is None:
-                f.known = self._known_inflected(text)
-            if f.known is None and f.end - f.start > 1 and re.search(r"[-–]", words[f.start].text):
-                # "Japan-Australia Reciprocal Access Agreement": the parties prefix a known name
-                f.known = self.known_by_text.get(text.split(" ", 1)[1].lower())
+            f.known = self._known_of(" ".join(w.text for w in words[f.start : f.end]))
         if f.known is not None:
             canonical, abbr, _ = self.known[f.known]
             f.name = f.name or canonical
             f.abbreviation = f.abbreviation or abbr
         f.name = f.name or _surface(words, f.start, f.end)
+
+    def _known_of(self, text: str) -> int | None:
+        """The known agreement that the words ``text`` (joined by spaces) name, if any; memoised."""
+        memo = self._known_memo
+        if text in memo:
+            return memo[text]
+        if len(memo) > _CACHE_MAX:
+            memo.clear()
+        known = self.known_by_text.get(text.lower())
+        if known is None:
+            known = self._known_inflected(text)
+        first, _, rest = text.partition(" ")
+        if known is None and rest and re.search(r"[-–]", first):
+            # "Japan-Australia Reciprocal Access Agreement": the parties prefix a known name
+            known = self.known_by_text.get(rest.lower())
+        memo[text] = known
+        return known
 
     def _known_inflected(self, text: str) -> int | None:
         """The known agreement a German name refers to in an inflected form ("Übereinkommens von Paris")."""
@@ -534,7 +714,7 @@ class AgreementsComponent:
             base.append(word)
         return self.known_by_text.get(" ".join(base))
 
-    def _abbreviations(self, doc: Doc, words: list[Word], chosen: list[Found]) -> list[Found]:
+    def _abbreviations(self, doc: Doc, words: list[Word], chosen: list[Found]) -> tuple[list[Found], set[str]]:
         for f in chosen:
             self._link_known(words, f)
         covered = [False] * len(words)
@@ -573,22 +753,22 @@ class AgreementsComponent:
         known_in_doc = {f.known for f in chosen + extra if f.known is not None}
         # "Environmental Protection Agency (EPA)": the document defines the letters as something else
         mention_ends = {f.end for f in chosen + extra}
+        # the only words the rest looks at
+        listed = [i for i, w in enumerate(words) if w.text in defined or w.text in self.known_abbrevs]
         defined_otherwise = {
-            words[k + 1].text
-            for k in range(len(words) - 2)
-            if words[k].text == "(" and words[k + 2].text == ")" and k not in mention_ends
-            and words[k + 1].text in self.known_abbrevs and words[k + 1].text not in defined
+            words[i].text
+            for i in listed
+            if 1 <= i <= len(words) - 2 and words[i - 1].text == "(" and words[i + 1].text == ")"
+            and i - 1 not in mention_ends and words[i].text in self.known_abbrevs and words[i].text not in defined
         }
-        i = 0
-        while i < len(words):
+        resume = 0  # after a known abbreviation of several words
+        for i in listed:
             w = words[i]
-            if covered[i] or not w.is_word:
-                i += 1
+            if i < resume or covered[i] or not w.is_word:
                 continue
             if w.text in defined:
                 full = defined[w.text]
                 add(Found(i, i + 1, name=full.name, abbreviation=w.text))
-                i += 1
                 continue
             hit = None
             for seq, idx in self.known_abbrevs.get(w.text, ()):
@@ -602,10 +782,8 @@ class AgreementsComponent:
                     pass
                 elif not ambiguous or idx in known_in_doc or self._cue_near(doc, words[i]):
                     add(Found(i, i + len(seq), name=canonical, abbreviation=" ".join(seq), known=idx))
-                i += len(seq)
-                continue
-            i += 1
-        return sorted(chosen + extra, key=lambda f: f.start)
+                resume = i + len(seq)
+        return sorted(chosen + extra, key=lambda f: f.start), set(defined)
 
     def _coordinated_shortening(self, words: list[Word], k: int, full: Found, add, defined) -> None:
         """"X (EPA) und eine Strategische Partnerschaft (SPA)": the shortened second name and its abbreviation."""
@@ -684,6 +862,57 @@ class AgreementsComponent:
         return self.cue_re is not None and bool(self.cue_re.search(sentence.lower()))
 
 
+def _standalone(text: str, c: int, lo: int) -> bool:
+    """Is the character at ``c`` a token of its own (not inside a word such as "U.S." or "4.0")?
+
+    Tokens restart the same after whitespace and at ``lo`` (the end of a token), so the token at
+    ``c`` is found by tokenising from there; a long run of text without spaces is not examined.
+    """
+    p = max(text.rfind(" ", lo, c), text.rfind("\n", lo, c)) + 1
+    p = max(p, lo)
+    if c - p > 64:
+        return False
+    m = _TOKEN_RE.search(text, p)
+    while m is not None and m.end() <= c:
+        m = _TOKEN_RE.search(text, m.end())
+    return m is not None and m.start() == c and m.end() == c + 1
+
+
+def _occurrences(text: str, strings: set[str]) -> list[tuple[int, int]]:
+    """Where ``strings`` occur in ``text`` (also inside words: a superset of their tokens)."""
+    if not strings:
+        return []
+    pattern = "|".join(re.escape(s) for s in sorted(strings, key=lambda s: (-len(s), s)))
+    return [m.span() for m in re.finditer(pattern, text)]
+
+
+def _overlapping(words: list[Word], spans: list[tuple[int, int]]) -> list[int]:
+    """Indices of the words (in text order) that overlap one of the (sorted) spans."""
+    starts = [w.start for w in words]
+    out: list[int] = []
+    for a, b in spans:
+        j = bisect.bisect_right(starts, a) - 1
+        if j < 0 or words[j].end <= a:
+            j += 1
+        if out and j <= out[-1]:
+            j = out[-1] + 1
+        while j < len(words) and words[j].start < b:
+            out.append(j)
+            j += 1
+    return out
+
+
+def _outside(stretches: list[tuple[int, int]], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans not inside one of the (sorted, disjoint) stretches."""
+    starts = [a for a, _ in stretches]
+    out = []
+    for a, b in spans:
+        j = bisect.bisect_right(starts, a) - 1
+        if j < 0 or b > stretches[j][1]:
+            out.append((a, b))
+    return out
+
+
 def _surface(words: list[Word], a: int, b: int) -> str:
     """The words a..b as written, with single spaces where the text had whitespace."""
     parts = [words[a].text]
@@ -692,9 +921,21 @@ def _surface(words: list[Word], a: int, b: int) -> str:
     return "".join(parts)
 
 
-def _date_at(dates: list[int], start: int) -> bool:
-    j = bisect.bisect_left(dates, start)
-    return j < len(dates) and dates[j] == start
+class _DateStarts:
+    """The start offsets of the document's DATE spans, read on first use (most documents need none)."""
+
+    __slots__ = ("doc", "starts")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.starts: list[int] | None = None
+
+    def at(self, offset: int) -> bool:
+        """Does a date start at ``offset``?"""
+        if self.starts is None:
+            self.starts = sorted(s.start_char for s in spans_of(self.doc, "DATE"))
+        j = bisect.bisect_left(self.starts, offset)
+        return j < len(self.starts) and self.starts[j] == offset
 
 
 def _resolve(found: list[Found]) -> list[Found]:

@@ -22,15 +22,15 @@ from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
 from spacy.training import Example
 
-#: Distinct words whose lemma is remembered; past this the memo starts again (a stream of
-#: documents has an unbounded vocabulary of numbers and names).
+#: Distinct words whose lemma hash is remembered; past this the memo starts again (a stream
+#: of documents has an unbounded vocabulary of numbers and names).
 MEMO_WORDS = 200_000
 
 
 class LookupLemmatizer(Lemmatizer):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._memo: dict[int, str] = {}
+        self._memo: dict[int, int] = {}
 
     def initialize(
         self,
@@ -65,30 +65,42 @@ class LookupLemmatizer(Lemmatizer):
             return doc
 
     def _lookup_all(self, doc: Doc) -> Doc:
+        if doc.vocab is not self.vocab:
+            return super().__call__(doc)
         orths = doc.to_array(ORTH)
         lemmas = doc.to_array(LEMMA)
-        todo = numpy.ones(len(orths), dtype=bool) if self.overwrite else lemmas == 0
-        if not todo.any():
+        todo = None if self.overwrite else lemmas == 0
+        if todo is not None and not todo.any():
             return doc
-        distinct, where = numpy.unique(orths[todo], return_inverse=True)
         memo = self._memo
         if len(memo) > MEMO_WORDS:
             memo.clear()
-        strings = doc.vocab.strings
-        table = self.lookups.get_table("lemma_lookup", {})
-        hashes = []
-        for orth in distinct.tolist():
-            lemma = memo.get(orth)
-            if lemma is None:
-                text = strings[orth]
-                found = table.get(text, text)
-                lemma = memo[orth] = found if isinstance(found, str) else found[0]
-            # Added per document, not remembered as a hash: the string store may drop
-            # strings between documents (``nlp.memory_zone``).
-            hashes.append(strings.add(lemma))
-        lemmas[todo] = numpy.asarray(hashes, dtype=numpy.uint64)[where]
+        lemma_of = self._lemma_hash
+        wanted = (orths if todo is None else orths[todo]).tolist()
+        found = [memo.get(orth) or lemma_of(orth) for orth in wanted]
+        if todo is None:
+            lemmas = numpy.asarray(found, dtype=numpy.uint64)
+        else:
+            lemmas[todo] = found
         doc.from_array([LEMMA], lemmas.reshape(-1, 1))
         return doc
+
+    def _lemma_hash(self, orth: int) -> int:
+        """The hash of the lemma of the word ``orth``, remembered for the next documents."""
+        strings = self.vocab.strings
+        text = strings[orth]
+        found = self.lookups.get_table("lemma_lookup", {}).get(text, text)
+        lemma = found if isinstance(found, str) else found[0]
+        if lemma == text:
+            # The word's own string: in the store whenever a document has the word.
+            lemma_hash = orth
+        else:
+            # A lemma of the table, kept in the string store for good (not as a transient string
+            # of ``nlp.memory_zone``): the remembered hash must name its string in later documents.
+            # These are bounded by the table; unknown words, names and numbers take the branch above.
+            lemma_hash = strings.add(lemma, allow_transient=False)
+        self._memo[orth] = lemma_hash
+        return lemma_hash
 
 
 @Language.factory(
