@@ -52,7 +52,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from .errors import ResourceError
@@ -285,26 +285,29 @@ class CountryMention:
     text: str
 
 
-def _alternation(forms: Sequence[str]) -> str:
-    """A regex matching any of ``forms`` (or its capitalised variant), the longest first.
-
-    Written as a character trie ("Japan|Japans|Japanisch" -> "Japan(?:s|isch)?"): a flat
-    alternation of hundreds of forms is tried form by form at every word, a trie follows one
-    path. Where several forms match, backtracking tries the longer ones first, as the flat
-    alternation sorted longest first did.
-    """
+@functools.cache
+def _country_trie(lang: str) -> dict[str, dict]:
+    """The surface forms of ``lang`` and their capitalised variants as a character trie; ""
+    marks the end of a form."""
     trie: dict[str, dict] = {}
-    for form in forms:
+    for form in country_surface_forms(lang):
         for variant in (form, form[:1].upper() + form[1:]):
             node = trie
             for ch in variant:
                 node = node.setdefault(ch, {})
             node[""] = {}
-    return _trie_regex(trie)
+    return trie
 
 
-def _trie_regex(node: dict[str, dict]) -> str:
-    branches = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
+def _trie_regex(node: dict[str, dict], after_first: str = "") -> str:
+    """A regex matching the strings of a trie, the longest first.
+
+    A flat alternation of hundreds of forms is tried form by form at every word; a trie
+    follows one path ("Japan|Japans|Japanisch" -> "Japan(?:s|isch)?"). Where several forms
+    match, backtracking tries the longer ones first, as the flat alternation sorted longest
+    first did. ``after_first`` is put after the first character of each branch.
+    """
+    branches = [re.escape(ch) + after_first + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
     if not branches:
         return ""
     if len(branches) == 1 and "" not in node:
@@ -312,17 +315,83 @@ def _trie_regex(node: dict[str, dict]) -> str:
     return f"(?:{'|'.join(branches)})" + ("?" if "" in node else "")
 
 
+def _genitive(lang: str) -> str:
+    suffixes = _country_data(lang).get("inflection", {}).get("genitive_suffixes", [])
+    return f"(?:{'|'.join(re.escape(s) for s in suffixes)})?" if suffixes else ""
+
+
 @functools.cache
 def _country_regex(lang: str) -> re.Pattern[str] | None:
-    forms = country_surface_forms(lang)
-    if not forms:
+    """A country form as a whole word (``country_of_word``); scans use ``_country_scanners``."""
+    if not country_surface_forms(lang):
         return None
-    suffixes = _country_data(lang).get("inflection", {}).get("genitive_suffixes", [])
-    genitive = f"(?:{'|'.join(re.escape(s) for s in suffixes)})?" if suffixes else ""
     # A form ends where a word ends; a hyphen may follow ("US-Außenministerium"). Every form
-    # starts with a word character: the "(?=\w)" in front lets the regex engine skip other
-    # characters at once (without it a run of punctuation cost the whole alternation per character).
-    return re.compile(rf"(?=\w)(?<![\w])({_alternation(list(forms))}){genitive}(?![\w])")
+    # starts with a word character.
+    return re.compile(rf"(?=\w)(?<![\w])({_trie_regex(_country_trie(lang))}){_genitive(lang)}(?![\w])")
+
+
+#: After the first character of a match: no word character before it.
+_NO_WORD_BEFORE_FIRST = r"(?<!\w.)"
+
+
+@functools.cache
+def _country_scanners(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None]:
+    r"""The regexes that find the forms of ``_country_regex`` in a text, in two groups.
+
+    Forms starting with a capital: each branch starts with its letter, so the regex engine
+    skips at once to the capitals of a text, and checks only there that no word character
+    stands before (``(?<!\w.)`` after the first letter). The other forms ("japanisch"): a
+    non-word character, then the form; and the same without it for the start of the text.
+    Group 1 is the form.
+    """
+    trie = _country_trie(lang)
+    if not trie:
+        return None, None, None
+    genitive = _genitive(lang)
+    capitalised = {ch: node for ch, node in trie.items() if ch.isupper()}
+    others = {ch: node for ch, node in trie.items() if ch and not ch.isupper()}
+    upper = re.compile(rf"({_trie_regex(capitalised, _NO_WORD_BEFORE_FIRST)}){genitive}(?![\w])") \
+        if capitalised else None
+    if not others:
+        return upper, None, None
+    lower = _trie_regex(others)
+    return (upper, re.compile(rf"\W({lower}){genitive}(?![\w])"),
+            re.compile(rf"({lower}){genitive}(?![\w])"))
+
+
+def _country_matches(text: str, lang: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, form) of each match of ``_country_regex(lang)`` in ``text`` (as its
+    ``finditer`` would give them), from the two scanners' matches in text order."""
+    upper, lower, lower_at_start = _country_scanners(lang)
+    if lower is None or lower_at_start is None:
+        if upper is not None:
+            for m in upper.finditer(text):
+                yield m.start(), m.end(), m.group(1)
+        return
+    # The next match of each scanner at or after ``pos`` (the end of the last match taken):
+    # a form never starts right at ``pos`` > 0, where no word character stands.
+    pos = 0
+    first = lower_at_start.match(text)
+    nxt_lower = (0, first.end(), first.group(1)) if first else _after(lower, text, 0)
+    nxt_upper = _after(upper, text, 0) if upper is not None else None
+    while True:
+        if nxt_lower is not None and nxt_lower[0] < pos:
+            nxt_lower = _after(lower, text, pos)
+        if nxt_upper is not None and nxt_upper[0] < pos:
+            nxt_upper = _after(upper, text, pos)  # type: ignore[arg-type]
+        if nxt_lower is None and nxt_upper is None:
+            return
+        if nxt_upper is None or (nxt_lower is not None and nxt_lower[0] < nxt_upper[0]):
+            found = nxt_lower
+        else:
+            found = nxt_upper
+        yield found  # type: ignore[misc]
+        pos = found[1]  # type: ignore[index]
+
+
+def _after(regex: re.Pattern[str], text: str, pos: int) -> tuple[int, int, str] | None:
+    m = regex.search(text, pos)
+    return (m.start(1), m.end(), m.group(1)) if m else None
 
 
 def _lookup_code(lang: str, form: str) -> str | None:
@@ -338,14 +407,11 @@ def country_mentions(text: str, lang: str) -> list[CountryMention]:
 
 @functools.lru_cache(maxsize=4)
 def _country_mentions(text: str, lang: str) -> tuple[CountryMention, ...]:
-    regex = _country_regex(lang)
-    if regex is None:
-        return ()
     out = []
-    for m in regex.finditer(text):
-        code = _lookup_code(lang, m.group(1))
+    for start, end, form in _country_matches(text, lang):
+        code = _lookup_code(lang, form)
         if code:
-            out.append(CountryMention(m.start(), m.end(), code, m.group(0)))
+            out.append(CountryMention(start, end, code, text[start:end]))
     return tuple(out)
 
 
@@ -375,12 +441,14 @@ def country_before(
     skipped when a caller knows the name starts later).
     """
     mentions = country_mentions(text, lang) if mentions is None else mentions
-    by_end = {m.end: m.code for m in mentions}
+    by_end = _by_end(mentions)
     skips = {w.lower() for w in skip_words}
     end = skip_back(text, pos)
     for _ in range(3):
         if end in by_end:
             return by_end[end]
+        if not skips:
+            return None
         # Only a bounded stretch before ``end`` is searched: long texts stay linear.
         lo = max(0, end - 80)
         word = re.search(r"(\w+)$", text[lo:end])
@@ -430,15 +498,30 @@ def _link_regex(links: tuple[str, ...], link_articles: tuple[str, ...]) -> re.Pa
     return re.compile(pattern)
 
 
-_LAST_INDEX: list = [None, None]
+# The indexes of the last mention list asked for (one document): (list, index), replaced as
+# one object so that threads working on other documents never see one's list with another's index.
+_LAST_BY_START: tuple[Sequence[CountryMention] | None, dict[int, CountryMention]] = (None, {})
+_LAST_BY_END: tuple[Sequence[CountryMention] | None, dict[int, str]] = (None, {})
 
 
 def _by_start(mentions: Sequence[CountryMention]) -> dict[int, CountryMention]:
-    """Mentions by start offset; the index of the last list asked for is kept (one document)."""
-    if _LAST_INDEX[0] is not mentions or len(_LAST_INDEX[1]) != len(mentions):
-        _LAST_INDEX[0] = mentions
-        _LAST_INDEX[1] = {m.start: m for m in mentions}
-    return _LAST_INDEX[1]
+    """Mentions by start offset."""
+    global _LAST_BY_START
+    last, index = _LAST_BY_START
+    if last is not mentions or len(index) != len(mentions):
+        index = {m.start: m for m in mentions}
+        _LAST_BY_START = (mentions, index)
+    return index
+
+
+def _by_end(mentions: Sequence[CountryMention]) -> dict[int, str]:
+    """The country codes of mentions by end offset."""
+    global _LAST_BY_END
+    last, index = _LAST_BY_END
+    if last is not mentions or len(index) != len(mentions):
+        index = {m.end: m.code for m in mentions}
+        _LAST_BY_END = (mentions, index)
+    return index
 
 
 def nearest_country(

@@ -228,11 +228,13 @@ class MinistriesComponent:
                 for name_text in names:
                     words = tuple(t.text for t in nlp.make_doc(name_text))
                     self.known.setdefault(kb.name_key(words), []).append((words, entry))
-        # first word key -> the lengths of the names starting with it, longest first
-        first: dict[str, set[int]] = {}
+        # The keys of the known names as a trie, one word key per level; "" marks a name's end.
+        self.known_trie: dict[str, dict] = {}
         for key in self.known:
-            first.setdefault(key[0], set()).add(len(key))
-        self.known_first = {k: tuple(sorted(v, reverse=True)) for k, v in first.items()}
+            node = self.known_trie
+            for word_key in key:
+                node = node.setdefault(word_key, {})
+            node[""] = {}
         self.strong_abbr = kb.abbreviation_index(weak=False)
         self.all_abbr = kb.abbreviation_index(weak=True)
         self._abbr_words = frozenset(self.all_abbr)
@@ -260,7 +262,7 @@ class MinistriesComponent:
             self._compounds = [{} for _ in self.patterns]
             new = set(vocabulary)
         for word in new:
-            if kb.name_key_word(word) in self.known_first:
+            if kb.name_key_word(word) in self.known_trie:
                 self._known_starts.add(word)
             for p, splits in zip(self.patterns, self._compounds, strict=True):
                 if p.compound_heads and word[:1].isupper() and word.lower().endswith(p.compound_heads):
@@ -279,19 +281,26 @@ class MinistriesComponent:
     # -- candidates ---------------------------------------------------------------------
 
     def known_names(self, positions: list[int]) -> list[Candidate]:
+        """Known names at ``positions``: the longest whose words are capitalised as the name's."""
         out = []
         texts = self._words
         n = len(texts)
         for i in positions:
-            for length in self.known_first.get(kb.name_key_word(texts[i]), ()):
-                if i + length > n:
-                    continue
-                hits = self.known.get(kb.name_key(texts[i : i + length]))
-                if not hits:
-                    continue
-                entries = tuple(e for words, e in hits if _same_case(words, texts[i : i + length]))
+            ends = []  # the ends of the keys of known names from i, shortest first
+            node = self.known_trie
+            j = i
+            while j < n:
+                node = node.get(kb.name_key_word(texts[j]))
+                if node is None:
+                    break
+                j += 1
+                if "" in node:
+                    ends.append(j)
+            for end in reversed(ends):
+                hits = self.known[kb.name_key(texts[i:end])]
+                entries = tuple(e for words, e in hits if _same_case(words, texts[i:end]))
                 if entries:
-                    out.append(Candidate(i, i + length, i + length, self.lang, "known", entries=entries))
+                    out.append(Candidate(i, end, end, self.lang, "known", entries=entries))
                     break
         return out
 
@@ -408,7 +417,9 @@ class MinistriesComponent:
     def _country_suffix(self, doc: Doc, cand: Candidate, p: PatternSet) -> None:
         if not p.country_links:
             return
-        mentions = self._mentions(p.lang)
+        # Not yet found (another language's patterns): country_after finds the mentions only
+        # where a link word follows.
+        mentions = self._cache.get(p.lang)
         after = kb.country_after(self._text, self._end_char(cand.end - 1), p.lang, mentions,
                                  p.country_links, p.country_link_articles)
         if after is None:
@@ -542,7 +553,10 @@ class MinistriesComponent:
         separate_words = [vocabulary & p.two_word_heads for p in self.patterns]
         abbr_words = vocabulary & self._abbr_words
         starting = known_words.union(abbr_words, *head_words, *fused_words, *separate_words)
-        positions = [i for i, w in enumerate(words) if w in starting] if starting else []
+        if not starting:
+            set_spans(doc, "MINISTRY", [])
+            return doc
+        positions = [i for i, w in enumerate(words) if w in starting]
 
         candidates = self.known_names(self._at(positions, known_words))
         for p in self.patterns:
