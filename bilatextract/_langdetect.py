@@ -10,6 +10,10 @@ probabilities with an index loop. :class:`FastDetector` overrides exactly those 
 - the n-gram state machine resets at every space, so the n-grams of a text are those of its
   space-separated words in order: they are computed once per distinct word (memoised, since
   vocabularies are Zipfian) by the same state machine;
+- the sampling loop multiplies the 55 language probabilities as one NumPy array: element-wise
+  products and quotients of doubles round as Python's do; the one sum stays Python's ``sum``
+  over the same floats in the same order, and the maximum of the quotients is the quotient of
+  the maximum (correctly rounded division by a positive number keeps the order).
 
 The random draws, the n-gram list handed to them and every float operation are those of the
 original, so the probabilities are identical (``tests/test_routing.py`` compares both detectors).
@@ -20,7 +24,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+import numpy as np
 from langdetect.detector import Detector
+from langdetect.lang_detect_exception import ErrorCode, LangDetectException
 from langdetect.utils.ngram import NGram
 from langdetect.utils.unicode_block import unicode_block
 
@@ -33,6 +39,8 @@ _NORMALIZED: dict[int, str] = {}
 _NON_LATIN: dict[str, bool] = {}
 #: Per (normalised) word: its n-grams, and those the space after it adds.
 _WORD_NGRAMS: dict[str, tuple[list[str], list[str]]] = {}
+#: Per n-gram: its per-language probabilities as an array (of the map in ``_memo_owner``).
+_NGRAM_ARRAYS: dict[str, np.ndarray] = {}
 #: The word-to-probabilities map the memoised n-grams were filtered against.
 _memo_owner: list[object] = [None]
 
@@ -116,8 +124,9 @@ class FastDetector(Detector):  # type: ignore[misc]
 
     def _extract_ngrams(self) -> list[str]:
         known = self.word_lang_prob_map
-        if _memo_owner[0] is not known or len(_WORD_NGRAMS) > _MEMO_LIMIT:
+        if _memo_owner[0] is not known or len(_WORD_NGRAMS) > _MEMO_LIMIT or len(_NGRAM_ARRAYS) > _MEMO_LIMIT:
             _WORD_NGRAMS.clear()
+            _NGRAM_ARRAYS.clear()
             _memo_owner[0] = known
         words = self.text.translate(_normalization_table(self.text)).split(" ")
         last = len(words) - 1
@@ -132,3 +141,47 @@ class FastDetector(Detector):  # type: ignore[misc]
             if i < last:
                 result += ngrams[1]
         return result
+
+    def _detect_block(self) -> None:
+        if self.verbose:
+            super()._detect_block()
+            return
+        self.cleaning_text()
+        ngrams = self._extract_ngrams()
+        if not ngrams:
+            raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
+        arrays = [_ngram_array(ngram, self.word_lang_prob_map) for ngram in ngrams]
+        self.langprob = [0.0] * len(self.langlist)
+        self.random.seed(self.seed)
+        for _ in range(self.n_trial):
+            prob = np.array(self._init_probability(), dtype=np.float64)
+            alpha = self.alpha + self.random.gauss(0.0, 1.0) * self.ALPHA_WIDTH
+            weight = alpha / self.BASE_FREQ
+            i = 0
+            while True:
+                # _update_lang_prob: prob[i] *= weight + lang_prob_map[i]
+                prob *= weight + self.random.choice(arrays)
+                if i % 5 == 0:
+                    if _normalize(prob) > self.CONV_THRESHOLD or i >= self.ITERATION_LIMIT:
+                        break
+                i += 1
+            for j, p in enumerate(prob.tolist()):
+                self.langprob[j] += p / self.n_trial
+
+
+def _ngram_array(ngram: str, known: dict[str, list[float]]) -> np.ndarray:
+    """The per-language probabilities of ``ngram`` (one of ``known``) as an array, memoised."""
+    array = _NGRAM_ARRAYS.get(ngram)
+    if array is None:
+        array = _NGRAM_ARRAYS[ngram] = np.array(known[ngram], dtype=np.float64)
+    return array
+
+
+def _normalize(prob: np.ndarray) -> float:
+    """langdetect's ``_normalize_prob`` on an array: divide by the sum, return the largest."""
+    values = prob.tolist()
+    total = sum(values)
+    if total == 0.0:
+        raise ZeroDivisionError("float division by zero")
+    prob /= total
+    return max(0.0, max(values) / total)

@@ -60,7 +60,7 @@ def build(lang: str) -> Language:
     nlp.config["initialize"]["components"]["lemmatizer"] = {
         "lookups": {"@misc": "bilatextract.lemma_lookups.v1", "lang": lang}
     }
-    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("bilat_sentencizer", name="sentencizer")  # spaCy's rule, on arrays (components.sentences)
     for name in COMPONENTS:
         nlp.add_pipe(name)
     nlp.initialize()

@@ -537,21 +537,35 @@ def _stays_in(text: str, lang: str, whole: tuple[str, tuple[str, ...]]) -> bool:
 def _no_strong_line(
     text: str, lowered: str, lang: str, cue: _Cue, total: float, hits: list[tuple[int, int, float]]
 ) -> bool:
-    """Whether no line of ``text`` is strong for ``cue``'s language (see :func:`_stays_in`)."""
+    """Whether no line of ``text`` is strong for ``cue``'s language (see :func:`_stays_in`).
+
+    A line's bound is its words' score for that language plus the weight of the anchors inside
+    it. Where that bound cannot be decisive against the line's own ``lang`` words (a score of
+    ``lang`` at least that high is certain, and the winner needs twice the runner-up's), or
+    cannot cover the line's words, the line is not strong whatever its patterns score.
+    """
+    own = next((c for c in _cues() if c.lang == lang), None)
     next_hit = 0
     for start, end in _lines(text):
         stop = min(end, start + LINE_SAMPLE_CHARS)
         anchors = 0.0
         while next_hit < len(hits) and hits[next_hit][0] < end:
-            hit_start, hit_end, weight = hits[next_hit]
+            _, hit_end, weight = hits[next_hit]
             if hit_end <= stop:
                 anchors += weight
             next_hit += 1
+        if stop == end and total + anchors < STRONG_LINE_SCORE:
+            continue  # the line's words score at most the whole text's
         line = lowered[start:stop]
-        words = total if stop == end and total < STRONG_LINE_SCORE else cue.word_score(_words(line))
-        if words + anchors < STRONG_LINE_SCORE:
-            continue
-        if cue.word_score(_words(line)) + cue.pattern_score(line) < STRONG_LINE_SCORE:
+        words = _words(line)
+        bound = cue.word_score(words) + anchors
+        runner_up = own.word_score(words) if own is not None else 0.0
+        if (
+            bound < STRONG_LINE_SCORE
+            or bound < DECISIVE_MARGIN * runner_up
+            or bound <= runner_up
+            or bound < DECISIVE_COVERAGE * len(words)
+        ):
             continue
         strong, _ = _line_cue(text, start, end)
         if strong is not None and strong != lang:

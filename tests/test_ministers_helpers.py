@@ -11,7 +11,6 @@ from bilatextract.components.ministers import (
     _WORD,
     _name_hits,
     _name_pattern,
-    _sentence_bounds,
     _TokenOffsets,
     _word_lists,
 )
@@ -46,9 +45,8 @@ def test_word_lists(text: str) -> None:
 
 @pytest.mark.parametrize("lang", ["de", "en"])
 @pytest.mark.parametrize("text", TEXTS)
-def test_sentences_and_char_spans(lang: str, text: str) -> None:
+def test_char_spans(lang: str, text: str) -> None:
     doc = pipeline.get(lang)(text)
-    assert _sentence_bounds(doc, len(text)) == [(s.start_char, s.end_char) for s in doc.sents]
     tokens = _TokenOffsets(doc)
     for start in range(len(text) + 1):
         for end in range(start + 1, min(len(text), start + 30) + 1):
@@ -58,11 +56,6 @@ def test_sentences_and_char_spans(lang: str, text: str) -> None:
                 assert (ours is None) == (theirs is None), (start, end, expand)
                 if ours is not None:
                     assert (ours.start, ours.end) == (theirs.start, theirs.end), (start, end, expand)
-
-
-def test_sentences_without_sentencizer() -> None:
-    doc = pipeline.get("en").make_doc("One sentence. Two sentences.")
-    assert _sentence_bounds(doc, len(doc.text)) == [(0, len(doc.text))]
 
 
 @pytest.mark.parametrize("forms", [{"Maas"}, {"Maas", "MAAS"}, {"Le Drian", "Drian"}, {"Neill", "O"}])

@@ -25,15 +25,14 @@ The steps, per document:
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import accumulate, compress
 from typing import Any
 
-import numpy
-from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -49,6 +48,7 @@ _WORD_SPLIT = re.compile(f"({_WORD.pattern})")
 # A possessive ending, left out of the word ("Japan's" -> "Japan").
 _POSSESSIVE_S = re.compile(r"['’]s")
 _SPACES = re.compile(r"\s*")
+_DIGIT_AFTER = re.compile(r"\s*\d")
 _AFTER_ANY = float("inf")  # sorts after every end offset: bisect (pos, _AFTER_ANY) finds sentences starting at pos
 _ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em", "al", "an", "ic")
 
@@ -103,6 +103,11 @@ class Mention:
     marked_home: bool = False
     kind: str = "titled"  # titled, listed, counterpart, name
     colleague_of: Mention | None = None  # the minister whose counterpart this one is
+
+    def by_name(self, start: int, end: int) -> Mention:
+        """The same person named alone at [start, end): no title, so no portfolio, ministry or country cue."""
+        return Mention(start, end, self.family, self.given, self.key, self.surface, self.words, None, self.country,
+                       0, self.not_country, None, self.coref_only, self.marked_home, "name", None)
 
 
 @dataclass(slots=True)
@@ -198,19 +203,10 @@ def _memo(cache: dict[str, Any], key: str, value: Any) -> Any:
     return value
 
 
-def _sentence_bounds(doc: Doc, length: int) -> list[tuple[int, int]]:
-    """``[(s.start_char, s.end_char) for s in doc.sents]`` (the whole text where no sentences are
-    set), without a Span per sentence."""
-    if not doc.has_annotation("SENT_START"):
-        return [(0, length)]
-    if "sents" in doc.user_hooks or not len(doc):
-        return [(s.start_char, s.end_char) for s in doc.sents]
-    view = view_of(doc)
-    starts, texts = view.token_starts, view.token_texts
-    # Like Doc.sents: a sentence starts at the first token and at every later token marked 1.
-    firsts = [0, *(numpy.flatnonzero(doc.to_array(SENT_START)[1:] == 1) + 1).tolist()]
-    lasts = [k - 1 for k in firsts[1:]] + [len(starts) - 1]
-    return [(starts[a], starts[b] + len(texts[b])) for a, b in zip(firsts, lasts, strict=True)]
+@functools.cache
+def _most_words(phrases: tuple[str, ...]) -> int:
+    """The most words (split at spaces) of any of ``phrases``."""
+    return max((len(x.split()) for x in phrases), default=0)
 
 
 def _lengths_by_first(phrases: Iterable[tuple[str, ...]]) -> dict[str, list[int]]:
@@ -234,6 +230,7 @@ class Patterns:
         self.title_lengths = _lengths_by_first(self.titles)
         self.heads = {k.lower(): v for k, v in data.get("heads", {}).items()}
         self.heads_longest = sorted(self.heads, key=len, reverse=True)
+        self.head_words = tuple(self.heads)
         infl = data.get("heads_inflection", {})
         self.endings = sorted(infl.get("endings", [""]), key=len, reverse=True)
         self.plural_endings = frozenset(infl.get("plural_endings", []))
@@ -277,6 +274,7 @@ class Patterns:
         self.home_min_mentions = int(ctx.get("home_min_mentions", 2))
         self.marked_home = {p.lower(): code for code, ps in ctx.get("marked_home", {}).items() for p in ps}
         self.compound_stems = kb.compound_stems(lang)
+        self.subnational = kb.subnational_forms(lang)  # what kb.is_subnational looks a word up in
         self.stems_longest = sorted(self.compound_stems, key=len, reverse=True)
         self.max_stem_words = max((len(s.split()) for s in self.compound_stems), default=1)
         self.stem_lengths = _lengths_by_first(tuple(s.split()) for s in self.compound_stems)
@@ -295,14 +293,11 @@ class Patterns:
 
     def title_candidates(self, words: list[str]) -> Iterable[int]:
         """The indices of the words that may start a title (a superset of where ``title_core`` finds one)."""
-        flags = self._may_start
-        unknown = set(words).difference(flags)
-        if len(flags) + len(unknown) > _MEMO_LIMIT:
-            flags.clear()
-            unknown = set(words)
-        for word in unknown:
-            flags[word] = self._can_start_title(word)
-        return compress(range(len(words)), map(flags.__getitem__, words))
+        flags = list(map(self._may_start.get, words))
+        if None in flags:  # words not seen before
+            for k in [k for k, flag in enumerate(flags) if flag is None]:
+                flags[k] = self.may_start_title(words[k])
+        return compress(range(len(words)), flags)
 
     def may_start_title(self, word: str) -> bool:
         flag = self._may_start.get(word)
@@ -486,6 +481,7 @@ class _Document:
         self.by_end = _OffsetIndex(self.ends)
         self.countries = kb.country_mentions(self.text, self.lang)
         self.country_by_end = {c.end: c for c in self.countries}
+        self.country_starts = sorted(c.start for c in self.countries)
         self._in_country: set[int] | None = None
         self.ministries: dict[int, tuple[int, dict[str, Any]]] = {}
         for span in spans_of(doc, "MINISTRY"):
@@ -507,7 +503,9 @@ class _Document:
     def sentences(self) -> list[tuple[int, int]]:
         """(start, end) of each sentence; read only for counterparts and inferred countries."""
         if self._sentences is None:
-            self._sentences = _sentence_bounds(self.doc, len(self.text))
+            doc = self.doc
+            self._sentences = [(s.start_char, s.end_char) for s in doc.sents] \
+                if doc.has_annotation("SENT_START") else [(0, len(self.text))]
         return self._sentences
 
     def gap(self, j: int) -> str:
@@ -515,6 +513,14 @@ class _Document:
         if j <= 0 or j >= self.n:
             return ""
         return self.text[self.ends[j - 1] : self.starts[j]]
+
+    def spaced(self, a: int, b: int) -> bool:
+        """Whether ``gap(k) == " "`` for every k in [a, b)."""
+        text, starts, ends = self.text, self.starts, self.ends
+        for k in range(a, b):
+            if k <= 0 or k >= self.n or starts[k] - ends[k - 1] != 1 or text[ends[k - 1]] != " ":
+                return False
+        return True
 
     # ---------------------------------------------------------------- titles
 
@@ -529,12 +535,13 @@ class _Document:
             prefix_country = p.name_prefixes[texts[i]]
             i += 1
         best: Title | None = None
-        for n in p.title_lengths.get(texts[i].lower(), ()):
+        low = texts[i].lower()
+        for n in p.title_lengths.get(low, ()):
             if n > count - i:
                 continue
-            if any(self.gap(k) not in (" ",) for k in range(i + 1, i + n)):
+            if not self.spaced(i + 1, i + n):
                 continue
-            key = tuple(x.lower() for x in texts[i : i + n])
+            key = tuple(map(str.lower, texts[i : i + n]))
             spec = p.titles.get(key)
             if spec is None or (spec.get("exact") and texts[i] != texts[i].upper()):
                 continue
@@ -542,12 +549,12 @@ class _Document:
             best.bare = key in (("minister",), ("ministers",))
             break
         if p.separate_heads:
-            for n in p.stem_lengths.get(texts[i].lower(), ()):
+            for n in p.stem_lengths.get(low, ()):
                 if n > count - i - 1:
                     continue
-                if any(self.gap(k) != " " for k in range(i + 1, i + n + 1)):
+                if not self.spaced(i + 1, i + n + 1):
                     continue
-                stem = " ".join(x.lower() for x in texts[i : i + n])
+                stem = " ".join(map(str.lower, texts[i : i + n]))
                 head = texts[i + n].lower()
                 if stem in p.compound_stems and head in p.separate_heads:
                     if best is None or i + n + 1 > best.end:
@@ -557,7 +564,7 @@ class _Document:
         if best is None and start == i:
             best = p.fused_title(texts[i], i)
             if best is not None and not best.plural and i > 0 and texts[i - 1] in p.plural_articles \
-                    and self.gap(i) == " " and texts[i].lower().endswith(tuple(p.heads)):
+                    and self.gap(i) == " " and low.endswith(p.head_words):
                 best.plural = True
         if best is None:
             return None
@@ -624,8 +631,7 @@ class _Document:
                 break
         # A country after the title: "of Japan", "of the Italian Republic", "der Ukraine".
         end_char = ends[title.end - 1]
-        after = kb.country_after(self.text, end_char, self.lang, self.countries, p.country_links,
-                                 p.country_link_articles)
+        after = self.country_after(end_char, p.country_links, p.country_link_articles)
         if after is not None and after[1] in self.by_end:
             code, c_end = after
             k = self.by_end[c_end] + 1
@@ -634,6 +640,21 @@ class _Document:
             title.end = k
             title.country, title.country_rank = code, RANK_WORD
         return title
+
+    def country_after(self, pos: int, links: Sequence[str], articles: Sequence[str]) -> tuple[str, int] | None:
+        """``knowledge.country_after``, not asked where no country mention can start right after ``pos``.
+
+        What may stand between is spaces, a link and an article: a stretch up to the next country
+        mention with more words than those cannot be (nor can a longer one, up to a later mention).
+        """
+        starts = self.country_starts
+        k = bisect.bisect_right(starts, pos)
+        if k == len(starts):
+            return None
+        at_most = _most_words(links) + _most_words(articles)
+        if len(self.text[pos : min(starts[k], pos + 200)].split(None, at_most)) > at_most:
+            return None
+        return kb.country_after(self.text, pos, self.lang, self.countries, links, articles)
 
     def fields(self, k: int) -> int | None:
         """The end (word index) of a field phrase starting at word k, or None."""
@@ -686,7 +707,7 @@ class _Document:
             return self.text[end : end + 1] == "."
         if t in self.p.honorific_words and self.text[end : end + 1] == ".":
             return False
-        if self.starts[j] in self.in_country or self.p.country_of_word(t) or kb.is_subnational(t, self.lang):
+        if self.starts[j] in self.in_country or self.p.country_of_word(t) or t in self.p.subnational:
             return False
         if t in self.p.counterparts:
             return False
@@ -703,9 +724,10 @@ class _Document:
                     break
                 # A family name in capitals ends a name ("Heiko MAAS"), or starts one and is
                 # followed by the given name ("MOTEGI Toshimitsu").
-                caps = [_is_caps(self.texts[x]) for x in out]
-                if caps[-1] and len(out) > 1 or (caps[0] and len(out) > 1 and not caps[-1]):
-                    break
+                if len(out) > 1:
+                    caps_last = _is_caps(self.texts[out[-1]])
+                    if caps_last or _is_caps(self.texts[out[0]]):
+                        break
             if self.is_name_word(k):
                 out.append(k)
             elif out and self.particle_at(k):
@@ -831,7 +853,7 @@ class _Document:
         prev = self.texts[k]
         if self.gap(title.start).strip():
             return False
-        if prev in self.p.former or prev in self.p.deputy or kb.is_subnational(prev, self.lang):
+        if prev in self.p.former or prev in self.p.deputy or prev in self.p.subnational:
             return True
         # "der ehemalige japanische Premierminister"
         if self.p.country_of_word(prev) and k > 0 and self.texts[k - 1] in self.p.former:
@@ -944,8 +966,7 @@ class _Document:
             code = before[0] if before else None
             j = i + 1
             if code is None:
-                after = kb.country_after(self.text, w_end, self.lang, self.countries, self.p.counterpart_links,
-                                         self.p.counterpart_articles)
+                after = self.country_after(w_end, self.p.counterpart_links, self.p.counterpart_articles)
                 if after is not None and after[1] in self.by_end:
                     code, j = after[0], self.by_end[after[1]] + 1
             if j >= self.n or self.gap(j) not in (" ", ", "):
@@ -1072,10 +1093,7 @@ class _Document:
                 k = self.by_start.get(hit.start())
                 if k is None:
                     continue
-                m = replace(titled[0], start=a, end=b, kind="name", colleague_of=None)
-                m.country_rank = 0
-                m.portfolio = None
-                m.ministry_id = None
+                m = titled[0].by_name(a, b)
                 out.append(m)
                 spans.append((a, b))
                 person.mentions.append(m)
@@ -1089,7 +1107,7 @@ class _Document:
             return False
         if k > 0 and self.texts[k - 1] in self.p.not_after and self.gap(k) == " ":
             return False
-        if re.match(r"\s*\d", self.text[b : b + 3]):
+        if _DIGIT_AFTER.match(self.text[b : b + 3]):
             return False  # "May 2019"
         if self.lang == "en" and k + 1 < self.n and self.gap(k + 1) == " ":
             nxt = self.texts[k + 1]
@@ -1158,7 +1176,7 @@ def _name_hits(text: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
 
 def _combine(a: Title, b: Title) -> Title:
     """Two titles of one person ("Bundesaußenminister und Vizekanzler")."""
-    out = replace(a, end=b.end)
+    out = a.at(a.start, b.end)
     if out.portfolio is None or (out.role and not b.role and b.portfolio):
         out.portfolio = b.portfolio or out.portfolio
     if b.country_rank > out.country_rank:

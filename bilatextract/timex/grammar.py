@@ -436,6 +436,8 @@ class Grammar:
     def find(self, text: str) -> Iterator[Candidate]:
         """Every candidate date in ``text``, possibly overlapping, in no particular order."""
         for (pattern, handler), starts in zip(self._patterns, self._starts.starts(text), strict=True):
+            if starts == []:
+                continue  # no word of the text can begin this pattern
             for m in finditer(pattern, text, starts):
                 found = handler(m)
                 for cand in found if isinstance(found, list) else [found] if found else []:
