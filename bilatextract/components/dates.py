@@ -39,6 +39,8 @@ class TenseCues:
         self._doc: Doc | None = None
         #: Sentence start -> whether the sentence has a future phrase, for the last document.
         self._phrases: dict[int, bool] = {}
+        #: The (start, end) of the sentences of the last document that had a date in them.
+        self._sentences: list[tuple[int, int]] = []
 
     def _cue(self, word: str) -> str | None:
         lower = word.lower()
@@ -61,8 +63,14 @@ class TenseCues:
     def at(self, doc: Doc, span_start: int, span_end: int) -> str | None:
         """The tense nearest to the tokens ``span_start:span_end`` in their sentence."""
         if self._doc is not doc:
-            self._doc, self._phrases = doc, {}
-        start, end = _sentence_of(doc, span_start)
+            self._doc, self._phrases, self._sentences = doc, {}, []
+        # Dates often share a sentence: the sentences found so far are tried first.
+        for start, end in self._sentences:
+            if start <= span_start < end:
+                break
+        else:
+            start, end = _sentence_of(doc, span_start)
+            self._sentences.append((start, end))
         words = view_of(doc).token_texts
         kind = self._kind.__getitem__
         # The nearest cue outside the span and in its clause (no comma, colon, dash or bracket

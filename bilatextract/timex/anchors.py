@@ -331,6 +331,10 @@ class AnchorIndex:
                     out[i].append(base + offset)  # type: ignore[union-attr]
         return out
 
+    def active(self, text: str) -> list[tuple[int, list[int] | None]]:
+        """The patterns that may match in ``text``, in order: (index, :meth:`starts` of it)."""
+        return [(i, at) for i, at in enumerate(self.starts(text)) if at != []]
+
     def _piece_anchors(self, piece: str) -> tuple[tuple[int, tuple[int, ...]], ...]:
         """The offsets in a space-free piece of text where patterns may start, with their ids."""
         found: dict[int, set[int]] = {}
