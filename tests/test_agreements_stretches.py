@@ -16,7 +16,8 @@ from bilatextract.components.base import spans_of
 
 COMPOSED = Path(__file__).parent / "data" / "composed.jsonl"
 
-#: Sentence ends that are not boundaries ("U.S.", "4.0", "z.B.", ordinals) next to real ones.
+#: Sentence ends that are not boundaries ("U.S.", "4.0", "z.B.", ordinals) next to real ones, and
+#: commas inside coordinated compounds ("Wirtschafts-, Handels- und Investitionsabkommen").
 TRICKY = {
     "en": (
         "The U.S. and Japan signed the Agreement on Industry 4.0 Cooperation on 3.4. in Tokyo; the "
@@ -29,7 +30,9 @@ TRICKY = {
         "das Wirtschaftspartnerschaftsabkommen (EPA) und eine Strategische Partnerschaft (SPA) folgten. "
         "Die EU.Das EPA-Abkommen: gut! Der Vertrag von Aachen? Freundschafts- und Handelsvertrag. "
         "Die EPA wurde gelobt. Das WIRTSCHAFTSABKOMMEN und das Iran-Abkommen. Das Abkommen über die "
-        "Raumfahrt (RFA) gilt. Die RFA hilft."
+        "Raumfahrt (RFA) gilt. Die RFA hilft. Das Wirtschafts-, Handels- und Investitionsabkommen, das sie "
+        "schlossen, gilt; das Sach- , Dienst- und Leistungsabkommen auch, sagte er, und eine Gemeinsame "
+        "Erklärung."
     ),
 }
 

@@ -83,20 +83,22 @@ class Found:
 def tokenize(text: str) -> list[Word]:
     """Words and punctuation of ``text``, each knowing whether it starts a sentence or line."""
     out: list[Word] = []
-    _tokenize_from(text, 0, len(text) + 1, frozenset(), out)
+    _tokenize_from(text, 0, len(text) + 1, frozenset(), out, None)
     return out
 
 
-def _tokenize_from(text: str, pos: int, stop_from: int, stops: frozenset[str], out: list[Word]) -> int:
+def _tokenize_from(
+    text: str, pos: int, stop_from: int, stops: frozenset[str], out: list[Word], after: Word | None
+) -> int:
     """Append the words of ``text`` from ``pos`` to ``out``, up to and including the first token of
     ``stops`` that starts at or after ``stop_from``; return the offset where they end.
 
     ``pos`` must be where the tokens of the whole text would also start over: 0, after whitespace or
-    at the end of a token. The first word appended counts as sentence-initial: at 0 it is, after a
-    token of ``_SENTENCE_END`` too, and otherwise it is a stop (punctuation: never asked).
+    at the end of a token. ``after`` is the token before ``pos``; without it the first token counts
+    as sentence-initial (right at 0; elsewhere the caller starts at a stop, punctuation: never asked).
     """
-    prev_end = pos
-    prev_ends_sentence = True
+    prev_end = pos if after is None else after.end
+    prev_ends_sentence = after is None or (not after.is_word and after.text in _SENTENCE_END)
     append = out.append
     for m in _TOKEN_RE.finditer(text, pos):
         start, end = m.span()
@@ -111,7 +113,9 @@ def _tokenize_from(text: str, pos: int, stop_from: int, stops: frozenset[str], o
 
 
 def _boundaries(cfg: dict, *tables: dict[str, list[tuple[tuple[str, ...], int]]]) -> frozenset[str]:
-    """Punctuation that ends every scan of the rules: sentence ends that no word list holds.
+    """Punctuation that ends every scan of the rules: sentence ends and the comma, unless a word
+    list holds them. (A comma after a truncated compound, "Sach-, Dienst- und ...", continues a
+    coordination backwards: such a comma does not start a stretch, see ``_boundary_before``.)
 
     Rules compare a word with list entries, or with the parts of multi-word entries (split at
     spaces, or into words for the known names and abbreviations).
@@ -122,7 +126,7 @@ def _boundaries(cfg: dict, *tables: dict[str, list[tuple[tuple[str, ...], int]]]
         listed.update(value.split())
     for table in tables:
         listed.update(word for cands in table.values() for seq, _ in cands for word in seq)
-    return frozenset(p for p in _SENTENCE_END if p not in listed)
+    return frozenset(p for p in _SENTENCE_END | {","} if p not in listed)
 
 
 def _strings(value: object) -> list[str]:
@@ -603,9 +607,9 @@ class AgreementsComponent:
                 start = self._boundary_before(text, a, taken)
             if stretches and start == taken == stretches[-1][1]:
                 start = stretches.pop()[0]  # continues the previous stretch
-                taken = _tokenize_from(text, taken, b, self.boundaries, words)
+                taken = _tokenize_from(text, taken, b, self.boundaries, words, words[-1])
             else:
-                taken = _tokenize_from(text, start, b, self.boundaries, words)
+                taken = _tokenize_from(text, start, b, self.boundaries, words, None)
             stretches.append((start, taken))
         return words, stretches
 
@@ -615,7 +619,7 @@ class AgreementsComponent:
             c = max(text.rfind(ch, lo, a) for ch in self.boundaries)
             if c < 0:
                 break
-            if _standalone(text, c, lo):
+            if _standalone(text, c, lo) and not (text[c] == "," and _after_hyphen(text, c, lo)):
                 return c
             a = c
         return lo
@@ -876,6 +880,15 @@ def _standalone(text: str, c: int, lo: int) -> bool:
     while m is not None and m.end() <= c:
         m = _TOKEN_RE.search(text, m.end())
     return m is not None and m.start() == c and m.end() == c + 1
+
+
+def _after_hyphen(text: str, c: int, lo: int) -> bool:
+    """Does the token before offset ``c`` end in a hyphen? (Before ``lo``, the end of a stretch or
+    the start of the text, there is no such token.)"""
+    k = c - 1
+    while k >= lo and (text[k].isspace() or text[k] == "_"):  # what no token starts with
+        k -= 1
+    return k >= lo and text[k] == "-"
 
 
 def _occurrences(text: str, strings: set[str]) -> list[tuple[int, int]]:

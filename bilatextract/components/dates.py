@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from typing import Any
 
 from spacy.language import Language
@@ -18,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from ..resources import check_language, load_toml
 from ..timex import Candidate, Grammar
-from .base import char_span, doc_text, set_spans
+from .base import char_span, doc_text, set_spans, view_of
 
 
 class TenseCues:
@@ -28,12 +29,18 @@ class TenseCues:
         self.past = {w for w in vocab.get("past", []) if " " not in w}
         self.future = {w for w in vocab.get("future", []) if " " not in w}
         self.future_phrases = [w for w in vocab.get("future", []) if " " in w]
+        # Any of the phrases as a word sequence, in the lower-cased sentence.
+        self._future_phrase = re.compile(
+            r"\b(?:" + "|".join(re.escape(p) for p in self.future_phrases) + r")\b") if self.future_phrases else None
         self.past_suffix = vocab.get("past_suffix") or None
         self.not_past = set(vocab.get("not_past", []))
+        #: Token text -> its cue, or _BREAK for a clause break, or None; one computation per word.
+        self._kind = _Memo(self._kind_of)
         self._doc: Doc | None = None
-        self._sentences: dict[int, tuple[list[int], list[str], bool]] = {}
-        self._bounds: list[tuple[int, int]] = []
-        self._starts: list[int] = []
+        #: Sentence start -> whether the sentence has a future phrase, for the last document.
+        self._phrases: dict[int, bool] = {}
+        #: The (start, end) of the sentences of the last document that had a date in them.
+        self._sentences: list[tuple[int, int]] = []
 
     def _cue(self, word: str) -> str | None:
         lower = word.lower()
@@ -46,59 +53,90 @@ class TenseCues:
             return "past"
         return None
 
+    def _kind_of(self, word: str) -> str | None:
+        return _BREAK if word in _CLAUSE_BREAKS else self._cue(word)
+
     def of(self, span: Span) -> str | None:
         """The tense nearest to ``span`` in its sentence: "past", "future" or None."""
-        # The sentences and their cues are found once per document and looked up by position:
-        # scanning the whole sentence for every date (span.sent does too) made a long sentence
-        # full of dates quadratic.
-        doc = span.doc
+        return self.at(span.doc, span.start, span.end)
+
+    def at(self, doc: Doc, span_start: int, span_end: int) -> str | None:
+        """The tense nearest to the tokens ``span_start:span_end`` in their sentence."""
         if self._doc is not doc:
-            self._doc, self._sentences = doc, {}
-            self._bounds = [(s.start, s.end) for s in doc.sents] if doc.has_annotation("SENT_START") \
-                else [(0, len(doc))]
-            self._starts = [start for start, _ in self._bounds]
-        start, end = self._bounds[bisect.bisect_right(self._starts, span.start) - 1]
-        sent = doc[start:end]
-        known = self._sentences.get(sent.start)
-        if known is None:
-            positions, cues, breaks = [], [], []
-            for token in sent:
-                if token.text in _CLAUSE_BREAKS:
-                    breaks.append(token.i)
-                    continue
-                cue = self._cue(token.text)
-                if cue is not None:
-                    positions.append(token.i)
-                    cues.append(cue)
-            text = sent.text.lower()
-            phrase = any(re.search(rf"\b{re.escape(p)}\b", text) for p in self.future_phrases)
-            known = self._sentences[sent.start] = (positions, cues, breaks, phrase)
-        positions, cues, breaks, phrase = known
+            self._doc, self._phrases, self._sentences = doc, {}, []
+        # Dates often share a sentence: the sentences found so far are tried first.
+        for start, end in self._sentences:
+            if start <= span_start < end:
+                break
+        else:
+            start, end = _sentence_of(doc, span_start)
+            self._sentences.append((start, end))
+        words = view_of(doc).token_texts
+        kind = self._kind.__getitem__
         # The nearest cue outside the span and in its clause (no comma, colon, dash or bracket
         # between them: the verb of another clause does not date this one, as in "teilte mit,
-        # ... die am 1. Juli beginnt"); on a tie the one before it wins.
+        # ... die am 1. Juli beginnt"); on a tie the one before it wins. So the search goes
+        # outwards from the span and stops at the first cue or clause break on either side.
         best: tuple[int, str] | None = None
-        before = bisect.bisect_left(positions, span.start)
-        if before > 0 and not _between(breaks, positions[before - 1], span.start):
-            best = (span.start - positions[before - 1], cues[before - 1])
-        after = bisect.bisect_left(positions, span.end)
-        if after < len(positions) and not _between(breaks, span.end - 1, positions[after]):
-            distance = positions[after] - span.end + 1
-            if best is None or distance < best[0]:
-                best = (distance, cues[after])
+        for i in range(span_start - 1, start - 1, -1):
+            cue = kind(words[i])
+            if cue is not None:
+                if cue is not _BREAK:
+                    best = (span_start - i, cue)
+                break
+        for i in range(span_end, end):
+            cue = kind(words[i])
+            if cue is not None:
+                if cue is not _BREAK and (best is None or i - span_end + 1 < best[0]):
+                    best = (i - span_end + 1, cue)
+                break
         if best is not None:
             return best[1]
+        phrase = self._phrases.get(start)
+        if phrase is None:
+            phrase = self._phrases[start] = self._has_future_phrase(doc, start, end)
         return "future" if phrase else None
 
+    def _has_future_phrase(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether the sentence ``start:end`` has one of the multi-word future cues."""
+        if self._future_phrase is None or end <= start:
+            return False
+        view = view_of(doc)
+        text = view.text[view.token_starts[start] : view.token_starts[end - 1] + len(view.token_texts[end - 1])]
+        return self._future_phrase.search(text.lower()) is not None
+
+
+def _sentence_of(doc: Doc, i: int) -> tuple[int, int]:
+    """The (start, end) token offsets of the sentence of token ``i``, as ``doc.sents`` has it."""
+    if not doc.has_annotation("SENT_START"):
+        return 0, len(doc)
+    if "sents" in doc.user_hooks:
+        for sent in doc.sents:
+            if sent.start <= i < sent.end:
+                return sent.start, sent.end
+    sent = doc[i : i + 1].sent  # spaCy walks the sentence starts in C
+    return sent.start, sent.end
+
+
+class _Memo(dict[str, Any]):
+    """Word -> a value computed once per distinct word, bounded."""
+
+    def __init__(self, compute: Callable[[str], Any]) -> None:
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, key: str) -> Any:
+        if len(self) > 200_000:
+            self.clear()
+        value = self[key] = self._compute(key)
+        return value
+
+
+#: The kind of a token that ends a clause (see _CLAUSE_BREAKS).
+_BREAK = "break"
 
 #: Tokens that end a clause for the tense look-up.
 _CLAUSE_BREAKS = frozenset(",;:()–—")
-
-
-def _between(breaks: list[int], left: int, right: int) -> bool:
-    """Whether a clause break lies strictly between token positions ``left`` and ``right``."""
-    i = bisect.bisect_right(breaks, left)
-    return i < len(breaks) and breaks[i] < right
 
 
 def _align(doc: Doc, start: int, end: int, text: str) -> Span | None:
@@ -153,7 +191,7 @@ class DatesComponent:
                 continue
             attrs = dict(cand.attrs)
             if cand.needs_tense:
-                attrs["tense"] = self.tense.of(span)
+                attrs["tense"] = self.tense.at(doc, span.start, span.end)
             value = attrs.get("value") or ""
             if value.startswith("XXXX") and last_year is not None:
                 attrs["context_year"] = last_year

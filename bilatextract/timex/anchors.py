@@ -21,6 +21,7 @@ import re
 import re._constants as sre
 import re._parser as sre_parse
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import compress, count
 from typing import Any, NamedTuple
 
 _WORD_CHAR = re.compile(r"\w")
@@ -165,6 +166,73 @@ def _expand(seq: list[tuple[Any, Any]], prefix: str, word_start: bool) -> set[An
     return _stop(prefix, word_start, False)
 
 
+def local_head(pattern: str) -> re.Pattern[str] | None:
+    """A regex for the beginning of ``pattern`` that can match no whitespace, or None.
+
+    A match of ``pattern`` that starts in a space-free piece of text matches this head there
+    too, within the piece: the head is the pattern up to its first part that may match a
+    space, without its look-arounds (dropping them only widens it). So a piece where the head
+    does not match at an offset cannot start the pattern there.
+    """
+    body = _unparse_head(list(sre_parse.parse(pattern).data))
+    return re.compile(body) if body else None
+
+
+def _unparse_head(seq: list[tuple[Any, Any]]) -> str:
+    out = []
+    for op, av in seq:
+        if op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
+            continue
+        whole = _unparse_spaceless(op, av)
+        if whole is not None:
+            out.append(whole)
+            continue
+        if op is sre.SUBPATTERN and not (av[1] or av[2]):
+            out.append(_unparse_head(list(av[3].data)))  # cut inside the group
+        break
+    return "".join(out)
+
+
+def _unparse_spaceless(op: Any, av: Any) -> str | None:
+    """The regex of one parsed element, or None where it may match whitespace (or is unknown)."""
+    if op is sre.LITERAL:
+        return None if chr(av).isspace() else re.escape(chr(av))
+    if op is sre.IN:
+        items = []
+        for o, a in av:
+            if o is sre.LITERAL and not chr(a).isspace():
+                items.append(re.escape(chr(a)))
+            elif o is sre.RANGE and not any(chr(c).isspace() for c in range(a[0], a[1] + 1)):
+                items.append(f"{re.escape(chr(a[0]))}-{re.escape(chr(a[1]))}")
+            elif o is sre.CATEGORY and a in (sre.CATEGORY_DIGIT, sre.CATEGORY_WORD):
+                items.append(r"\d" if a is sre.CATEGORY_DIGIT else r"\w")
+            else:
+                return None
+        return "[" + "".join(items) + "]"
+    if op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
+        return ""
+    if op is sre.SUBPATTERN:
+        if av[1] or av[2]:
+            return None
+        inner = _unparse_all(list(av[3].data))
+        return None if inner is None else f"(?:{inner})"
+    if op is sre.BRANCH:
+        alts = [_unparse_all(list(alt.data)) for alt in av[1]]
+        return None if any(a is None for a in alts) else "(?:" + "|".join(alts) + ")"  # type: ignore[arg-type]
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+        low, high, sub = av
+        inner = _unparse_all(list(sub.data))
+        if inner is None:
+            return None
+        return f"(?:{inner}){{{low},{'' if high == sre.MAXREPEAT else high}}}"
+    return None
+
+
+def _unparse_all(seq: list[tuple[Any, Any]]) -> str | None:
+    parts = [_unparse_spaceless(op, av) for op, av in seq]
+    return None if any(p is None for p in parts) else "".join(parts)  # type: ignore[arg-type]
+
+
 def alternation(words: Iterable[str]) -> str:
     """A regex matching any of the literal words, preferring the longest; a space matches any whitespace.
 
@@ -224,6 +292,8 @@ class AnchorIndex:
                              for w in anywhere}
         self._anywhere = re.compile(alternation(anywhere)) if anywhere else None
         self._n = len(patterns)
+        self._pieces = _Memo(self._piece_anchors)
+        self._heads = [local_head(p) for p in patterns]
 
     def _patterns_of(self, word: str) -> tuple[int, ...]:
         """The patterns that may start at a word start followed by ``word`` (a whole word)."""
@@ -244,34 +314,59 @@ class AnchorIndex:
         out: list[list[int] | None] = [[] for _ in range(self._n)]
         for i in self.unbounded:
             out[i] = None
-        patterns_of = self._patterns_of
-        first = self._first_word.match(text)
-        if first is not None:
-            for i in patterns_of(first.group()):
-                out[i].append(0)  # type: ignore[union-attr]
-        for m in self._word_scan.finditer(text):
-            ids = patterns_of(m.group(1))
-            if ids:
-                start = m.start(1)
+        # The text cut at its spaces: a piece's anchors depend on the piece alone (a space is
+        # no word character), so they are found once per distinct piece and the pieces of a
+        # document are looked up in C (map, compress), not word by word in Python.
+        pieces = text.split(" ")
+        anchored = self._pieces.__getitem__
+        hits = list(compress(count(), map(anchored, pieces)))
+        if not hits:
+            return out
+        base = done = 0  # the offset of piece ``done``
+        for k in hits:
+            base += sum(map(len, pieces[done:k])) + k - done  # the pieces between, and a space after each
+            done = k
+            for offset, ids in anchored(pieces[k]):
                 for i in ids:
-                    out[i].append(start)  # type: ignore[union-attr]
-        if self._anywhere is not None:
-            self._add_anywhere(text, out)
+                    out[i].append(base + offset)  # type: ignore[union-attr]
         return out
 
-    def _add_anywhere(self, text: str, out: list[list[int] | None]) -> None:
-        """Positions of the anchors a pattern looks for without a word start, overlaps included."""
-        touched: set[int] = set()
-        search = self._anywhere.search  # type: ignore[union-attr]
-        m = search(text)
-        while m is not None:
-            start = m.start()
-            for i in self._anywhere_of[m.group()]:
-                out[i].append(start)  # type: ignore[union-attr]
-                touched.add(i)
-            m = search(text, start + 1)
-        for i in touched:
-            out[i] = sorted(set(out[i]))  # type: ignore[arg-type]
+    def active(self, text: str) -> list[tuple[int, list[int] | None]]:
+        """The patterns that may match in ``text``, in order: (index, :meth:`starts` of it)."""
+        return [(i, at) for i, at in enumerate(self.starts(text)) if at != []]
+
+    def _piece_anchors(self, piece: str) -> tuple[tuple[int, tuple[int, ...]], ...]:
+        """The offsets in a space-free piece of text where patterns may start, with their ids."""
+        found: dict[int, set[int]] = {}
+        first = self._first_word.match(piece)
+        if first is not None:
+            found.setdefault(0, set()).update(self._patterns_of(first.group()))
+        for m in self._word_scan.finditer(piece):
+            found.setdefault(m.start(1), set()).update(self._patterns_of(m.group(1)))
+        if self._anywhere is not None:
+            # Anchors looked for without a word start, overlapping ones included.
+            m = self._anywhere.search(piece)
+            while m is not None:
+                found.setdefault(m.start(), set()).update(self._anywhere_of[m.group()])
+                m = self._anywhere.search(piece, m.start() + 1)
+        heads = self._heads
+        kept = ((offset, tuple(i for i in sorted(ids) if heads[i] is None or heads[i].match(piece, offset)))
+                for offset, ids in sorted(found.items()))
+        return tuple((offset, ids) for offset, ids in kept if ids)
+
+
+class _Memo(dict[str, Any]):
+    """A bounded memo that computes a missing entry with ``compute`` (one call per distinct key)."""
+
+    def __init__(self, compute: Any) -> None:
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, key: str) -> Any:
+        if len(self) > _MEMO_LIMIT:
+            self.clear()
+        value = self[key] = self._compute(key)
+        return value
 
 
 def finditer(pattern: re.Pattern[str], text: str, starts: list[int] | None) -> Iterator[re.Match[str]]:
