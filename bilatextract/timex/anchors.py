@@ -332,29 +332,30 @@ class AnchorIndex:
 
     def starts(self, text: str) -> list[list[int] | None]:
         """For each pattern, the ascending positions where it may match (None: anywhere)."""
-        out: list[list[int] | None] = [[] for _ in range(self._n)]
-        for i in self.unbounded:
-            out[i] = None
+        found = dict(self.active(text))
+        return [found.get(i, []) for i in range(self._n)]
+
+    def active(self, text: str) -> list[tuple[int, list[int] | None]]:
+        """The patterns that may match in ``text``, in order, with the ascending positions
+        where they may start (None: anywhere)."""
+        out: dict[int, list[int]] = {}
         # The text cut at its spaces: a piece's anchors depend on the piece alone (a space is
         # no word character), so they are found once per distinct piece and the pieces of a
         # document are looked up in C (map, compress), not word by word in Python.
         pieces = text.split(" ")
         anchored = self._pieces.__getitem__
-        hits = list(compress(count(), map(anchored, pieces)))
-        if not hits:
-            return out
         base = done = 0  # the offset of piece ``done``
-        for k in hits:
+        for k in compress(count(), map(anchored, pieces)):
             base += sum(map(len, pieces[done:k])) + k - done  # the pieces between, and a space after each
             done = k
             for offset, ids in anchored(pieces[k]):
                 for i in ids:
-                    out[i].append(base + offset)  # type: ignore[union-attr]
-        return out
-
-    def active(self, text: str) -> list[tuple[int, list[int] | None]]:
-        """The patterns that may match in ``text``, in order: (index, :meth:`starts` of it)."""
-        return [(i, at) for i, at in enumerate(self.starts(text)) if at != []]
+                    at = out.get(i)
+                    if at is None:
+                        out[i] = [base + offset]
+                    else:
+                        at.append(base + offset)
+        return sorted([*out.items(), *((i, None) for i in self.unbounded)])
 
     def _piece_anchors(self, piece: str) -> tuple[tuple[int, tuple[int, ...]], ...]:
         """The offsets in a space-free piece of text where patterns may start, with their ids."""
