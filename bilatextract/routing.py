@@ -524,11 +524,11 @@ def _stays_in(text: str, lang: str, whole: tuple[str, tuple[str, ...]]) -> bool:
         if cue.lang == lang:
             continue
         total = cue.word_score(words)
+        if total + cue.pattern_bound(lowered) < STRONG_LINE_SCORE:
+            continue  # not even the whole text could make one line strong
         hits = cue.anchor_hits(lowered)
         if hits is None:
             return False
-        if total + sum(weight for _, _, weight in hits) < STRONG_LINE_SCORE:
-            continue  # not even the whole text could make one line strong
         if not _no_strong_line(text, lowered, lang, cue, total, hits):
             return False
     return True
