@@ -285,6 +285,9 @@ class CountryMention:
     text: str
 
 
+_WORD_START = re.compile(r"\w")
+
+
 @functools.cache
 def _country_trie(lang: str) -> dict[str, dict]:
     """The surface forms of ``lang`` and their capitalised variants as a character trie; ""
@@ -292,6 +295,8 @@ def _country_trie(lang: str) -> dict[str, dict]:
     trie: dict[str, dict] = {}
     for form in country_surface_forms(lang):
         for variant in (form, form[:1].upper() + form[1:]):
+            if not _WORD_START.match(variant):
+                continue  # a form matches where a word starts: it must start with a word character
             node = trie
             for ch in variant:
                 node = node.setdefault(ch, {})
@@ -320,23 +325,16 @@ def _genitive(lang: str) -> str:
     return f"(?:{'|'.join(re.escape(s) for s in suffixes)})?" if suffixes else ""
 
 
-@functools.cache
-def _country_regex(lang: str) -> re.Pattern[str] | None:
-    """A country form as a whole word (``country_of_word``); scans use ``_country_scanners``."""
-    if not country_surface_forms(lang):
-        return None
-    # A form ends where a word ends; a hyphen may follow ("US-Außenministerium"). Every form
-    # starts with a word character.
-    return re.compile(rf"(?=\w)(?<![\w])({_trie_regex(_country_trie(lang))}){_genitive(lang)}(?![\w])")
-
-
 #: After the first character of a match: no word character before it.
 _NO_WORD_BEFORE_FIRST = r"(?<!\w.)"
 
 
 @functools.cache
 def _country_scanners(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None]:
-    r"""The regexes that find the forms of ``_country_regex`` in a text, in two groups.
+    r"""The regexes that find the surface forms of ``lang`` in a text, in two groups.
+
+    A form matches where a word starts and ends; a hyphen may follow ("US-Außenministerium"),
+    and a genitive suffix of ``[inflection]`` ("Japan's").
 
     Forms starting with a capital: each branch starts with its letter, so the regex engine
     skips at once to the capitals of a text, and checks only there that no word character
@@ -360,8 +358,9 @@ def _country_scanners(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str
 
 
 def _country_matches(text: str, lang: str) -> Iterator[tuple[int, int, str]]:
-    """(start, end, form) of each match of ``_country_regex(lang)`` in ``text`` (as its
-    ``finditer`` would give them), from the two scanners' matches in text order."""
+    """(start, end, form) of each surface form in ``text``, in order and not overlapping: at
+    each position the longest form, as one regex of all forms would find them, from the
+    matches of the two scanners."""
     upper, lower, lower_at_start = _country_scanners(lang)
     if lower is None or lower_at_start is None:
         if upper is not None:
@@ -395,8 +394,20 @@ def _after(regex: re.Pattern[str], text: str, pos: int) -> tuple[int, int, str] 
 
 
 def _lookup_code(lang: str, form: str) -> str | None:
+    code = _variant_codes(lang).get(form)
+    return code if code is not None else _code_of_form(lang, form)
+
+
+def _code_of_form(lang: str, form: str) -> str | None:
     forms = country_surface_forms(lang)
     return forms.get(form) or forms.get(form[:1].lower() + form[1:]) or country_forms(lang).get(form.lower())
+
+
+@functools.cache
+def _variant_codes(lang: str) -> dict[str, str | None]:
+    """``_code_of_form`` of every form the scanners match (a form or its capitalised variant)."""
+    return {variant: _code_of_form(lang, variant)
+            for form in country_surface_forms(lang) for variant in (form, form[:1].upper() + form[1:])}
 
 
 def country_mentions(text: str, lang: str) -> list[CountryMention]:
@@ -418,10 +429,10 @@ def _country_mentions(text: str, lang: str) -> tuple[CountryMention, ...]:
 @functools.lru_cache(maxsize=1 << 16)
 def country_of_word(word: str, lang: str) -> str | None:
     """The country a single word or phrase names ("japanischen", "Japan's", "U.K.") or None."""
-    regex = _country_regex(lang)
-    if regex is None:
-        return None
-    m = regex.fullmatch(word.strip())
+    upper, _lower, lower_at_start = _country_scanners(lang)
+    word = word.strip()
+    regex = upper if word[:1].isupper() else lower_at_start
+    m = regex.fullmatch(word) if regex is not None else None
     return _lookup_code(lang, m.group(1)) if m else None
 
 
@@ -442,7 +453,7 @@ def country_before(
     """
     mentions = country_mentions(text, lang) if mentions is None else mentions
     by_end = _by_end(mentions)
-    skips = {w.lower() for w in skip_words}
+    skips = {w.lower() for w in skip_words} if skip_words else ()
     end = skip_back(text, pos)
     for _ in range(3):
         if end in by_end:

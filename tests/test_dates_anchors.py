@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bilatextract import pipeline
-from bilatextract.timex.anchors import DIGIT, Anchor, anchors_of, finditer
+from bilatextract.timex.anchors import DIGIT, Anchor, anchors_of, finditer, local_head
 
 # Edge cases: glued words, odd whitespace, a weekday inside a word, non-ASCII digits.
 EDGE_TEXTS = [
@@ -55,6 +55,15 @@ def test_anchors_read_off_the_pattern() -> None:
     # Without a look-behind the word may start anywhere; an empty word list matches nothing.
     assert anchors_of(r"(?:Montag),?\s+") == {Anchor("Montag", True, False)}
     assert anchors_of(r"(?<![\w\-])(?P<w>(?!))(?![\w\-])") == frozenset()
+    assert anchors_of(r"(?<![\w\-])(?P<w>[1-5]?\d)\.?\s+(?:(?!))") == frozenset()
     # What cannot be bounded is searched everywhere.
     assert anchors_of(r"\s*Mai") is None
     assert anchors_of(r"(?:x)?") is None
+
+
+def test_local_head_stops_before_whitespace() -> None:
+    head = local_head(r"(?<![\w.,/+\-–])(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})")
+    assert head is not None
+    assert head.match("14.") and not head.match("14 ")
+    # A pattern that may begin with whitespace-spanning words has no head.
+    assert local_head(r"(?:(?P<wd>Montag),?\s+)?(?P<d>\d)") is None

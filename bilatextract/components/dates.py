@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
+from itertools import compress, count
 from typing import Any
 
 from spacy.language import Language
@@ -39,6 +40,10 @@ class TenseCues:
         self._doc: Doc | None = None
         #: Sentence start -> whether the sentence has a future phrase, for the last document.
         self._phrases: dict[int, bool] = {}
+        #: The (start, end) of the sentences of the last document that had a date in them.
+        self._sentences: list[tuple[int, int]] = []
+        #: Sentence start -> the kind (_kind) of each of its tokens.
+        self._kinds: dict[int, list[str | None]] = {}
 
     def _cue(self, word: str) -> str | None:
         lower = word.lower()
@@ -61,27 +66,30 @@ class TenseCues:
     def at(self, doc: Doc, span_start: int, span_end: int) -> str | None:
         """The tense nearest to the tokens ``span_start:span_end`` in their sentence."""
         if self._doc is not doc:
-            self._doc, self._phrases = doc, {}
-        start, end = _sentence_of(doc, span_start)
-        words = view_of(doc).token_texts
-        kind = self._kind.__getitem__
+            self._doc, self._phrases, self._sentences, self._kinds = doc, {}, [], {}
+        # Dates often share a sentence: the sentences found so far are tried first.
+        for start, end in self._sentences:
+            if start <= span_start < end:
+                break
+        else:
+            start, end = _sentence_of(doc, span_start)
+            self._sentences.append((start, end))
+        kinds = self._kinds.get(start)
+        if kinds is None:  # each token's cue or clause break, looked up in C
+            kinds = self._kinds[start] = list(map(self._kind.__getitem__, view_of(doc).token_texts[start:end]))
         # The nearest cue outside the span and in its clause (no comma, colon, dash or bracket
         # between them: the verb of another clause does not date this one, as in "teilte mit,
         # ... die am 1. Juli beginnt"); on a tie the one before it wins. So the search goes
         # outwards from the span and stops at the first cue or clause break on either side.
         best: tuple[int, str] | None = None
-        for i in range(span_start - 1, start - 1, -1):
-            cue = kind(words[i])
-            if cue is not None:
-                if cue is not _BREAK:
-                    best = (span_start - i, cue)
-                break
-        for i in range(span_end, end):
-            cue = kind(words[i])
-            if cue is not None:
-                if cue is not _BREAK and (best is None or i - span_end + 1 < best[0]):
-                    best = (i - span_end + 1, cue)
-                break
+        before = kinds[: max(span_start - start, 0)][::-1]
+        i = next(compress(count(), before), None)
+        if i is not None and before[i] is not _BREAK:
+            best = (i + 1, before[i])
+        after = kinds[span_end - start :]
+        i = next(compress(count(), after), None)
+        if i is not None and after[i] is not _BREAK and (best is None or i + 1 < best[0]):
+            best = (i + 1, after[i])
         if best is not None:
             return best[1]
         phrase = self._phrases.get(start)

@@ -25,7 +25,6 @@ The steps, per document:
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -203,8 +202,7 @@ def _memo(cache: dict[str, Any], key: str, value: Any) -> Any:
     return value
 
 
-@functools.cache
-def _most_words(phrases: tuple[str, ...]) -> int:
+def _most_words(phrases: Sequence[str]) -> int:
     """The most words (split at spaces) of any of ``phrases``."""
     return max((len(x.split()) for x in phrases), default=0)
 
@@ -248,6 +246,7 @@ class Patterns:
         country = data.get("country", {})
         self.country_links = tuple(country.get("links", []))
         self.country_link_articles = tuple(country.get("link_articles", []))
+        self.country_link_words = _most_words(self.country_links) + _most_words(self.country_link_articles)
         self.suffix_nouns = frozenset(country.get("suffix_nouns", []))
         self.between = tuple(country.get("between", []))
         before = data.get("before", {})
@@ -268,6 +267,7 @@ class Patterns:
         self.counterparts = frozenset(cp.get("words", []))
         self.counterpart_links = tuple(cp.get("country_links", []))
         self.counterpart_articles = tuple(cp.get("country_link_articles", []))
+        self.counterpart_link_words = _most_words(self.counterpart_links) + _most_words(self.counterpart_articles)
         self.not_after = frozenset(data.get("coreference", {}).get("not_after", []))
         ctx = data.get("context", {})
         self.home_countries = tuple(ctx.get("home_countries", []))
@@ -592,8 +592,8 @@ class _Document:
         # A ministry: "Minister of State at the Federal Foreign Office", "Staatsministerin im Auswärtigen Amt".
         for link in p.ministry_links if self.ministries else ():
             k = j + len(link)
-            if k < n and tuple(w.lower() for w in texts[j:k]) == link and starts[k] in self.ministries \
-                    and all(self.gap(x) == " " for x in range(j, k + 1)):
+            if k < n and starts[k] in self.ministries and tuple(map(str.lower, texts[j:k])) == link \
+                    and self.spaced(j, k + 1):
                 end_char, attrs = self.ministries[starts[k]]
                 if end_char in self.by_end:
                     title.end = self.by_end[end_char] + 1
@@ -631,7 +631,7 @@ class _Document:
                 break
         # A country after the title: "of Japan", "of the Italian Republic", "der Ukraine".
         end_char = ends[title.end - 1]
-        after = self.country_after(end_char, p.country_links, p.country_link_articles)
+        after = self.country_after(end_char, p.country_links, p.country_link_articles, p.country_link_words)
         if after is not None and after[1] in self.by_end:
             code, c_end = after
             k = self.by_end[c_end] + 1
@@ -641,17 +641,18 @@ class _Document:
             title.country, title.country_rank = code, RANK_WORD
         return title
 
-    def country_after(self, pos: int, links: Sequence[str], articles: Sequence[str]) -> tuple[str, int] | None:
+    def country_after(self, pos: int, links: Sequence[str], articles: Sequence[str], at_most: int
+                      ) -> tuple[str, int] | None:
         """``knowledge.country_after``, not asked where no country mention can start right after ``pos``.
 
-        What may stand between is spaces, a link and an article: a stretch up to the next country
-        mention with more words than those cannot be (nor can a longer one, up to a later mention).
+        What may stand between is spaces, a link and an article (``at_most`` words together): a stretch
+        up to the next country mention with more words cannot be (nor can a longer one, up to a later
+        mention).
         """
         starts = self.country_starts
         k = bisect.bisect_right(starts, pos)
         if k == len(starts):
             return None
-        at_most = _most_words(links) + _most_words(articles)
         if len(self.text[pos : min(starts[k], pos + 200)].split(None, at_most)) > at_most:
             return None
         return kb.country_after(self.text, pos, self.lang, self.countries, links, articles)
@@ -966,7 +967,8 @@ class _Document:
             code = before[0] if before else None
             j = i + 1
             if code is None:
-                after = self.country_after(w_end, self.p.counterpart_links, self.p.counterpart_articles)
+                after = self.country_after(w_end, self.p.counterpart_links, self.p.counterpart_articles,
+                                           self.p.counterpart_link_words)
                 if after is not None and after[1] in self.by_end:
                     code, j = after[0], self.by_end[after[1]] + 1
             if j >= self.n or self.gap(j) not in (" ", ", "):

@@ -20,8 +20,11 @@ Overlaps are resolved by ``set_spans``, longest first.
 from __future__ import annotations
 
 import functools
+import operator
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import compress, repeat
 from typing import Any
 
 from spacy.language import Language
@@ -214,6 +217,15 @@ class PatternSet:
 #: Distinct words remembered per component before the memory starts afresh.
 _VOCABULARY_LIMIT = 200_000
 
+#: What a word can start: a known name, an abbreviation (bits of ``MinistriesComponent._starts_of``).
+_STARTS_KNOWN, _STARTS_ABBREVIATION = 1, 2
+
+
+def _pattern_bits(k: int) -> tuple[int, int, int]:
+    """The bits for what a word can start in the ``k``-th pattern set: a productive name (a
+    head), a fused compound, a two-word compound (its head)."""
+    return 4 << (3 * k), 8 << (3 * k), 16 << (3 * k)
+
 
 class MinistriesComponent:
     def __init__(self, nlp: Language, name: str) -> None:
@@ -222,61 +234,71 @@ class MinistriesComponent:
         self.patterns = [PatternSet(self.lang)]
         self.patterns += [PatternSet(lang) for lang in self.patterns[0].also if has_file(lang, "ministries.toml")]
         # Known names, tokenised as this pipeline tokenises, keyed by their inflection-free key.
-        self.known: dict[tuple[str, ...], list[tuple[tuple[str, ...], kb.MinistryEntry]]] = {}
+        # (which of its words are capitalised, entry) per name.
+        self.known: dict[tuple[str, ...], list[tuple[tuple[bool, ...], kb.MinistryEntry]]] = {}
         for entry in kb.ministries():
             for names in entry.names.values():
                 for name_text in names:
                     words = tuple(t.text for t in nlp.make_doc(name_text))
-                    self.known.setdefault(kb.name_key(words), []).append((words, entry))
-        # The keys of the known names as a trie, one word key per level; "" marks a name's end.
-        self.known_trie: dict[str, dict] = {}
-        for key in self.known:
+                    self.known.setdefault(kb.name_key(words), []).append((_capitals(words), entry))
+        # The keys of the known names as a trie, one word key per level; under "" the names
+        # that end there.
+        self.known_trie: dict[str, Any] = {}
+        for key, hits in self.known.items():
             node = self.known_trie
             for word_key in key:
                 node = node.setdefault(word_key, {})
-            node[""] = {}
+            node[""] = hits
         self.strong_abbr = kb.abbreviation_index(weak=False)
         self.all_abbr = kb.abbreviation_index(weak=True)
-        self._abbr_words = frozenset(self.all_abbr)
-        # What each distinct word seen so far can start, judged once per word: most words of
-        # a document start nothing, and a document then costs a few set operations.
-        self._judged: set[str] = set()
-        self._known_starts: set[str] = set()  # words whose key begins a known name
+        # What each distinct word seen so far can start (a mask of _STARTS_KNOWN, _STARTS_ABBREVIATION and
+        # _pattern_bits), judged once per word: most words of a document start nothing, and a
+        # document then costs two passes in C over its words.
+        self._starts_of: dict[str, int] = {}
         self._compounds: list[dict[str, tuple[str, str, str]]] = [{} for _ in self.patterns]  # word -> split
         self._cache: dict[str, list[kb.CountryMention]] = {}
         self._claimed: set[int] = set()
         self._text = ""
         self._words: list[str] = []
         self._starts: list[int] = []
+        self._marks: list[int] = []
 
     # -- where candidates can start -----------------------------------------------------
 
-    def _learn(self, vocabulary: set[str]) -> None:
-        """Judge the words not seen before: whether they begin a known name or are a compound."""
-        new = vocabulary - self._judged
-        if not new:
-            return
-        if len(self._judged) + len(new) > _VOCABULARY_LIMIT:
-            self._judged = set()
-            self._known_starts = set()
+    def _mark(self, words: list[str]) -> list[int]:
+        """What each word can start (0: nothing); words not seen before are judged first."""
+        marks = list(map(self._starts_of.get, words))
+        if None in marks:
+            self._learn(set(compress(words, map(operator.is_, marks, repeat(None)))))
+            marks = list(map(self._starts_of.get, words))
+        return marks  # type: ignore[return-value]
+
+    def _learn(self, new: set[str]) -> None:
+        """Judge words not seen before: whether they begin a known name or a pattern's name."""
+        if len(self._starts_of) + len(new) > _VOCABULARY_LIMIT:
+            self._starts_of = {}
             self._compounds = [{} for _ in self.patterns]
-            new = set(vocabulary)
         for word in new:
-            if kb.name_key_word(word) in self.known_trie:
-                self._known_starts.add(word)
-            for p, splits in zip(self.patterns, self._compounds, strict=True):
+            mark = _STARTS_KNOWN if kb.name_key_word(word) in self.known_trie else 0
+            if word in self.all_abbr:
+                mark |= _STARTS_ABBREVIATION
+            for k, (p, splits) in enumerate(zip(self.patterns, self._compounds, strict=True)):
+                head, fused, separate = _pattern_bits(k)
+                if word in p.heads:
+                    mark |= head
+                if word in p.two_word_heads:
+                    mark |= separate
                 if p.compound_heads and word[:1].isupper() and word.lower().endswith(p.compound_heads):
                     split = kb.compound_portfolio(word, p.lang, p.compound_heads)
                     if split is not None:
                         splits[word] = split
-        self._judged |= new
+                        mark |= fused
+            self._starts_of[word] = mark
 
-    def _at(self, positions: list[int], words: set[str]) -> list[int]:
-        """The positions (ascending) whose word is one of ``words``."""
-        if not words:
-            return []
-        texts = self._words
-        return [i for i in positions if texts[i] in words]
+    def _at(self, positions: list[int], bit: int) -> list[int]:
+        """The positions (ascending) whose word can start what ``bit`` stands for."""
+        marks = self._marks
+        return [i for i in positions if marks[i] & bit]
 
     # -- candidates ---------------------------------------------------------------------
 
@@ -286,7 +308,7 @@ class MinistriesComponent:
         texts = self._words
         n = len(texts)
         for i in positions:
-            ends = []  # the ends of the keys of known names from i, shortest first
+            ends = []  # (end, names) of the known names whose keys start at i, shortest first
             node = self.known_trie
             j = i
             while j < n:
@@ -295,10 +317,10 @@ class MinistriesComponent:
                     break
                 j += 1
                 if "" in node:
-                    ends.append(j)
-            for end in reversed(ends):
-                hits = self.known[kb.name_key(texts[i:end])]
-                entries = tuple(e for words, e in hits if _same_case(words, texts[i:end]))
+                    ends.append((j, node[""]))
+            for end, hits in reversed(ends):
+                capitals = _capitals(texts[i:end])
+                entries = tuple(e for name_capitals, e in hits if name_capitals == capitals)
                 if entries:
                     out.append(Candidate(i, end, end, self.lang, "known", entries=entries))
                     break
@@ -498,7 +520,8 @@ class MinistriesComponent:
     def _entries_named(self, start: int, end: int) -> tuple[kb.MinistryEntry, ...]:
         words = self._words[start:end]
         hits = self.known.get(kb.name_key(words), [])
-        return tuple(e for w, e in hits if _same_case(w, words))
+        capitals = _capitals(words)
+        return tuple(e for name_capitals, e in hits if name_capitals == capitals)
 
     def _not_national(self, cand: Candidate) -> bool:
         """Whether the words around the name show an international body or a university."""
@@ -544,29 +567,22 @@ class MinistriesComponent:
         self._text = view.text
         self._words = words = view.token_texts
         self._starts = view.token_starts
-        vocabulary = set(words)
-        self._learn(vocabulary)
-        # The few words where a candidate can start, then their positions, in one pass.
-        known_words = vocabulary & self._known_starts
-        head_words = [vocabulary & p.heads for p in self.patterns]
-        fused_words = [vocabulary & splits.keys() for splits in self._compounds]
-        separate_words = [vocabulary & p.two_word_heads for p in self.patterns]
-        abbr_words = vocabulary & self._abbr_words
-        starting = known_words.union(abbr_words, *head_words, *fused_words, *separate_words)
-        if not starting:
+        # The few words where a candidate can start, and their positions: two passes in C.
+        self._marks = marks = self._mark(words)
+        positions = list(compress(range(len(words)), marks))
+        if not positions:
             set_spans(doc, "MINISTRY", [])
             return doc
-        positions = [i for i, w in enumerate(words) if w in starting]
 
-        candidates = self.known_names(self._at(positions, known_words))
+        candidates = self.known_names(self._at(positions, _STARTS_KNOWN))
         for p in self.patterns:
             if p.country_links:
                 for cand in candidates:
                     if cand.kind == "known" and cand.country is None:
                         self._country_suffix(doc, cand, p)
-        for p, heads, splits, fused, separate in zip(self.patterns, head_words, self._compounds, fused_words,
-                                                     separate_words, strict=True):
-            candidates += self.productive(doc, p, self._at(positions, heads))
+        for k, (p, splits) in enumerate(zip(self.patterns, self._compounds, strict=True)):
+            head, fused, separate = _pattern_bits(k)
+            candidates += self.productive(doc, p, self._at(positions, head))
             candidates += self.compounds(doc, p, splits, self._at(positions, fused), self._at(positions, separate))
         year = reference_year(doc)
         # Country words right before a candidate belong to it: they are no clue for its neighbours
@@ -589,7 +605,7 @@ class MinistriesComponent:
         for (_start, end), attrs in found.items():
             if end + 2 < n and words[end] == "(" and words[end + 2] == ")" and _ABBREVIATION.match(words[end + 1]):
                 bracketed[end + 1] = self._abbreviation_attrs(words[end + 1], attrs, year)
-        for cand in self.abbreviations(self._at(positions, abbr_words)):
+        for cand in self.abbreviations(self._at(positions, _STARTS_ABBREVIATION)):
             if cand.start not in bracketed:
                 attrs = self.resolve(doc, cand, year)
                 if attrs is not None:
@@ -617,9 +633,10 @@ class MinistriesComponent:
         return attrs
 
 
-def _same_case(name_words: tuple[str, ...] | list[str], words: list[str]) -> bool:
-    """Whether text words are capitalised where the name's words are ("Foreign Office", not "foreign office")."""
-    return all(a[:1].isupper() == b[:1].isupper() for a, b in zip(name_words, words, strict=False))
+def _capitals(words: Sequence[str]) -> tuple[bool, ...]:
+    """Which words are capitalised: a text's words name a known name only where it has its
+    capitals ("Foreign Office", not "foreign office")."""
+    return tuple(w[:1].isupper() for w in words)
 
 
 @functools.cache

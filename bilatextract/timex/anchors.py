@@ -101,10 +101,26 @@ def _forbids_word(sub: Sequence[tuple[Any, Any]]) -> bool:
     return False
 
 
-def _stop(prefix: str, word_start: bool, exact: bool) -> set[Anchor]:
+def _stop(prefix: str, word_start: bool, exact: bool, rest: list[tuple[Any, Any]] | None = None) -> set[Anchor]:
+    if rest and _impossible(rest):
+        return set()  # what must follow can never match ("(?!)": an empty word list)
     if not prefix:
         raise _Unknown
     return {Anchor(prefix, exact, word_start)}
+
+
+def _impossible(seq: list[tuple[Any, Any]]) -> bool:
+    """Whether a pattern sequence can never match: it requires an empty negative look-ahead."""
+    for op, av in seq:
+        if op is sre.ASSERT_NOT and not av[1].data:
+            return True
+        if op is sre.SUBPATTERN and _impossible(list(av[3].data)):
+            return True
+        if op is sre.BRANCH and all(_impossible(list(alt.data)) for alt in av[1]):
+            return True
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1 and _impossible(list(av[2].data)):
+            return True
+    return False
 
 
 def _expand(seq: list[tuple[Any, Any]], prefix: str, word_start: bool) -> set[Anchor]:
@@ -117,7 +133,7 @@ def _expand(seq: list[tuple[Any, Any]], prefix: str, word_start: bool) -> set[An
     if op is sre.LITERAL:
         if _is_word(chr(av)):
             return _expand(rest, prefix + chr(av), word_start)
-        return _stop(prefix, word_start, True)
+        return _stop(prefix, word_start, True, rest)
     if op is sre.SUBPATTERN:
         _group, add_flags, del_flags, sub = av
         if add_flags or del_flags:
@@ -146,9 +162,9 @@ def _expand(seq: list[tuple[Any, Any]], prefix: str, word_start: bool) -> set[An
                 found |= _expand(rest, prefix + chr(c), word_start)
             return found
         if prefix:
-            return _stop(prefix, word_start, _class_items_word_free(av))
+            return _stop(prefix, word_start, _class_items_word_free(av), rest)
         if _class_items_digits(av) and word_start:
-            return {Anchor(DIGIT, False, True)}
+            return set() if _impossible(rest) else {Anchor(DIGIT, False, True)}
         raise _Unknown
     if op is sre.ASSERT_NOT:
         direction, sub = av
@@ -159,7 +175,7 @@ def _expand(seq: list[tuple[Any, Any]], prefix: str, word_start: bool) -> set[An
             if not prefix and _forbids_word(body):
                 word_start = True
         elif prefix and _forbids_word(body):
-            return _stop(prefix, word_start, True)
+            return _stop(prefix, word_start, True, rest)
         return _expand(rest, prefix, word_start)
     if op in (sre.ASSERT, sre.AT):
         return _expand(rest, prefix, word_start)  # zero-width: skipping it only widens the anchors
@@ -330,6 +346,10 @@ class AnchorIndex:
                 for i in ids:
                     out[i].append(base + offset)  # type: ignore[union-attr]
         return out
+
+    def active(self, text: str) -> list[tuple[int, list[int] | None]]:
+        """The patterns that may match in ``text``, in order: (index, :meth:`starts` of it)."""
+        return [(i, at) for i, at in enumerate(self.starts(text)) if at != []]
 
     def _piece_anchors(self, piece: str) -> tuple[tuple[int, tuple[int, ...]], ...]:
         """The offsets in a space-free piece of text where patterns may start, with their ids."""

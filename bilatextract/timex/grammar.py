@@ -435,13 +435,16 @@ class Grammar:
 
     def find(self, text: str) -> Iterator[Candidate]:
         """Every candidate date in ``text``, possibly overlapping, in no particular order."""
-        for (pattern, handler), starts in zip(self._patterns, self._starts.starts(text), strict=True):
-            if starts == []:
-                continue  # no word of the text can begin this pattern
+        patterns = self._patterns
+        for i, starts in self._starts.active(text):  # the patterns some word of the text can begin
+            pattern, handler = patterns[i]
             for m in finditer(pattern, text, starts):
                 found = handler(m)
-                for cand in found if isinstance(found, list) else [found] if found else []:
-                    yield self._with_position(text, cand)
+                if isinstance(found, list):
+                    for cand in found:
+                        yield self._with_position(text, cand)
+                elif found is not None:
+                    yield self._with_position(text, found)
 
 
 _OFFSET = {"this": 0, "next": 1, "last": -1}
