@@ -67,3 +67,17 @@ def test_local_head_stops_before_whitespace() -> None:
     assert head.match("14.") and not head.match("14 ")
     # A pattern that may begin with whitespace-spanning words has no head.
     assert local_head(r"(?:(?P<wd>Montag),?\s+)?(?P<d>\d)") is None
+
+
+def test_index_of_own_patterns_matches_full_passes() -> None:
+    import re
+
+    from bilatextract.timex.anchors import AnchorIndex
+
+    patterns = [r"\s*Mai", r"(?<![\w\-])(?:im|Im)\s+Mai", r"(?<!\w)\d{4}", r"(?:Montag),?\s+\d"]
+    index = AnchorIndex(patterns)
+    assert index.unbounded == [0]
+    for text in ["Im Mai 2024, xMontag, 5 und im  Mai", "", "2024", "Montag, 3 im\nMai"]:
+        for (i, at), pattern in zip(enumerate(index.starts(text)), patterns, strict=True):
+            compiled = re.compile(pattern)
+            assert [m.span() for m in finditer(compiled, text, at)] == [m.span() for m in compiled.finditer(text)], i

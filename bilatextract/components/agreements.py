@@ -49,6 +49,8 @@ _WORD = (
     r"(?:-(?=[\s,])|(?<=[A-Z]\.[A-Z])\.)?"
 )
 _TOKEN_RE = re.compile(rf"{_WORD}|[^\w\s]")
+#: A token and the text before it: whitespace, and the underscores that no token starts with.
+_GAP_TOKEN_RE = re.compile(rf"([\s_]*)({_WORD}|[^\w\s])")
 _ACRONYM_RE = re.compile(r"[A-Z][A-Za-z0-9\-]{0,10}")
 _SENTENCE_END = frozenset(".!?:;")
 #: Entries of a per-word memo before it is emptied (vocabularies are Zipfian; this bounds memory).
@@ -83,33 +85,27 @@ class Found:
 def tokenize(text: str) -> list[Word]:
     """Words and punctuation of ``text``, each knowing whether it starts a sentence or line."""
     out: list[Word] = []
-    _tokenize_from(text, 0, len(text) + 1, frozenset(), out, None)
+    _tokenize_from(text, 0, len(text), out, None)
     return out
 
 
-def _tokenize_from(
-    text: str, pos: int, stop_from: int, stops: frozenset[str], out: list[Word], after: Word | None
-) -> int:
-    """Append the words of ``text`` from ``pos`` to ``out``, up to and including the first token of
-    ``stops`` that starts at or after ``stop_from``; return the offset where they end.
+def _tokenize_from(text: str, pos: int, endpos: int, out: list[Word], after: Word | None) -> None:
+    """Append the words of ``text[pos:endpos]`` to ``out``.
 
     ``pos`` must be where the tokens of the whole text would also start over: 0, after whitespace or
-    at the end of a token. ``after`` is the token before ``pos``; without it the first token counts
-    as sentence-initial (right at 0; elsewhere the caller starts at a stop, punctuation: never asked).
+    at the end of a token; ``endpos`` the end of the text or of a punctuation token (no token looks
+    ahead past one that ``_standalone`` confirms). ``after`` is the token before ``pos``; without it
+    the first token counts as sentence-initial (right at 0; elsewhere the caller starts at a
+    punctuation token, whose flag is never asked).
     """
-    prev_end = pos if after is None else after.end
     prev_ends_sentence = after is None or (not after.is_word and after.text in _SENTENCE_END)
     append = out.append
-    for m in _TOKEN_RE.finditer(text, pos):
-        start, end = m.span()
-        w = m.group()
+    for gap, w in _GAP_TOKEN_RE.findall(text, pos, endpos):
+        start = pos + len(gap)
+        pos = start + len(w)
         is_word = w[0].isalnum() or (len(w) > 1 and w[1].isalnum())
-        append(Word(w, start, end, is_word, prev_ends_sentence or (start > prev_end and "\n" in text[prev_end:start])))
-        if start >= stop_from and w in stops:
-            return end
-        prev_end = end
+        append(Word(w, start, pos, is_word, prev_ends_sentence or "\n" in gap))
         prev_ends_sentence = not is_word and w in _SENTENCE_END
-    return len(text)
 
 
 def _boundaries(cfg: dict, *tables: dict[str, list[tuple[tuple[str, ...], int]]]) -> frozenset[str]:
@@ -229,6 +225,7 @@ class AgreementsComponent:
         self._load_known()
         self.boundaries = _boundaries(cfg, self.known_names, self.known_abbrevs)
         self.trigger_re, self.ending_re = self._trigger_res()
+        self.boundary_re = re.compile("[" + re.escape("".join(sorted(self.boundaries))) + "]")
         self.multiword_by_first: dict[str, list[tuple[str, ...]]] = {}
         for seq in self.multiword_heads:
             self.multiword_by_first.setdefault(seq[0], []).append(seq)
@@ -605,13 +602,26 @@ class AgreementsComponent:
             start = taken
             if a >= taken:
                 start = self._boundary_before(text, a, taken)
+            end = self._boundary_after(text, b, start)
             if stretches and start == taken == stretches[-1][1]:
                 start = stretches.pop()[0]  # continues the previous stretch
-                taken = _tokenize_from(text, taken, b, self.boundaries, words, words[-1])
+                _tokenize_from(text, taken, end, words, words[-1])
             else:
-                taken = _tokenize_from(text, start, b, self.boundaries, words, None)
+                _tokenize_from(text, start, end, words, None)
+            taken = end
             stretches.append((start, taken))
         return words, stretches
+
+    def _boundary_after(self, text: str, b: int, lo: int) -> int:
+        """The end of the first boundary token at or after ``b``, or of the text (``lo``: where
+        tokens start over, before ``b``)."""
+        m = self.boundary_re.search(text, b)
+        while m is not None:
+            c = m.start()
+            if _standalone(text, c, lo):
+                return c + 1
+            m = self.boundary_re.search(text, c + 1)
+        return len(text)
 
     def _boundary_before(self, text: str, a: int, lo: int) -> int:
         """Offset of the last boundary token in [lo, a), or ``lo`` if none is found nearby."""

@@ -52,12 +52,17 @@ class _Unknown(Exception):
 _STOP = (None, None)
 
 
-def anchors_of(pattern: str) -> frozenset[Anchor] | None:
+def anchors_of(pattern: str | Any) -> frozenset[Anchor] | None:
     """Every way a match of ``pattern`` can begin, or None where that cannot be bounded."""
     try:
-        return frozenset(_expand(list(sre_parse.parse(pattern).data), "", False))
+        return frozenset(_expand(list(_parsed(pattern).data), "", False))
     except _Unknown:
         return None
+
+
+def _parsed(pattern: str | Any) -> Any:
+    """The parse tree of a pattern (``pattern`` may already be one)."""
+    return sre_parse.parse(pattern) if isinstance(pattern, str) else pattern
 
 
 def _is_word(ch: str) -> bool:
@@ -182,7 +187,7 @@ def _expand(seq: list[tuple[Any, Any]], prefix: str, word_start: bool) -> set[An
     return _stop(prefix, word_start, False)
 
 
-def local_head(pattern: str) -> re.Pattern[str] | None:
+def local_head(pattern: str | Any) -> re.Pattern[str] | None:
     """A regex for the beginning of ``pattern`` that can match no whitespace, or None.
 
     A match of ``pattern`` that starts in a space-free piece of text matches this head there
@@ -190,7 +195,7 @@ def local_head(pattern: str) -> re.Pattern[str] | None:
     space, without its look-arounds (dropping them only widens it). So a piece where the head
     does not match at an offset cannot start the pattern there.
     """
-    body = _unparse_head(list(sre_parse.parse(pattern).data))
+    body = _unparse_head(list(_parsed(pattern).data))
     return re.compile(body) if body else None
 
 
@@ -280,7 +285,8 @@ class AnchorIndex:
     """The possible start positions of each of a list of patterns in a text, from one scan."""
 
     def __init__(self, patterns: Sequence[str]) -> None:
-        self.anchors: list[frozenset[Anchor] | None] = [anchors_of(p) for p in patterns]
+        parsed = [sre_parse.parse(p) for p in patterns]
+        self.anchors: list[frozenset[Anchor] | None] = [anchors_of(p) for p in parsed]
         #: Patterns run over the whole text.
         self.unbounded = [i for i, a in enumerate(self.anchors) if a is None]
         word_anchors = [(i, a) for i, ans in enumerate(self.anchors) if ans for a in ans if a.word_start]
@@ -292,7 +298,6 @@ class AnchorIndex:
         # A word start is the text's start or follows a non-word character; "\W" first lets
         # ``re`` skip to the candidates by character class.
         self._word_scan = re.compile(rf"\W({head})")
-        self._first_word = re.compile(rf"(?:{head})")
         self._exact: dict[str, list[int]] = {}
         self._prefix: dict[str, list[int]] = {}
         self._digit: list[int] = []
@@ -309,7 +314,7 @@ class AnchorIndex:
         self._anywhere = re.compile(alternation(anywhere)) if anywhere else None
         self._n = len(patterns)
         self._pieces = _Memo(self._piece_anchors)
-        self._heads = [local_head(p) for p in patterns]
+        self._heads = [local_head(p) for p in parsed]
 
     def _patterns_of(self, word: str) -> tuple[int, ...]:
         """The patterns that may start at a word start followed by ``word`` (a whole word)."""
@@ -327,38 +332,37 @@ class AnchorIndex:
 
     def starts(self, text: str) -> list[list[int] | None]:
         """For each pattern, the ascending positions where it may match (None: anywhere)."""
-        out: list[list[int] | None] = [[] for _ in range(self._n)]
-        for i in self.unbounded:
-            out[i] = None
+        found = dict(self.active(text))
+        return [found.get(i, []) for i in range(self._n)]
+
+    def active(self, text: str) -> list[tuple[int, list[int] | None]]:
+        """The patterns that may match in ``text``, in order, with the ascending positions
+        where they may start (None: anywhere)."""
+        out: dict[int, list[int]] = {}
         # The text cut at its spaces: a piece's anchors depend on the piece alone (a space is
         # no word character), so they are found once per distinct piece and the pieces of a
         # document are looked up in C (map, compress), not word by word in Python.
         pieces = text.split(" ")
         anchored = self._pieces.__getitem__
-        hits = list(compress(count(), map(anchored, pieces)))
-        if not hits:
-            return out
         base = done = 0  # the offset of piece ``done``
-        for k in hits:
+        for k in compress(count(), map(anchored, pieces)):
             base += sum(map(len, pieces[done:k])) + k - done  # the pieces between, and a space after each
             done = k
             for offset, ids in anchored(pieces[k]):
                 for i in ids:
-                    out[i].append(base + offset)  # type: ignore[union-attr]
-        return out
-
-    def active(self, text: str) -> list[tuple[int, list[int] | None]]:
-        """The patterns that may match in ``text``, in order: (index, :meth:`starts` of it)."""
-        return [(i, at) for i, at in enumerate(self.starts(text)) if at != []]
+                    at = out.get(i)
+                    if at is None:
+                        out[i] = [base + offset]
+                    else:
+                        at.append(base + offset)
+        return sorted([*out.items(), *((i, None) for i in self.unbounded)])
 
     def _piece_anchors(self, piece: str) -> tuple[tuple[int, tuple[int, ...]], ...]:
         """The offsets in a space-free piece of text where patterns may start, with their ids."""
         found: dict[int, set[int]] = {}
-        first = self._first_word.match(piece)
-        if first is not None:
-            found.setdefault(0, set()).update(self._patterns_of(first.group()))
-        for m in self._word_scan.finditer(piece):
-            found.setdefault(m.start(1), set()).update(self._patterns_of(m.group(1)))
+        # A piece follows a space or the text's start: its first word starts a word too.
+        for m in self._word_scan.finditer(" " + piece):
+            found.setdefault(m.start(1) - 1, set()).update(self._patterns_of(m.group(1)))
         if self._anywhere is not None:
             # Anchors looked for without a word start, overlapping ones included.
             m = self._anywhere.search(piece)
