@@ -25,11 +25,12 @@ The steps, per document:
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate, compress
+from itertools import accumulate, compress, repeat
 from typing import Any
 
 from spacy.language import Language
@@ -54,6 +55,9 @@ _ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em", "al", "an", "ic")
 # Ranks of country cues: a country word at the mention beats a fused prefix or a suffix of the
 # title, which beats what a title implies by itself ("Kanzler" is German), which beats the context.
 RANK_WORD, RANK_TITLE, RANK_DEFAULT = 3, 2, 1
+
+# Kinds of words, as bits (Patterns.word_kind).
+TITLE_START, COUNTERPART = 1, 2
 
 
 @dataclass(slots=True)
@@ -283,7 +287,7 @@ class Patterns:
         self.field_stems = tuple(sorted({w for s in stems for w in s.split()} | set(extra), key=len, reverse=True))
         # What a word string (or phrase) says does not depend on the document: memoised, since the
         # vocabulary of press releases repeats (see _memo).
-        self._may_start: dict[str, bool] = {}
+        self._word_kinds: dict[str, int] = {}
         self._fused: dict[str, Title | None] = {}
         self._field_words: dict[str, bool] = {}
         self._country_words: dict[str, str | None] = {}
@@ -291,19 +295,27 @@ class Patterns:
         # By the id of a spec of this language's data, which lives as long as this object.
         self._spec_titles: dict[int, Title] = {}
 
-    def title_candidates(self, words: list[str]) -> Iterable[int]:
-        """The indices of the words that may start a title (a superset of where ``title_core`` finds one)."""
-        flags = list(map(self._may_start.get, words))
-        if None in flags:  # words not seen before
-            for k in [k for k, flag in enumerate(flags) if flag is None]:
-                flags[k] = self.may_start_title(words[k])
-        return compress(range(len(words)), flags)
+    def word_kinds(self, words: list[str]) -> list[int]:
+        """``word_kind`` of each word: one look-up per word, C-level where the word was seen before."""
+        kinds = list(map(self._word_kinds.get, words))
+        if None in kinds:  # words not seen before
+            for k in [k for k, kind in enumerate(kinds) if kind is None]:
+                kinds[k] = self.word_kind(words[k])
+        return kinds
+
+    def word_kind(self, word: str) -> int:
+        """TITLE_START where a title may start at the word (a superset of where ``title_core`` finds
+        one), plus COUNTERPART for a counterpart word ("Kollegen")."""
+        kind = self._word_kinds.get(word)
+        if kind is None:
+            kind = TITLE_START if self._can_start_title(word) else 0
+            if word in self.counterparts:
+                kind |= COUNTERPART
+            _memo(self._word_kinds, word, kind)
+        return kind
 
     def may_start_title(self, word: str) -> bool:
-        flag = self._may_start.get(word)
-        if flag is None:
-            flag = _memo(self._may_start, word, self._can_start_title(word))
-        return flag
+        return bool(self.word_kind(word) & TITLE_START)
 
     def _can_start_title(self, word: str) -> bool:
         """Whether a title can start at this word: a country prefix of titles ("Federal"), the first word
@@ -483,6 +495,7 @@ class _Document:
         self.country_by_end = {c.end: c for c in self.countries}
         self.country_starts = sorted(c.start for c in self.countries)
         self._in_country: set[int] | None = None
+        self._kinds: list[int] | None = None
         self.ministries: dict[int, tuple[int, dict[str, Any]]] = {}
         for span in spans_of(doc, "MINISTRY"):
             attrs = span._.get(ATTRS) or {}
@@ -513,6 +526,12 @@ class _Document:
         if j <= 0 or j >= self.n:
             return ""
         return self.text[self.ends[j - 1] : self.starts[j]]
+
+    def indices_of(self, kind: int) -> Iterable[int]:
+        """The indices of the words of a kind (``Patterns.word_kind``), in order."""
+        if self._kinds is None:
+            self._kinds = self.p.word_kinds(self.texts)
+        return compress(range(self.n), map(operator.and_, self._kinds, repeat(kind)))
 
     def spaced(self, a: int, b: int) -> bool:
         """Whether ``gap(k) == " "`` for every k in [a, b)."""
@@ -822,7 +841,7 @@ class _Document:
         titles: dict[int, Title] = {}
         title_mentions: dict[int, Mention] = {}
         free = 0  # the first word not inside a title found
-        for i in self.p.title_candidates(self.texts):
+        for i in self.indices_of(TITLE_START):
             if i < free:
                 continue
             title = self.title_at(i)
@@ -960,8 +979,7 @@ class _Document:
         """Names after "seinem französischen Kollegen", "his UK counterpart"; country cues for titled ones."""
         out = []
         titled_sorted = sorted(title_mentions.values(), key=lambda m: m.start)
-        counterpart_words = self.p.counterparts.__contains__
-        for i in compress(range(self.n), map(counterpart_words, self.texts)):
+        for i in self.indices_of(COUNTERPART):
             w_start, w_end = self.starts[i], self.ends[i]
             before = self.country_word_before(w_start)
             code = before[0] if before else None

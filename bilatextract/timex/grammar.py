@@ -201,7 +201,8 @@ class Grammar:
         P.append((rf"(?<![\w\-])(?:(?:{before_w})\s*(?P<w1>[1-5]?\d)|(?P<w2>[1-5]?\d)\.?\s+(?:{after_w}))"
                   rf"(?:\s+{year})?(?![\w\-])", self._calendar_week))
         self._patterns = [(re.compile(p), handler) for p, handler in P]
-        self._starts = AnchorIndex([p for p, _ in P])
+        self._sources = [p for p, _ in P]
+        self._index: AnchorIndex | None = None
 
         pos_parts = [re.escape(w).replace(r"\ ", r"\s+") + ("" if w.endswith("-") else r"\s+")
                      for w in sorted(self.position_mod, key=len, reverse=True)]
@@ -216,6 +217,13 @@ class Grammar:
         generic = v.get("day_words_not_after", {}).get("words", [])
         self._day_word_not_after = re.compile(rf"(?<![\w\-])(?:{_alt(generic)})\s+$")
         self._relative_not_after = re.compile(rf"(?<![\w\-])(?:{_alt(v.get('relative_not_after', []))})\s+$")
+
+    @property
+    def _starts(self) -> AnchorIndex:
+        """Where each pattern can start; built on first use (it costs some cold start)."""
+        if self._index is None:
+            self._index = AnchorIndex(self._sources)
+        return self._index
 
     # -- handlers: a regex match to a candidate (or None when the match is no date) ---------------
 
