@@ -39,7 +39,9 @@ TRICKY = {
 
 def composed_texts(lang: str) -> list[str]:
     rows = [json.loads(line) for line in COMPOSED.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [r["text"] for r in rows if r.get("lang") == lang] + [TRICKY[lang]]
+    # "İ" lowercases to two characters: compound endings are then searched case-insensitively
+    dotted = TRICKY[lang] + " In İstanbul: das WİRTSCHAFTSABKOMMEN und das Abkommen über İzmir."
+    return [r["text"] for r in rows if r.get("lang") == lang] + [TRICKY[lang], dotted]
 
 
 def component(lang: str) -> agr.AgreementsComponent:

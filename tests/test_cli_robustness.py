@@ -56,7 +56,9 @@ def test_clean_input_exits_zero(tmp_path):
 def test_ctrl_c_leaves_the_previous_output_untouched(tmp_path):
     data = tmp_path / "in.jsonl"
     with data.open("w", encoding="utf-8") as f:
-        for i in range(4000):
+        # Enough documents that the command is still running when the signal comes (it is
+        # interrupted within a fraction of a second; the whole file would take over a minute).
+        for i in range(100_000):
             f.write(json.dumps({"id": f"d{i}", "text": f"{GOOD_DE} Absatz {i}."}) + "\n")
     out = tmp_path / "out.jsonl"
     out.write_text("OLD\n", encoding="utf-8")

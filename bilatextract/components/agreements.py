@@ -94,7 +94,7 @@ def _tokenize_from(text: str, pos: int, endpos: int, out: list[Word], after: Wor
 
     ``pos`` must be where the tokens of the whole text would also start over: 0, after whitespace or
     at the end of a token; ``endpos`` the end of the text or of a punctuation token (no token looks
-    ahead past one that ``_standalone`` confirms). ``after`` is the token before ``pos``; without it
+    ahead past one that ``_token_at`` confirms). ``after`` is the token before ``pos``; without it
     the first token counts as sentence-initial (right at 0; elsewhere the caller starts at a
     punctuation token, whose flag is never asked).
     """
@@ -618,9 +618,11 @@ class AgreementsComponent:
         m = self.boundary_re.search(text, b)
         while m is not None:
             c = m.start()
-            if _standalone(text, c, lo):
+            token = _token_at(text, c, lo)
+            if token == (c, c + 1):
                 return c + 1
-            m = self.boundary_re.search(text, c + 1)
+            # not a token of its own ("U.S.", "4.0"): go on after the word that holds it
+            m = self.boundary_re.search(text, max(c + 1, token[1] if token else 0))
         return len(text)
 
     def _boundary_before(self, text: str, a: int, lo: int) -> int:
@@ -629,9 +631,10 @@ class AgreementsComponent:
             c = max(text.rfind(ch, lo, a) for ch in self.boundaries)
             if c < 0:
                 break
-            if _standalone(text, c, lo) and not (text[c] == "," and _after_hyphen(text, c, lo)):
+            token = _token_at(text, c, lo)
+            if token == (c, c + 1) and not (text[c] == "," and _after_hyphen(text, c, lo)):
                 return c
-            a = c
+            a = min(c, token[0]) if token else c
         return lo
 
     def _rule_mentions(self, words: list[Word], triggers: list[int], dates: _DateStarts) -> list[Found]:
@@ -876,20 +879,21 @@ class AgreementsComponent:
         return self.cue_re is not None and bool(self.cue_re.search(sentence.lower()))
 
 
-def _standalone(text: str, c: int, lo: int) -> bool:
-    """Is the character at ``c`` a token of its own (not inside a word such as "U.S." or "4.0")?
+def _token_at(text: str, c: int, lo: int) -> tuple[int, int] | None:
+    """(start, end) of the token that holds the character at ``c`` (a non-space), or None where
+    a long run of text without spaces before ``c`` is not examined.
 
-    Tokens restart the same after whitespace and at ``lo`` (the end of a token), so the token at
-    ``c`` is found by tokenising from there; a long run of text without spaces is not examined.
+    Tokens restart the same after whitespace and at ``lo`` (the end of a token or 0), so the token
+    at ``c`` is found by tokenising from the last of them.
     """
-    p = max(text.rfind(" ", lo, c), text.rfind("\n", lo, c)) + 1
-    p = max(p, lo)
+    floor = max(lo, c - 64)
+    p = max(text.rfind(" ", floor, c), text.rfind("\n", floor, c), lo - 1) + 1
     if c - p > 64:
-        return False
+        return None
     m = _TOKEN_RE.search(text, p)
     while m is not None and m.end() <= c:
         m = _TOKEN_RE.search(text, m.end())
-    return m is not None and m.start() == c and m.end() == c + 1
+    return None if m is None else m.span()
 
 
 def _after_hyphen(text: str, c: int, lo: int) -> bool:
