@@ -316,3 +316,37 @@ def test_german_non_ministers(text: str) -> None:
 )
 def test_english_non_ministers(text: str) -> None:
     assert texts(text, "en") == []
+
+
+# ---------------------------------------------------------------- countries after a title, home marking
+
+
+def test_country_after_a_title_with_von_or_an_official_state_name() -> None:
+    text = "Die Kanzlerin empfing den Premierminister von Australien, Mark Lennox, in Berlin."
+    assert ministers(text, "de") == [
+        ("Premierminister von Australien, Mark Lennox", "Lennox", "AU", "head_of_government")]
+    text = ("Sie traf den Außenminister der Republik Polen, Adam Nowak, und den Außenminister der Republik "
+            "Korea, Kim Jun.")
+    got = ministers(text, "de")
+    assert [(g[1], g[2], g[3]) for g in got] == [("Nowak", "PL", "foreign"), ("Kim", "KR", "foreign")]
+    # "von" before a name particle is no country link
+    assert ministers("Verteidigungsministerin Ursula von der Leyen sprach.", "de") == [
+        ("Verteidigungsministerin Ursula von der Leyen", "von der Leyen", None, "defence")]
+    text = "She met the Minister for Foreign Affairs of the Republic of Poland, Adam Nowak."
+    assert [(g[1], g[2], g[3]) for g in ministers(text, "en")] == [("Nowak", "PL", "foreign")]
+
+
+def test_state_minister_and_partner_minister_are_home_beside_a_bundes_title() -> None:
+    # A Staatsminister takes no "Bundes-": the prefix on another title says nothing about him.
+    text = ("Bundesaußenministerin Helga Brandt empfing in Berlin den japanischen Außenminister Sato. "
+            "Staatsminister Tobias Lenz reist im Mai nach Tokyo.")
+    assert [(g[1], g[2]) for g in ministers(text, "de")] == [("Brandt", "DE"), ("Sato", "JP"), ("Lenz", "DE")]
+    # The unmarked foreign minister beside the Polish one is the home one, though another home
+    # minister carries "Bundes-".
+    text = ("Außenministerin Helga Brandt traf in Berlin den Außenminister der Republik Polen, Adam Nowak. "
+            "Zudem sprach Bundesinnenminister Keller mit dem polnischen Innenminister Jan Wolski.")
+    assert [(g[1], g[2]) for g in ministers(text, "de")] == [
+        ("Brandt", "DE"), ("Nowak", "PL"), ("Keller", "DE"), ("Wolski", "PL")]
+    # Still the other side where the home minister of the same field carries the prefix.
+    text = "Außenminister Sato empfing Bundesaußenministerin Brandt in Tokyo. Verteidigungsminister Ito kam dazu."
+    assert [(g[1], g[2]) for g in ministers(text, "de")] == [("Sato", "JP"), ("Brandt", "DE"), ("Ito", "JP")]

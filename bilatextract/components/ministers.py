@@ -106,6 +106,7 @@ class Mention:
     marked_home: bool = False
     kind: str = "titled"  # titled, listed, counterpart, name
     colleague_of: Mention | None = None  # the minister whose counterpart this one is
+    state_role: bool = False  # a state minister's title ("Staatsminister"), which takes no home prefix
 
     def by_name(self, start: int, end: int) -> Mention:
         """The same person named alone at [start, end): no title, so no portfolio, ministry or country cue."""
@@ -250,7 +251,13 @@ class Patterns:
         country = data.get("country", {})
         self.country_links = tuple(country.get("links", []))
         self.country_link_articles = tuple(country.get("link_articles", []))
-        self.country_link_words = _most_words(self.country_links) + _most_words(self.country_link_articles)
+        state_nouns = country.get("state_nouns", [])
+        # "der Republik" ("of the Republic of"): tried where the short articles find no country.
+        self.state_link_articles = tuple(f"{a} {n}" for a in self.country_link_articles or ("",) for n in state_nouns
+                                         ) if state_nouns else ()
+        self.state_link_articles = tuple(a.strip() for a in self.state_link_articles)
+        self.country_link_words = _most_words(self.country_links) + _most_words(
+            self.country_link_articles + self.state_link_articles)
         self.suffix_nouns = frozenset(country.get("suffix_nouns", []))
         self.between = tuple(country.get("between", []))
         before = data.get("before", {})
@@ -651,6 +658,8 @@ class _Document:
         # A country after the title: "of Japan", "of the Italian Republic", "der Ukraine".
         end_char = ends[title.end - 1]
         after = self.country_after(end_char, p.country_links, p.country_link_articles, p.country_link_words)
+        if after is None and p.state_link_articles:
+            after = self.country_after(end_char, p.country_links, p.state_link_articles, p.country_link_words)
         if after is not None and after[1] in self.by_end:
             code, c_end = after
             k = self.by_end[c_end] + 1
@@ -907,6 +916,7 @@ class _Document:
             m.portfolio, m.country, m.country_rank = title.portfolio, title.country, title.country_rank
             m.not_country, m.ministry_id, m.coref_only = title.not_country, title.ministry_id, title.coref_only
             m.marked_home = title.marked_home
+            m.state_role = title.role == "state"
         return m
 
     def preposed(self, title: Title) -> Mention | None:
@@ -1135,6 +1145,19 @@ class _Document:
                 return False
         return True
 
+    def takes_home_mark(self, person: Person, persons: dict[str, Person]) -> bool:
+        """Whether the text would have marked this person by the home prefix were it a home minister: not a
+        state minister ("Staatsminister" takes no "Bundes-"), and not the partner of another country's minister
+        of the same field ("Außenminister Maas" beside "Außenminister der Republik Polen" in a text that marks
+        only the other home ministers: "Bundesinnenminister Seehofer")."""
+        titled = [m for m in person.mentions if m.kind != "name"]
+        if titled and all(m.state_role for m in titled):
+            return False
+        homes = set(self.p.marked_home.values())
+        return not any(other is not person and other.portfolio and other.portfolio == person.portfolio
+                       and other.country and other.country not in homes and other.country_rank >= RANK_TITLE
+                       for other in persons.values())
+
     def infer_country(self, person: Person, persons: dict[str, Person], marked: bool) -> str | None:
         excluded: set[str] = set()
         for m in person.mentions:
@@ -1146,7 +1169,7 @@ class _Document:
         for other in persons.values():
             if other is not person and other.country and other.portfolio and other.portfolio == person.portfolio:
                 excluded.add(other.country)
-        if marked:
+        if marked and self.takes_home_mark(person, persons):
             excluded |= set(self.p.marked_home.values())
         for home in self.p.home_countries:
             if home in excluded:
