@@ -150,7 +150,7 @@ class FastDetector(Detector):  # type: ignore[misc]
         ngrams = self._extract_ngrams()
         if not ngrams:
             raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
-        arrays = [_ngram_array(ngram, self.word_lang_prob_map) for ngram in ngrams]
+        known = self.word_lang_prob_map
         self.langprob = [0.0] * len(self.langlist)
         self.random.seed(self.seed)
         for _ in range(self.n_trial):
@@ -160,7 +160,7 @@ class FastDetector(Detector):  # type: ignore[misc]
             i = 0
             while True:
                 # _update_lang_prob: prob[i] *= weight + lang_prob_map[i]
-                prob *= weight + self.random.choice(arrays)
+                prob *= weight + _ngram_array(self.random.choice(ngrams), known)
                 if i % 5 == 0:
                     if _normalize(prob) > self.CONV_THRESHOLD or i >= self.ITERATION_LIMIT:
                         break

@@ -17,6 +17,8 @@ import sys
 import types
 from typing import Any
 
+from ._gc import paused
+
 _CLI = "spacy.cli"
 _CLI_INFO = "spacy.cli.info"
 
@@ -45,7 +47,8 @@ def import_spacy() -> None:
     sys.modules[_CLI] = package
     sys.modules[_CLI_INFO] = info
     try:
-        import spacy
+        with paused():
+            import spacy
     except Exception:
         spacy = None  # type: ignore[assignment]
     finally:

@@ -168,7 +168,7 @@ _ENDINGS = ("es", "en", "em", "er", "e", "s", "n")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "&": "and"})
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 15)
 def name_key_word(word: str) -> str:
     """A word reduced to a key that its inflected forms share ("Amtes", "Amts" -> "amt").
 
@@ -426,7 +426,7 @@ def _country_mentions(text: str, lang: str) -> tuple[CountryMention, ...]:
     return tuple(out)
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 15)
 def country_of_word(word: str, lang: str) -> str | None:
     """The country a single word or phrase names ("japanischen", "Japan's", "U.K.") or None."""
     upper, _lower, lower_at_start = _country_scanners(lang)
@@ -688,7 +688,7 @@ def _stem_at(low: Sequence[str], i: int, lang: str) -> tuple[int, str] | None:
     return (1, found) if found is not None else None
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 15)
 def _single_stem(word: str, lang: str) -> str | None:
     """The portfolio of the longest one-word stem that begins ``word`` (lowercased), or None."""
     _multi, single, longest = _stem_index(lang)

@@ -16,6 +16,7 @@ from . import (
     components,  # noqa: F401  (registers the factories and extensions)
     lemma_table,  # noqa: F401  (registers bilatextract.lemma_lookups.v1)
 )
+from ._gc import paused
 from .resources import check_language
 
 #: The components of a bilatextract pipeline, in the order they run: ministers come
@@ -109,4 +110,5 @@ def get(lang: str) -> Language:
 
 @functools.cache
 def _built(lang: str) -> Language:
-    return build(lang)
+    with paused():  # a build allocates much and frees little (see _gc)
+        return build(lang)

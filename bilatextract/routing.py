@@ -256,7 +256,9 @@ def _decisive_or_evidence(lowered: str, words: tuple[str, ...]) -> str | _Eviden
     Scanning for the patterns costs more than the rest of the cue. Patterns only raise scores,
     so where the words alone put one language decisively ahead of every other language's
     words plus a bound on its patterns (anchor strings counted, see :meth:`_Cue.pattern_bound`),
-    or failing that plus its patterns, the full evidence names that language too.
+    or failing that plus its patterns, the full evidence names that language too. Where no
+    language's bound reaches a decisive score on a text of more than :data:`SHORT_WORDS`
+    words, the evidence has its words but no scores: nothing reads them there.
     """
     scores = {cue.lang: cue.word_score(words) for cue in _cues()}
     leader = _Evidence(words, scores).decisive()
@@ -272,10 +274,20 @@ def _decisive_or_evidence(lowered: str, words: tuple[str, ...]) -> str | _Eviden
         bounded = {lang: score + patterns.get(lang, 0.0) for lang, score in scores.items()}
         if _Evidence(words, bounded).decisive() == leader:
             return leader
+    if len(words) > SHORT_WORDS and _scores_only_grow() and not _could_be_decisive(lowered, words, scores):
+        # No language can be decisive, and for a text this long :func:`detect` reads no scores.
+        return _Evidence(words, {})
     for cue in _cues():
         scores[cue.lang] += patterns[cue.lang] if cue.lang in patterns else cue.pattern_score(lowered)
     evidence = _Evidence(words, scores)
     return evidence.decisive() or evidence
+
+
+def _could_be_decisive(lowered: str, words: tuple[str, ...], scores: dict[str, float]) -> bool:
+    """Whether some language's words plus the bound on its patterns reach the score and the
+    share of the words that :meth:`_Evidence.decisive` asks for (``scores``: the word scores)."""
+    needed = max(DECISIVE_SCORE, DECISIVE_COVERAGE * len(words))
+    return any(scores[cue.lang] + cue.pattern_bound(lowered) >= needed for cue in _cues())
 
 
 @functools.cache
@@ -524,11 +536,11 @@ def _stays_in(text: str, lang: str, whole: tuple[str, tuple[str, ...]]) -> bool:
         if cue.lang == lang:
             continue
         total = cue.word_score(words)
+        if total + cue.pattern_bound(lowered) < STRONG_LINE_SCORE:
+            continue  # not even the whole text could make one line strong
         hits = cue.anchor_hits(lowered)
         if hits is None:
             return False
-        if total + sum(weight for _, _, weight in hits) < STRONG_LINE_SCORE:
-            continue  # not even the whole text could make one line strong
         if not _no_strong_line(text, lowered, lang, cue, total, hits):
             return False
     return True

@@ -142,7 +142,10 @@ def test_decisive_cue_is_that_of_the_full_evidence() -> None:
             assert got == full.decisive()
         else:
             assert full.decisive() is None
-            assert (got.words, got.scores) == (full.words, full.scores)
+            assert got.words == full.words
+            # A long text's scores are left out where no language could be decisive: detect
+            # reads only how many words it has.
+            assert got.scores == full.scores or (not got.scores and len(got.words) > routing.SHORT_WORDS)
 
 
 def test_one_language_proof_agrees_with_line_by_line_routing() -> None:

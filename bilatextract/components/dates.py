@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
 from itertools import compress, count
 from typing import Any
 
@@ -20,6 +19,7 @@ from spacy.tokens import Doc, Span
 
 from ..resources import check_language, load_toml
 from ..timex import Candidate, Grammar
+from ..timex.anchors import Memo
 from .base import char_span, doc_text, set_spans, view_of
 
 
@@ -36,7 +36,7 @@ class TenseCues:
         self.past_suffix = vocab.get("past_suffix") or None
         self.not_past = set(vocab.get("not_past", []))
         #: Token text -> its cue, or _BREAK for a clause break, or None; one computation per word.
-        self._kind = _Memo(self._kind_of)
+        self._kind = Memo(self._kind_of, limit=200_000)
         self._doc: Doc | None = None
         #: Sentence start -> whether the sentence has a future phrase, for the last document.
         self._phrases: dict[int, bool] = {}
@@ -116,20 +116,6 @@ def _sentence_of(doc: Doc, i: int) -> tuple[int, int]:
                 return sent.start, sent.end
     sent = doc[i : i + 1].sent  # spaCy walks the sentence starts in C
     return sent.start, sent.end
-
-
-class _Memo(dict[str, Any]):
-    """Word -> a value computed once per distinct word, bounded."""
-
-    def __init__(self, compute: Callable[[str], Any]) -> None:
-        super().__init__()
-        self._compute = compute
-
-    def __missing__(self, key: str) -> Any:
-        if len(self) > 200_000:
-            self.clear()
-        value = self[key] = self._compute(key)
-        return value
 
 
 #: The kind of a token that ends a clause (see _CLAUSE_BREAKS).

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import re._constants as sre
 import re._parser as sre_parse
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import compress, count
 from typing import Any, NamedTuple
 
@@ -29,6 +29,8 @@ _WORD_CHAR = re.compile(r"\w")
 DIGIT = "\\d"
 #: The memo of word -> patterns is cleared past this size (numbers make it grow with the corpus).
 _MEMO_LIMIT = 100_000
+#: Longer keys are not memoised.
+_MEMO_KEY_CHARS = 64
 
 
 class Anchor(NamedTuple):
@@ -306,29 +308,27 @@ class AnchorIndex:
                 self._digit.append(i)
             else:
                 (self._exact if a.exact else self._prefix).setdefault(a.prefix, []).append(i)
-        self._memo: dict[str, tuple[int, ...]] = {}
+        self._memo = Memo(self._word_patterns)
         anywhere = sorted({a.prefix for ans in self.anchors if ans for a in ans if not a.word_start})
         self._anywhere_of = {w: tuple(sorted({i for i, ans in enumerate(self.anchors) if ans
                                               for a in ans if not a.word_start and w.startswith(a.prefix)}))
                              for w in anywhere}
         self._anywhere = re.compile(alternation(anywhere)) if anywhere else None
         self._n = len(patterns)
-        self._pieces = _Memo(self._piece_anchors)
+        self._pieces = Memo(self._piece_anchors)
         self._heads = [local_head(p) for p in parsed]
 
     def _patterns_of(self, word: str) -> tuple[int, ...]:
         """The patterns that may start at a word start followed by ``word`` (a whole word)."""
-        found = self._memo.get(word)
-        if found is None:
-            ids = set(self._exact.get(word, ()))
-            for i in range(1, len(word) + 1):
-                ids.update(self._prefix.get(word[:i], ()))
-            if word[0].isdecimal():
-                ids.update(self._digit)
-            if len(self._memo) > _MEMO_LIMIT:
-                self._memo.clear()
-            found = self._memo[word] = tuple(sorted(ids))
-        return found
+        return self._memo[word]  # type: ignore[no-any-return]
+
+    def _word_patterns(self, word: str) -> tuple[int, ...]:
+        ids = set(self._exact.get(word, ()))
+        for i in range(1, len(word) + 1):
+            ids.update(self._prefix.get(word[:i], ()))
+        if word[0].isdecimal():
+            ids.update(self._digit)
+        return tuple(sorted(ids))
 
     def starts(self, text: str) -> list[list[int] | None]:
         """For each pattern, the ascending positions where it may match (None: anywhere)."""
@@ -375,15 +375,19 @@ class AnchorIndex:
         return tuple((offset, ids) for offset, ids in kept if ids)
 
 
-class _Memo(dict[str, Any]):
-    """A bounded memo that computes a missing entry with ``compute`` (one call per distinct key)."""
+class Memo(dict[str, Any]):
+    """Word -> ``compute(word)``, computed once per distinct word; bounded in entries, and
+    long keys (a URL, a blob without spaces) are computed each time rather than kept."""
 
-    def __init__(self, compute: Any) -> None:
+    def __init__(self, compute: Callable[[str], Any], limit: int = _MEMO_LIMIT) -> None:
         super().__init__()
         self._compute = compute
+        self._limit = limit
 
     def __missing__(self, key: str) -> Any:
-        if len(self) > _MEMO_LIMIT:
+        if len(key) > _MEMO_KEY_CHARS:
+            return self._compute(key)
+        if len(self) > self._limit:
             self.clear()
         value = self[key] = self._compute(key)
         return value
