@@ -297,7 +297,7 @@ class Extractor:
             # gain little here anyway (the pipeline holds the GIL); use n_process for speed.
             with _pipeline_lock(lang):
                 try:
-                    docs = ((_make_doc(nlp, text, job), context) for text, context in work)
+                    docs = ((_make_doc(nlp, text, context[0]), context) for text, context in work)
                     for doc, (job, offset) in nlp.pipe(docs, as_tuples=True, batch_size=batch_size):
                         found.append((job, raw_mentions(doc, offset)))
                 except Exception:

@@ -67,8 +67,8 @@ def test_stretches_are_slices_of_the_whole_texts_words_between_boundaries(lang: 
             for s, e in stretches:
                 part = [w for w in words[got:] if w.end <= e]
                 got += len(part)
-                assert part[0].start == s or first == 0
                 first, last = index[part[0].start], index[part[-1].start]
+                assert part[0].start == s or first == 0
                 # the stretch's words are the whole text's words, with the same attributes
                 # (the first word's sentence-initial flag aside: it is a boundary or the text start)
                 assert [key(w) for w in part[1:]] == [key(w) for w in whole[first + 1 : last + 1]]

@@ -142,3 +142,19 @@ def test_ministry_link_names_the_ministry_of_the_reference_year() -> None:
     assert then is not None and later is not None
     assert then.country == later.country == "DE" and then.portfolio == later.portfolio == "economy"
     assert then.id != later.id  # BMWi in 2018, BMWK in 2023
+
+
+def test_pipe_gives_each_document_its_own_reference_date() -> None:
+    # Each document's reference date reaches the components with that document (not with its
+    # neighbour's): the ministry a title names depends on the year.
+    text = "Bundeswirtschaftsminister Peter Altmaier empfing seinen Amtskollegen."
+    items = [{"id": "old", "text": text, "published": "2018-10-30"},
+             {"id": "new", "text": text, "published": "2023-05-01"},
+             {"id": "none", "text": text}]
+    docs = list(Extractor().pipe(items, batch_size=3))
+    ids = [d.ministers[0].ministry.id if d.ministers[0].ministry else None for d in docs]
+    assert ids[:2] == [extract(text, reference_date="2018-10-30").ministers[0].ministry.id,
+                       extract(text, reference_date="2023-05-01").ministers[0].ministry.id]
+    assert ids[0] != ids[1]
+    alone = extract(text).ministers[0].ministry
+    assert ids[2] == (alone.id if alone else None)

@@ -101,11 +101,35 @@ def doc_text(doc: Doc) -> str:
     return view_of(doc).text
 
 
+#: The span group :func:`set_spans` last wrote into a few recent documents, with the list of
+#: spans it was made from, by ``id(doc)``. Reading a span group creates a Python ``Span`` per
+#: member; the components of a pipeline run one after another on a document, so each reads
+#: the list the previous one wrote instead. A handful of documents: the spans keep their
+#: document alive (which also keeps its id from being reused while it is here).
+_recent: dict[int, tuple[Any, list[Span]]] = {}
+_RECENT_DOCS = 8
+
+
+def _written(doc: Doc) -> list[Span]:
+    """The spans of ``doc.spans[SPAN_KEY]``: the list last written, while the group is still
+    the one written (same object, same length), else read from the group."""
+    current = doc.spans.get(SPAN_KEY)
+    if current is None:
+        return []
+    recent = _recent.get(id(doc))
+    if recent is not None and recent[0] is current and len(current) == len(recent[1]):
+        return recent[1]
+    return list(current)
+
+
 def spans_of(doc: Doc, label: str) -> list[Span]:
     """The spans of one label already written into the doc, in document order."""
-    if SPAN_KEY not in doc.spans:
-        return []
-    return sorted((s for s in doc.spans[SPAN_KEY] if s.label_ == label), key=lambda s: s.start_char)
+    label_id = doc.vocab.strings.add(label)
+    return sorted((s for s in _written(doc) if s.label == label_id), key=lambda s: s.start_char)
+
+
+def _span_order(span: Span) -> tuple[int, int]:
+    return span.start_char, span.end_char
 
 
 def set_spans(doc: Doc, label: str, found: Iterable[tuple[Span, dict[str, Any]]]) -> None:
@@ -114,28 +138,32 @@ def set_spans(doc: Doc, label: str, found: Iterable[tuple[Span, dict[str, Any]]]
     Overlapping candidates of the one label are resolved here, longest first and
     then leftmost, so each component can propose freely. Spans of other labels stay.
     """
-    chosen: list[tuple[Span, dict[str, Any]]] = []
+    chosen: list[tuple[int, Span, dict[str, Any]]] = []
     # The chosen spans never overlap, so sorted by start they are sorted by end too: a
     # candidate only needs checking against its two neighbours (linear in a long text).
     taken_starts: list[int] = []
     taken_ends: list[int] = []
-    ranked = sorted(found, key=lambda p: (-(p[0].end_char - p[0].start_char), p[0].start_char))
-    for span, attrs in ranked:
-        a, b = span.start_char, span.end_char
+    ranked = sorted(((span.start_char, span.end_char, span, attrs) for span, attrs in found),
+                    key=lambda p: (p[0] - p[1], p[0]))
+    for a, b, span, attrs in ranked:
         i = bisect.bisect_left(taken_starts, a)
         if a >= b or (i > 0 and taken_ends[i - 1] > a) or (i < len(taken_starts) and taken_starts[i] < b):
             continue
         taken_starts.insert(i, a)
         taken_ends.insert(i, b)
-        chosen.append((span, attrs))
-    chosen.sort(key=lambda p: p[0].start_char)
-    group = [s for s in doc.spans.get(SPAN_KEY, []) if s.label_ != label]
-    new = []
-    for span, attrs in chosen:
-        labelled = Span(doc, span.start, span.end, label=label)
+        chosen.append((a, span, attrs))
+    chosen.sort(key=lambda p: p[0])
+    label_id = doc.vocab.strings.add(label)
+    written = [s for s in _written(doc) if s.label != label_id]
+    for _start, span, attrs in chosen:
+        labelled = Span(doc, span.start, span.end, label=label_id)
         labelled._.set(ATTRS, dict(attrs))
-        new.append(labelled)
-    doc.spans[SPAN_KEY] = sorted(group + new, key=lambda s: (s.start_char, s.end_char))
+        written.append(labelled)
+    written.sort(key=_span_order)
+    doc.spans[SPAN_KEY] = written
+    if len(_recent) >= _RECENT_DOCS:
+        _recent.clear()
+    _recent[id(doc)] = (doc.spans[SPAN_KEY], written)
 
 
 def char_span(doc: Doc, start: int, end: int, alignment_mode: str = "strict") -> Span | None:
