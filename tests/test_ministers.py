@@ -350,3 +350,54 @@ def test_state_minister_and_partner_minister_are_home_beside_a_bundes_title() ->
     # Still the other side where the home minister of the same field carries the prefix.
     text = "Außenminister Sato empfing Bundesaußenministerin Brandt in Tokyo. Verteidigungsminister Ito kam dazu."
     assert [(g[1], g[2]) for g in ministers(text, "de")] == [("Sato", "JP"), ("Brandt", "DE"), ("Ito", "JP")]
+
+
+def test_secretary_of_state_of_a_country_is_no_field_phrase() -> None:
+    text = "She met the Honorable Mary Rowe, Secretary of State of the United States, in Tokyo. Secretary Rowe said so."
+    got = ministers(text, "en")
+    assert got[0] == ("Mary Rowe, Secretary of State of the United States", "Rowe", "US", "foreign")
+    assert got[1][2:] == ("US", "foreign")
+    # with a field it stays the British title
+    text = "He met Tom Hale, Secretary of State for Defence, in London."
+    assert ministers(text, "en") == [("Tom Hale, Secretary of State for Defence", "Hale", "GB", "defence")]
+
+
+def test_a_title_case_headline_verb_ends_the_name() -> None:
+    text = "Minister Sato Meets Italian Minister of Labour\nMr. SATO Kenji, Minister of Health of Japan, met him."
+    got = ministers(text, "en")
+    assert got[0] == ("Minister Sato", "Sato", "JP", "health")
+    assert [g[1] for g in ministers("Prime Minister Lenz Visits Tokyo", "en")] == ["Lenz"]
+
+
+def test_state_minister_without_field_is_in_the_foreign_ministry() -> None:
+    text = "Bundesaußenministerin Brandt und Staatsminister Tobias Lenz reisen nach Japan. Deutschland dankt."
+    got = ministers(text, "de")
+    assert got[1] == ("Staatsminister Tobias Lenz", "Lenz", "DE", "foreign")
+    text = "The Chancellor was accompanied by Federal Minister of Health Eva Roth and Minister of State Tom Lenz."
+    assert ministers(text, "en")[1][3] == "foreign"
+    # a field still decides
+    text = "Staatsministerin für Kultur Petra Hahn sprach in Berlin."
+    assert ministers(text, "de")[0][3] == "other"
+
+
+def test_name_alone_with_honorific_or_family_name_in_capitals() -> None:
+    text = ("Foreign Secretary Tom Hale met Minister for Foreign Affairs Kenji Sato in Tokyo. Mr Hale said it was "
+            "useful. SATO Kenji agreed.")
+    got = ministers(text, "en")
+    assert [g[0] for g in got] == ["Foreign Secretary Tom Hale", "Minister for Foreign Affairs Kenji Sato",
+                                   "Mr Hale", "SATO Kenji"]
+    assert got[3][1] == "Sato"
+    # a capitalised word after a name alone still stops it
+    assert [g[0] for g in ministers("Foreign Secretary Tom Hale spoke. The Hale Group said no.", "en")] == [
+        "Foreign Secretary Tom Hale"]
+
+
+def test_side_named_before_its_ministers() -> None:
+    text = ("Prime Minister Raj Kumar and Chancellor Vogt met in Delhi with German and Indian ministers. On the "
+            "Indian side, External Affairs Minister Anil Rao and Mr. Vikram Das, Minister of Commerce, took part. "
+            "Germany and Germany's partners welcomed it.")
+    got = ministers(text, "en")
+    assert [(g[1], g[2]) for g in got][2:] == [("Rao", "IN"), ("Das", "IN")]
+    text = ("Auf japanischer Seite nahmen Außenminister Kenji Sato und Verteidigungsminister Ito teil. "
+            "Bundesaußenministerin Brandt dankte in Berlin.")
+    assert [(g[1], g[2]) for g in ministers(text, "de")] == [("Sato", "JP"), ("Ito", "JP"), ("Brandt", "DE")]

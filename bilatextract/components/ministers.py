@@ -264,6 +264,10 @@ class Patterns:
         self.former = frozenset(before.get("former", []))
         self.deputy = frozenset(before.get("deputy", []))
         self.title_conjunctions = frozenset(before.get("title_conjunctions", []))
+        self.state_portfolio = data.get("state_ministers", {}).get("portfolio")
+        sides = data.get("sides", {})
+        self.side_nouns = frozenset(sides.get("nouns", []))
+        self.side_words = tuple(sides.get("between", []))
         names = data.get("names", {})
         alternation = _honorific_alternation(names.get("honorifics", []))
         self.honorifics = re.compile(rf"(?:{alternation})(?=\s)")
@@ -631,6 +635,9 @@ class _Document:
                     return title
         # A field phrase: "für Wirtschaft, Handel und Industrie", "for Foreign Affairs".
         while title.link and j < n and texts[j] in p.links and self.gap(j) in (" ", ", "):
+            # "Secretary of State of the United States": a country after the link, not a field.
+            if self.country_after(ends[j - 1], p.country_links, p.country_link_articles, p.country_link_words):
+                break
             k = j + 1
             if k < n and texts[k] in p.field_articles and self.gap(k) == " ":
                 k += 1
@@ -1061,6 +1068,7 @@ class _Document:
             if m.coref_only:
                 persons[m.key].mentions.append(m)
         kept.extend(self.name_only(persons, kept))
+        self.sides(cands)
         order = sorted(persons.values(), key=lambda p: min(m.start for m in p.mentions))
         for person in order:
             for m in sorted(person.mentions, key=lambda m: m.start):
@@ -1075,6 +1083,8 @@ class _Document:
                 colleague = next((m.colleague_of for m in person.mentions if m.colleague_of), None)
                 if colleague is not None and colleague.key in persons:
                     person.portfolio = persons[colleague.key].portfolio or colleague.portfolio
+            if person.portfolio is None and any(m.state_role for m in person.mentions):
+                person.portfolio = self.p.state_portfolio
         # The text marks its home ministers by a prefix when it writes one on a minister with a field
         # ("Bundesaußenminister", "Bundesminister für Wirtschaft"); "Bundeskanzler" is the only form
         # of that title and "Bundesminister" alone is what German texts call their own, too.
@@ -1099,6 +1109,20 @@ class _Document:
             out.append(_Output(m.start, m.end, attrs))
         return out
 
+    def sides(self, cands: list[Mention]) -> None:
+        """Country cues from a side named before the mentions of its sentence ("On the Indian side, External
+        Affairs Minister ... and Mr. ..., Minister of ...", "Auf japanischer Seite nahmen ... teil")."""
+        if not self.p.side_nouns:
+            return
+        for c in self.countries:
+            k = self.by_start.get(c.end + 1)
+            if k is None or self.texts[k] not in self.p.side_nouns or self.text[c.end] != " ":
+                continue
+            lo, hi = self.sentence(c.start)
+            for m in cands:
+                if c.end < m.start < hi and m.country_rank < RANK_WORD:
+                    m.country, m.country_rank = c.code, RANK_WORD
+
     def name_only(self, persons: dict[str, Person], taken: list[Mention]) -> list[Mention]:
         """Later mentions by name alone ("Steinmeier betonte", "John Kerry")."""
         spans = [(m.start, m.end) for m in taken]
@@ -1108,11 +1132,17 @@ class _Document:
             if not titled:
                 continue
             forms = {m.surface for m in titled} | {m.family for m in titled}
+            forms |= {f.upper() for f in forms if len(f) > 2}  # "KISHIDA Fumio" after "Fumio Kishida"
             givens = {m.given for m in titled if m.given}
             for hit in _name_hits(self.text, _name_pattern(forms)):
                 a, b = hit.start(), hit.end()
                 if any(a < e and s < b for s, e in spans):
                     continue
+                for given in givens:
+                    if _is_caps(hit.group()) and self.text[b : b + len(given) + 1] == " " + given \
+                            and not _NAME_NEIGHBOUR.match(self.text, b + len(given) + 1):
+                        b += len(given) + 1  # "KISHIDA Fumio"
+                        break
                 if not self.name_context_ok(a, b, persons):
                     continue
                 for given in givens:
@@ -1123,6 +1153,7 @@ class _Document:
                 k = self.by_start.get(hit.start())
                 if k is None:
                     continue
+                a = self.honorifics_backward(a)  # "Mr Hammond said"
                 m = titled[0].by_name(a, b)
                 out.append(m)
                 spans.append((a, b))
@@ -1139,19 +1170,27 @@ class _Document:
             return False
         if _DIGIT_AFTER.match(self.text[b : b + 3]):
             return False  # "May 2019"
+        last = self.by_end.get(b)
+        if last is not None and last > k:
+            k = last  # the word after the whole name
         if self.lang == "en" and k + 1 < self.n and self.gap(k + 1) == " ":
             nxt = self.texts[k + 1]
             if nxt[:1].isupper() and name_key(nxt) not in persons and self.title_core(k + 1) is None:
                 return False
         return True
 
+    @staticmethod
+    def is_state_minister(person: Person) -> bool:
+        """Whether every titled mention of the person names a state minister."""
+        titled = [m for m in person.mentions if m.kind != "name"]
+        return bool(titled) and all(m.state_role for m in titled)
+
     def takes_home_mark(self, person: Person, persons: dict[str, Person]) -> bool:
         """Whether the text would have marked this person by the home prefix were it a home minister: not a
         state minister ("Staatsminister" takes no "Bundes-"), and not the partner of another country's minister
         of the same field ("Außenminister Maas" beside "Außenminister der Republik Polen" in a text that marks
         only the other home ministers: "Bundesinnenminister Seehofer")."""
-        titled = [m for m in person.mentions if m.kind != "name"]
-        if titled and all(m.state_role for m in titled):
+        if self.is_state_minister(person):
             return False
         homes = set(self.p.marked_home.values())
         return not any(other is not person and other.portfolio and other.portfolio == person.portfolio
@@ -1166,9 +1205,12 @@ class _Document:
                 other = persons.get(m.colleague_of.key)
                 if other is not None and other.country:
                     excluded.add(other.country)
-        for other in persons.values():
-            if other is not person and other.country and other.portfolio and other.portfolio == person.portfolio:
-                excluded.add(other.country)
+        # One head of a field per country; a state minister sits beside the minister of the field.
+        if not self.is_state_minister(person):
+            for other in persons.values():
+                if other is not person and other.country and other.portfolio and other.portfolio == person.portfolio \
+                        and not self.is_state_minister(other):
+                    excluded.add(other.country)
         if marked and self.takes_home_mark(person, persons):
             excluded |= set(self.p.marked_home.values())
         for home in self.p.home_countries:
