@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 import spacy
 
 from bilatextract import pipeline
 from bilatextract.components.sentences import ArraySentencizer
 
-DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev.jsonl"
 TEXTS = [
     "",
     "Hallo",
@@ -24,19 +20,14 @@ TEXTS = [
 ]
 
 
-def _texts() -> list[str]:
-    if DEV.exists():
-        return TEXTS + [json.loads(line)["text"] for line in DEV.read_text(encoding="utf-8").splitlines()]
-    return TEXTS
-
 
 @pytest.mark.parametrize("lang", ["de", "en"])
-def test_same_sentence_starts_as_spacys_sentencizer(lang: str) -> None:
+def test_same_sentence_starts_as_spacys_sentencizer(lang: str, dev_docs: list[dict]) -> None:
     nlp = pipeline.get(lang)
     ours = nlp.get_pipe("sentencizer")
     assert isinstance(ours, ArraySentencizer)
     theirs = spacy.blank(lang).add_pipe("sentencizer")
-    for text in _texts():
+    for text in TEXTS + [d["text"] for d in dev_docs]:
         mine = [t.is_sent_start for t in ours(nlp.make_doc(text))]
         assert mine == [t.is_sent_start for t in theirs(nlp.make_doc(text))], text[:60]
     doc = ours(nlp.make_doc("Er kam. Sie ging! Ende"))
