@@ -316,3 +316,88 @@ def test_german_non_ministers(text: str) -> None:
 )
 def test_english_non_ministers(text: str) -> None:
     assert texts(text, "en") == []
+
+
+# ---------------------------------------------------------------- countries after a title, home marking
+
+
+def test_country_after_a_title_with_von_or_an_official_state_name() -> None:
+    text = "Die Kanzlerin empfing den Premierminister von Australien, Mark Lennox, in Berlin."
+    assert ministers(text, "de") == [
+        ("Premierminister von Australien, Mark Lennox", "Lennox", "AU", "head_of_government")]
+    text = ("Sie traf den Außenminister der Republik Polen, Adam Nowak, und den Außenminister der Republik "
+            "Korea, Kim Jun.")
+    got = ministers(text, "de")
+    assert [(g[1], g[2], g[3]) for g in got] == [("Nowak", "PL", "foreign"), ("Kim", "KR", "foreign")]
+    # "von" before a name particle is no country link
+    assert ministers("Verteidigungsministerin Ursula von der Leyen sprach.", "de") == [
+        ("Verteidigungsministerin Ursula von der Leyen", "von der Leyen", None, "defence")]
+    text = "She met the Minister for Foreign Affairs of the Republic of Poland, Adam Nowak."
+    assert [(g[1], g[2], g[3]) for g in ministers(text, "en")] == [("Nowak", "PL", "foreign")]
+
+
+def test_state_minister_and_partner_minister_are_home_beside_a_bundes_title() -> None:
+    # A Staatsminister takes no "Bundes-": the prefix on another title says nothing about him.
+    text = ("Bundesaußenministerin Helga Brandt empfing in Berlin den japanischen Außenminister Sato. "
+            "Staatsminister Tobias Lenz reist im Mai nach Tokyo.")
+    assert [(g[1], g[2]) for g in ministers(text, "de")] == [("Brandt", "DE"), ("Sato", "JP"), ("Lenz", "DE")]
+    # The unmarked foreign minister beside the Polish one is the home one, though another home
+    # minister carries "Bundes-".
+    text = ("Außenministerin Helga Brandt traf in Berlin den Außenminister der Republik Polen, Adam Nowak. "
+            "Zudem sprach Bundesinnenminister Keller mit dem polnischen Innenminister Jan Wolski.")
+    assert [(g[1], g[2]) for g in ministers(text, "de")] == [
+        ("Brandt", "DE"), ("Nowak", "PL"), ("Keller", "DE"), ("Wolski", "PL")]
+    # Still the other side where the home minister of the same field carries the prefix.
+    text = "Außenminister Sato empfing Bundesaußenministerin Brandt in Tokyo. Verteidigungsminister Ito kam dazu."
+    assert [(g[1], g[2]) for g in ministers(text, "de")] == [("Sato", "JP"), ("Brandt", "DE"), ("Ito", "JP")]
+
+
+def test_secretary_of_state_of_a_country_is_no_field_phrase() -> None:
+    text = "She met the Honorable Mary Rowe, Secretary of State of the United States, in Tokyo. Secretary Rowe said so."
+    got = ministers(text, "en")
+    assert got[0] == ("Mary Rowe, Secretary of State of the United States", "Rowe", "US", "foreign")
+    assert got[1][2:] == ("US", "foreign")
+    # with a field it stays the British title
+    text = "He met Tom Hale, Secretary of State for Defence, in London."
+    assert ministers(text, "en") == [("Tom Hale, Secretary of State for Defence", "Hale", "GB", "defence")]
+
+
+def test_a_title_case_headline_verb_ends_the_name() -> None:
+    text = "Minister Sato Meets Italian Minister of Labour\nMr. SATO Kenji, Minister of Health of Japan, met him."
+    got = ministers(text, "en")
+    assert got[0] == ("Minister Sato", "Sato", "JP", "health")
+    assert [g[1] for g in ministers("Prime Minister Lenz Visits Tokyo", "en")] == ["Lenz"]
+
+
+def test_state_minister_without_field_is_in_the_foreign_ministry() -> None:
+    text = "Bundesaußenministerin Brandt und Staatsminister Tobias Lenz reisen nach Japan. Deutschland dankt."
+    got = ministers(text, "de")
+    assert got[1] == ("Staatsminister Tobias Lenz", "Lenz", "DE", "foreign")
+    text = "The Chancellor was accompanied by Federal Minister of Health Eva Roth and Minister of State Tom Lenz."
+    assert ministers(text, "en")[1][3] == "foreign"
+    # a field still decides
+    text = "Staatsministerin für Kultur Petra Hahn sprach in Berlin."
+    assert ministers(text, "de")[0][3] == "other"
+
+
+def test_name_alone_with_honorific_or_family_name_in_capitals() -> None:
+    text = ("Foreign Secretary Tom Hale met Minister for Foreign Affairs Kenji Sato in Tokyo. Mr Hale said it was "
+            "useful. SATO Kenji agreed.")
+    got = ministers(text, "en")
+    assert [g[0] for g in got] == ["Foreign Secretary Tom Hale", "Minister for Foreign Affairs Kenji Sato",
+                                   "Mr Hale", "SATO Kenji"]
+    assert got[3][1] == "Sato"
+    # a capitalised word after a name alone still stops it
+    assert [g[0] for g in ministers("Foreign Secretary Tom Hale spoke. The Hale Group said no.", "en")] == [
+        "Foreign Secretary Tom Hale"]
+
+
+def test_side_named_before_its_ministers() -> None:
+    text = ("Prime Minister Raj Kumar and Chancellor Vogt met in Delhi with German and Indian ministers. On the "
+            "Indian side, External Affairs Minister Anil Rao and Mr. Vikram Das, Minister of Commerce, took part. "
+            "Germany and Germany's partners welcomed it.")
+    got = ministers(text, "en")
+    assert [(g[1], g[2]) for g in got][2:] == [("Rao", "IN"), ("Das", "IN")]
+    text = ("Auf japanischer Seite nahmen Außenminister Kenji Sato und Verteidigungsminister Ito teil. "
+            "Bundesaußenministerin Brandt dankte in Berlin.")
+    assert [(g[1], g[2]) for g in ministers(text, "de")] == [("Sato", "JP"), ("Ito", "JP"), ("Brandt", "DE")]

@@ -106,6 +106,7 @@ class Mention:
     marked_home: bool = False
     kind: str = "titled"  # titled, listed, counterpart, name
     colleague_of: Mention | None = None  # the minister whose counterpart this one is
+    state_role: bool = False  # a state minister's title ("Staatsminister"), which takes no home prefix
 
     def by_name(self, start: int, end: int) -> Mention:
         """The same person named alone at [start, end): no title, so no portfolio, ministry or country cue."""
@@ -250,13 +251,23 @@ class Patterns:
         country = data.get("country", {})
         self.country_links = tuple(country.get("links", []))
         self.country_link_articles = tuple(country.get("link_articles", []))
-        self.country_link_words = _most_words(self.country_links) + _most_words(self.country_link_articles)
+        state_nouns = country.get("state_nouns", [])
+        # "der Republik" ("of the Republic of"): tried where the short articles find no country.
+        self.state_link_articles = tuple(f"{a} {n}" for a in self.country_link_articles or ("",) for n in state_nouns
+                                         ) if state_nouns else ()
+        self.state_link_articles = tuple(a.strip() for a in self.state_link_articles)
+        self.country_link_words = _most_words(self.country_links) + _most_words(
+            self.country_link_articles + self.state_link_articles)
         self.suffix_nouns = frozenset(country.get("suffix_nouns", []))
         self.between = tuple(country.get("between", []))
         before = data.get("before", {})
         self.former = frozenset(before.get("former", []))
         self.deputy = frozenset(before.get("deputy", []))
         self.title_conjunctions = frozenset(before.get("title_conjunctions", []))
+        self.state_portfolio = data.get("state_ministers", {}).get("portfolio")
+        sides = data.get("sides", {})
+        self.side_nouns = frozenset(sides.get("nouns", []))
+        self.side_words = tuple(sides.get("between", []))
         names = data.get("names", {})
         alternation = _honorific_alternation(names.get("honorifics", []))
         self.honorifics = re.compile(rf"(?:{alternation})(?=\s)")
@@ -624,6 +635,9 @@ class _Document:
                     return title
         # A field phrase: "für Wirtschaft, Handel und Industrie", "for Foreign Affairs".
         while title.link and j < n and texts[j] in p.links and self.gap(j) in (" ", ", "):
+            # "Secretary of State of the United States": a country after the link, not a field.
+            if self.country_after(ends[j - 1], p.country_links, p.country_link_articles, p.country_link_words):
+                break
             k = j + 1
             if k < n and texts[k] in p.field_articles and self.gap(k) == " ":
                 k += 1
@@ -651,6 +665,8 @@ class _Document:
         # A country after the title: "of Japan", "of the Italian Republic", "der Ukraine".
         end_char = ends[title.end - 1]
         after = self.country_after(end_char, p.country_links, p.country_link_articles, p.country_link_words)
+        if after is None and p.state_link_articles:
+            after = self.country_after(end_char, p.country_links, p.state_link_articles, p.country_link_words)
         if after is not None and after[1] in self.by_end:
             code, c_end = after
             k = self.by_end[c_end] + 1
@@ -907,6 +923,7 @@ class _Document:
             m.portfolio, m.country, m.country_rank = title.portfolio, title.country, title.country_rank
             m.not_country, m.ministry_id, m.coref_only = title.not_country, title.ministry_id, title.coref_only
             m.marked_home = title.marked_home
+            m.state_role = title.role == "state"
         return m
 
     def preposed(self, title: Title) -> Mention | None:
@@ -1051,6 +1068,7 @@ class _Document:
             if m.coref_only:
                 persons[m.key].mentions.append(m)
         kept.extend(self.name_only(persons, kept))
+        self.sides(cands)
         order = sorted(persons.values(), key=lambda p: min(m.start for m in p.mentions))
         for person in order:
             for m in sorted(person.mentions, key=lambda m: m.start):
@@ -1065,6 +1083,8 @@ class _Document:
                 colleague = next((m.colleague_of for m in person.mentions if m.colleague_of), None)
                 if colleague is not None and colleague.key in persons:
                     person.portfolio = persons[colleague.key].portfolio or colleague.portfolio
+            if person.portfolio is None and any(m.state_role for m in person.mentions):
+                person.portfolio = self.p.state_portfolio
         # The text marks its home ministers by a prefix when it writes one on a minister with a field
         # ("Bundesaußenminister", "Bundesminister für Wirtschaft"); "Bundeskanzler" is the only form
         # of that title and "Bundesminister" alone is what German texts call their own, too.
@@ -1089,6 +1109,20 @@ class _Document:
             out.append(_Output(m.start, m.end, attrs))
         return out
 
+    def sides(self, cands: list[Mention]) -> None:
+        """Country cues from a side named before the mentions of its sentence ("On the Indian side, External
+        Affairs Minister ... and Mr. ..., Minister of ...", "Auf japanischer Seite nahmen ... teil")."""
+        if not self.p.side_nouns:
+            return
+        for c in self.countries:
+            k = self.by_start.get(c.end + 1)
+            if k is None or self.texts[k] not in self.p.side_nouns or self.text[c.end] != " ":
+                continue
+            lo, hi = self.sentence(c.start)
+            for m in cands:
+                if c.end < m.start < hi and m.country_rank < RANK_WORD:
+                    m.country, m.country_rank = c.code, RANK_WORD
+
     def name_only(self, persons: dict[str, Person], taken: list[Mention]) -> list[Mention]:
         """Later mentions by name alone ("Steinmeier betonte", "John Kerry")."""
         spans = [(m.start, m.end) for m in taken]
@@ -1098,11 +1132,17 @@ class _Document:
             if not titled:
                 continue
             forms = {m.surface for m in titled} | {m.family for m in titled}
+            forms |= {f.upper() for f in forms if len(f) > 2}  # "KISHIDA Fumio" after "Fumio Kishida"
             givens = {m.given for m in titled if m.given}
             for hit in _name_hits(self.text, _name_pattern(forms)):
                 a, b = hit.start(), hit.end()
                 if any(a < e and s < b for s, e in spans):
                     continue
+                for given in givens:
+                    if _is_caps(hit.group()) and self.text[b : b + len(given) + 1] == " " + given \
+                            and not _NAME_NEIGHBOUR.match(self.text, b + len(given) + 1):
+                        b += len(given) + 1  # "KISHIDA Fumio"
+                        break
                 if not self.name_context_ok(a, b, persons):
                     continue
                 for given in givens:
@@ -1113,6 +1153,7 @@ class _Document:
                 k = self.by_start.get(hit.start())
                 if k is None:
                     continue
+                a = self.honorifics_backward(a)  # "Mr Hammond said"
                 m = titled[0].by_name(a, b)
                 out.append(m)
                 spans.append((a, b))
@@ -1129,11 +1170,32 @@ class _Document:
             return False
         if _DIGIT_AFTER.match(self.text[b : b + 3]):
             return False  # "May 2019"
+        last = self.by_end.get(b)
+        if last is not None and last > k:
+            k = last  # the word after the whole name
         if self.lang == "en" and k + 1 < self.n and self.gap(k + 1) == " ":
             nxt = self.texts[k + 1]
             if nxt[:1].isupper() and name_key(nxt) not in persons and self.title_core(k + 1) is None:
                 return False
         return True
+
+    @staticmethod
+    def is_state_minister(person: Person) -> bool:
+        """Whether every titled mention of the person names a state minister."""
+        titled = [m for m in person.mentions if m.kind != "name"]
+        return bool(titled) and all(m.state_role for m in titled)
+
+    def takes_home_mark(self, person: Person, persons: dict[str, Person]) -> bool:
+        """Whether the text would have marked this person by the home prefix were it a home minister: not a
+        state minister ("Staatsminister" takes no "Bundes-"), and not the partner of another country's minister
+        of the same field ("Außenminister Maas" beside "Außenminister der Republik Polen" in a text that marks
+        only the other home ministers: "Bundesinnenminister Seehofer")."""
+        if self.is_state_minister(person):
+            return False
+        homes = set(self.p.marked_home.values())
+        return not any(other is not person and other.portfolio and other.portfolio == person.portfolio
+                       and other.country and other.country not in homes and other.country_rank >= RANK_TITLE
+                       for other in persons.values())
 
     def infer_country(self, person: Person, persons: dict[str, Person], marked: bool) -> str | None:
         excluded: set[str] = set()
@@ -1143,10 +1205,13 @@ class _Document:
                 other = persons.get(m.colleague_of.key)
                 if other is not None and other.country:
                     excluded.add(other.country)
-        for other in persons.values():
-            if other is not person and other.country and other.portfolio and other.portfolio == person.portfolio:
-                excluded.add(other.country)
-        if marked:
+        # One head of a field per country; a state minister sits beside the minister of the field.
+        if not self.is_state_minister(person):
+            for other in persons.values():
+                if other is not person and other.country and other.portfolio and other.portfolio == person.portfolio \
+                        and not self.is_state_minister(other):
+                    excluded.add(other.country)
+        if marked and self.takes_home_mark(person, persons):
             excluded |= set(self.p.marked_home.values())
         for home in self.p.home_countries:
             if home in excluded:
