@@ -8,6 +8,8 @@ can be faster. In one run the bench measures, on the input corpus repeated to a 
   other processes hits both alike; figures are medians of the rounds;
 - cold start: import, both pipelines built and the first document, in a fresh process;
 - peak memory (``ru_maxrss``) of a fresh process running the product over the corpus;
+- where the time goes: CPU seconds per stage (routing, tokenizer, each pipeline component,
+  typed results) of one pass over the corpus;
 - scaling: one ~1 MB document against the same text cut into ~1 KB documents, and
   ``n_process=2`` against one process on a corpus of a few thousand ~1 KB documents.
 
@@ -98,6 +100,8 @@ class BenchReport:
     small_docs: Throughput | None = None
     single_process: Throughput | None = None
     two_processes: Throughput | None = None
+    #: CPU seconds per stage of one pass over the corpus, in pipeline order.
+    stages: dict[str, float] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -132,6 +136,7 @@ class BenchReport:
         size_ratio, speedup = self.size_ratio, self.n_process_speedup
         out["size_ratio"] = None if size_ratio is None else round(size_ratio, 4)
         out["n_process_speedup"] = None if speedup is None else round(speedup, 4)
+        out["stages_cpu_s"] = {name: round(sec, 4) for name, sec in self.stages.items()}
         out["targets"] = dict(TARGETS)
         out["notes"] = list(self.notes)
         return out
@@ -319,6 +324,49 @@ def cut(text: str, size: int) -> list[str]:
     return pieces
 
 
+def stage_seconds(items: Sequence[dict[str, Any]]) -> dict[str, float]:
+    """CPU seconds per stage of one pass over ``items``, the stages run one by one as
+    ``Extractor.pipe`` runs them: routing, the tokenizer, each pipeline component, and
+    typing the results."""
+    from collections import defaultdict
+
+    from . import pipeline, routing
+    from .components.base import view_of
+    from .extractor import _spacy_safe, check_reference_date
+    from .results import build_document, raw_mentions
+
+    clock = time.process_time
+    totals: dict[str, float] = defaultdict(float)
+    for item in items:
+        text = item["text"]
+        ref = check_reference_date(item.get("reference_date", item.get("published")))
+        start = clock()
+        routed = routing.route(text)
+        totals["routing"] += clock() - start
+        mentions = []
+        for seg in routed.segments:
+            nlp = pipeline.get(seg.lang)
+            part = _spacy_safe(text[seg.start : seg.end])
+            start = clock()
+            doc = nlp.make_doc(part)
+            view_of(doc, part)
+            totals["tokenizer"] += clock() - start
+            if ref is not None:
+                doc._.bilat_reference_date = ref.isoformat()
+            for name, component in nlp.pipeline:
+                start = clock()
+                doc = component(doc)
+                totals[name] += clock() - start
+            start = clock()
+            mentions += raw_mentions(doc, seg.start)
+            totals["typed results"] += clock() - start
+        start = clock()
+        build_document(text, language=routed.language, supported=routed.supported, segments=routed.segments,
+                       mentions=mentions, reference_date=ref, doc_id=None)
+        totals["typed results"] += clock() - start
+    return dict(totals)
+
+
 def _median_rounds(rounds: int, runs: dict[str, Callable[[], None]]) -> dict[str, tuple[list[float], list[float]]]:
     """Wall-clock and CPU seconds of each run per round, the runs interleaved within a round."""
     seconds: dict[str, tuple[list[float], list[float]]] = {name: ([], []) for name in runs}
@@ -372,11 +420,14 @@ def run_bench(
     if n_process > 1:
         notes.append(f"the product ran with n_process={n_process}, the bare tokenizer in one process")
 
+    say("where the time goes: one pass stage by stage ...")
+    stages = stage_seconds(items)
+
     say("peak memory (fresh process) ...")
     memory = peak_memory_mb(path, repeat, n_process)
 
     report = BenchReport(str(path), repeat, rounds, n_process, product, bare, cold, cold_process, memory,
-                         cold_start_cpu_s=cold_cpu, notes=notes)
+                         cold_start_cpu_s=cold_cpu, stages=stages, notes=notes)
     if not scaling:
         return report
 
@@ -464,6 +515,14 @@ def format_report(report: BenchReport) -> str:
                 f"                        CPU words/s (parent and workers): n_process=2 {two:,.0f} vs 1 {one:,.0f}; "
                 f"with two idle cores the speed-up would be about {2 * two / one:.2f}x"
             )
+    if report.stages:
+        total = sum(report.stages.values())
+        tokenizer = report.stages.get("tokenizer") or 0.0
+        lines.append("where the time goes (CPU s of one pass, x tokenizer; the target needs all but the "
+                     "tokenizer to cost at most 1x):")
+        for name, sec in sorted(report.stages.items(), key=lambda kv: -kv[1]):
+            times = f"{sec / tokenizer:5.2f}x" if tokenizer else "     "
+            lines.append(f"  {name:22}{sec:8.3f} s  {sec / total:4.0%}  {times}")
     lines.extend(f"note: {n}" for n in report.notes)
     return "\n".join(lines)
 

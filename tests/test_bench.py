@@ -56,6 +56,13 @@ def test_bench_prints_every_figure_and_saves_them(tiny_corpus: Path, tmp_path: P
     assert 10 < report["peak_memory_mb"] < 100_000
     assert report["large_doc"]["docs"] == 1 and report["small_docs"]["docs"] > 1
     assert report["two_processes"]["docs"] == report["single_process"]["docs"] == 8
+    # Where the time goes: every stage of both pipelines, routing and typing, each printed.
+    stages = report["stages_cpu_s"]
+    expected = {"routing", "tokenizer", "typed results", *pipeline.get("de").pipe_names, *pipeline.get("en").pipe_names}
+    assert set(stages) == expected
+    assert all(seconds >= 0 for seconds in stages.values()) and sum(stages.values()) > 0
+    for name in expected:
+        assert f"  {name} " in out, name
 
 
 def test_bench_reports_a_broken_input(tmp_path: Path) -> None:
