@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from typing import Any
 
@@ -50,11 +51,17 @@ def reference_for(
     return ReferenceDate(None, "none")
 
 
+@functools.cache
+def _attribute_names(cls: type) -> frozenset[str]:
+    """The fields of an entity type that come from the attributes (not text and offsets)."""
+    return frozenset(f.name for f in dataclasses.fields(cls)) - _SPAN_FIELDS
+
+
 def to_entity(text: str, mention: RawMention, reference: dt.date | None) -> Entity:
     """The typed entity of one raw mention."""
     label, start, end, attrs = mention
     cls = ENTITY_TYPES[label]
-    names = {f.name for f in dataclasses.fields(cls)} - _SPAN_FIELDS
+    names = _attribute_names(cls)
     kwargs = {k: attrs[k] for k in names if k in attrs}
     if "ministry" in names:
         known = ministry_by_id(attrs["ministry_id"]) if attrs.get("ministry_id") else None

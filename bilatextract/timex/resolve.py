@@ -18,6 +18,7 @@ Nothing here reads the clock: without a reference date a relative value is None.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Any
 
@@ -40,6 +41,7 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(y, m, 1) - dt.timedelta(days=1)
 
 
+@functools.lru_cache(maxsize=20_000)
 def _period(value: str) -> tuple[dt.date, dt.date] | None:
     """The first and last day of a fully specified value (day, month, season, quarter, year)."""
     try:
