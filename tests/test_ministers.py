@@ -424,3 +424,20 @@ def test_coordinated_title_with_a_truncated_compound() -> None:
     assert ministers(text, "de") == [("Umwelt- und Bauministerin Eva Stahl", "Stahl", "DE", "environment")]
     # a truncated compound before another noun is no title
     assert texts("Die Wirtschafts- und Finanzpolitik stand im Mittelpunkt.", "de") == []
+
+
+def test_a_list_of_counterparts_pairs_with_the_ministers_before_it() -> None:
+    text = ("Deutschland und Frankreich feiern. Außenministerin Brandt und Innenministerin Keller trafen in Paris "
+            "ihre Amtskollegen Paul Girard und Anne Morel.")
+    got = ministers(text, "de")
+    assert got[2:] == [("Paul Girard", "Girard", "FR", "foreign"), ("Anne Morel", "Morel", "FR", "interior")]
+    text = ("Foreign Secretary Tom Hale and Defence Secretary Ann Ray hosted their Japanese counterparts Kenji Sato "
+            "and Ichiro Ito in London.")
+    got = ministers(text, "en")
+    assert got[2:] == [("Kenji Sato", "Sato", "JP", "foreign"), ("Ichiro Ito", "Ito", "JP", "defence")]
+    # one counterpart after two ministers: the one right before it
+    text = "Außenministerin Brandt empfing mit Innenministerin Keller deren französischen Kollegen Paul Girard."
+    assert ministers(text, "de")[-1] == ("Paul Girard", "Girard", "FR", "interior")
+    # a list stops at a word that is no name
+    text = "Außenministerin Brandt traf ihren französischen Kollegen Paul Girard und Frankreichs Botschafter."
+    assert [g[0] for g in ministers(text, "de")] == ["Außenministerin Brandt", "Paul Girard"]

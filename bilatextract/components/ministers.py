@@ -893,7 +893,7 @@ class _Document:
             post = self.postposed(title, title_ends)
             if post is not None:
                 titled.append(post)
-        titled.extend(self.counterparts(title_mentions))
+        titled.extend(self.counterparts(title_mentions, titled))
         return self.resolve(titled)
 
     def blocked(self, title: Title) -> bool:
@@ -1007,7 +1007,7 @@ class _Document:
             j = idx[-1]
         return out
 
-    def counterparts(self, title_mentions: dict[int, Mention]) -> list[Mention]:
+    def counterparts(self, title_mentions: dict[int, Mention], titled: list[Mention]) -> list[Mention]:
         """Names after "seinem französischen Kollegen", "his UK counterpart"; country cues for titled ones."""
         out = []
         titled_sorted = sorted(title_mentions.values(), key=lambda m: m.start)
@@ -1046,11 +1046,30 @@ class _Document:
             idx = self.name_forward(k)
             if not idx:
                 continue
-            m = self.make(self.starts[idx[0]], self.ends[idx[-1]], idx, None, "counterpart")
-            if code is not None:
-                m.country, m.country_rank = code, RANK_WORD
-            m.colleague_of = governing
-            out.append(m)
+            group = [self.make(self.starts[idx[0]], self.ends[idx[-1]], idx, None, "counterpart")]
+            # "ihre Amtskollegen Catherine Colonna und Gérald Darmanin": a list of counterparts.
+            e = idx[-1]
+            while e + 2 < self.n:
+                g = self.gap(e + 1)
+                k = e + 1
+                if g == " " and self.texts[k] in self.p.conjunctions and self.gap(k + 1) == " ":
+                    k += 1
+                elif g != ", ":
+                    break
+                nxt = self.name_forward(self.honorifics_forward(k))
+                if len(nxt) < 2:
+                    break
+                group.append(self.make(self.starts[nxt[0]], self.ends[nxt[-1]], nxt, None, "counterpart"))
+                e = nxt[-1]
+            # As many ministers named before in the sentence as counterparts: each one's, in order
+            # ("die Bundesministerinnen Baerbock und Faeser trafen ihre Amtskollegen Colonna und Darmanin").
+            before = sorted((m for m in titled if sent[0] <= m.start < w_start), key=lambda m: m.start)
+            paired = before if len(group) > 1 and len(before) == len(group) else [governing] * len(group)
+            for m, colleague in zip(group, paired, strict=True):
+                if code is not None:
+                    m.country, m.country_rank = code, RANK_WORD
+                m.colleague_of = colleague
+                out.append(m)
         return out
 
     def sentence(self, pos: int) -> tuple[int, int]:
