@@ -56,6 +56,10 @@ class Candidate:
     needs_adjacent_country: bool = False
 
 
+#: The words from its first that ``PatternSet.conjunct`` is judged on (it reads four).
+_FIELD_WINDOW = 5
+
+
 class PatternSet:
     """The ministry patterns of one language, compiled once."""
 
@@ -104,6 +108,7 @@ class PatternSet:
         self.not_national_skip = {w.lower() for w in not_national.get("skip", [])}
         self.also = tuple(data.get("also", {}).get("languages", []))
         self.compound_stems = kb.compound_stems(lang)
+        self._conjuncts: dict[tuple[tuple[str, ...], bool, bool], int | None] = {}  # see ``conjunct``
 
     # -- fields -------------------------------------------------------------------------
     # ``words`` are the token texts of the document (``DocView.token_texts``); spaCy's
@@ -149,7 +154,24 @@ class PatternSet:
 
         ``last``: the field follows a conjunction, so it ends the list; an unknown German noun
         is accepted there when nothing capitalised follows it ("für Energie und Bodenschätze").
+        A field is judged on the few words from ``j`` alone, so it is judged once per such
+        window of words (names recur).
         """
+        if j >= len(words):
+            return None
+        window = tuple(words[j : j + _FIELD_WINDOW])
+        key = (window, first_strong, last)
+        seen = self._conjuncts
+        if key in seen:
+            end = seen[key]
+        else:
+            if len(seen) >= _VOCABULARY_LIMIT:
+                seen.clear()
+            end = seen[key] = self._conjunct(list(window), 0, first_strong, last)
+        return None if end is None else j + end
+
+    def _conjunct(self, words: list[str], j: int, first_strong: bool, last: bool) -> int | None:
+        """``conjunct`` judged afresh; it reads no word after ``words[j + 3]``."""
         n = len(words)
         if j >= n:
             return None
