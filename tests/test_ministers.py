@@ -401,3 +401,43 @@ def test_side_named_before_its_ministers() -> None:
     text = ("Auf japanischer Seite nahmen Außenminister Kenji Sato und Verteidigungsminister Ito teil. "
             "Bundesaußenministerin Brandt dankte in Berlin.")
     assert [(g[1], g[2]) for g in ministers(text, "de")] == [("Sato", "JP"), ("Ito", "JP"), ("Brandt", "DE")]
+
+
+def test_title_compound_with_a_field_the_data_does_not_list() -> None:
+    text = "Bundeswirtschaftsminister Vollrath empfing die kanadische Bergbauministerin Anne Lacroix in Berlin."
+    assert ministers(text, "de")[1] == ("Bergbauministerin Anne Lacroix", "Lacroix", "CA", "other")
+    text = "Die australische Meeresministerin Kate Bell sprach mit Kollegen."
+    assert ministers(text, "de") == [("Meeresministerin Kate Bell", "Bell", "AU", "other")]
+    # still not: a Land's minister, a generic or a former one, or an unknown prefix before a hyphen
+    for text in ("Kultusministerin Petra Roth eröffnete die Schule.", "Fachminister Klaus Weber kam.",
+                 "Der G7-Umweltminister Klaus Weber kam.", "Exministerin Petra Roth sprach."):
+        assert texts(text, "de") == [], text
+    text = "Canada's Resources Minister Anne Lacroix met Minister Kenji Sato."
+    assert ministers(text, "en")[0] == ("Resources Minister Anne Lacroix", "Lacroix", "CA", "other")
+
+
+def test_coordinated_title_with_a_truncated_compound() -> None:
+    text = "Bundesfinanzminister Lindau traf den französischen Wirtschafts- und Finanzminister Paul Girard."
+    assert ministers(text, "de")[1] == (
+        "Wirtschafts- und Finanzminister Paul Girard", "Girard", "FR", "economy")
+    text = "Die Umwelt- und Bauministerin Eva Stahl reiste nach Paris. Deutschland dankt."
+    assert ministers(text, "de") == [("Umwelt- und Bauministerin Eva Stahl", "Stahl", "DE", "environment")]
+    # a truncated compound before another noun is no title
+    assert texts("Die Wirtschafts- und Finanzpolitik stand im Mittelpunkt.", "de") == []
+
+
+def test_a_list_of_counterparts_pairs_with_the_ministers_before_it() -> None:
+    text = ("Deutschland und Frankreich feiern. Außenministerin Brandt und Innenministerin Keller trafen in Paris "
+            "ihre Amtskollegen Paul Girard und Anne Morel.")
+    got = ministers(text, "de")
+    assert got[2:] == [("Paul Girard", "Girard", "FR", "foreign"), ("Anne Morel", "Morel", "FR", "interior")]
+    text = ("Foreign Secretary Tom Hale and Defence Secretary Ann Ray hosted their Japanese counterparts Kenji Sato "
+            "and Ichiro Ito in London.")
+    got = ministers(text, "en")
+    assert got[2:] == [("Kenji Sato", "Sato", "JP", "foreign"), ("Ichiro Ito", "Ito", "JP", "defence")]
+    # one counterpart after two ministers: the one right before it
+    text = "Außenministerin Brandt empfing mit Innenministerin Keller deren französischen Kollegen Paul Girard."
+    assert ministers(text, "de")[-1] == ("Paul Girard", "Girard", "FR", "interior")
+    # a list stops at a word that is no name
+    text = "Außenministerin Brandt traf ihren französischen Kollegen Paul Girard und Frankreichs Botschafter."
+    assert [g[0] for g in ministers(text, "de")] == ["Außenministerin Brandt", "Paul Girard"]

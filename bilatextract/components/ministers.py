@@ -239,6 +239,7 @@ class Patterns:
         self.plural_endings = frozenset(infl.get("plural_endings", []))
         self.plural_articles = frozenset(infl.get("plural_articles", []))
         self.blocking_prefixes = tuple(p.lower() for p in data.get("heads_blocking", {}).get("prefixes", []))
+        self.min_unknown_stem = int(data.get("heads_blocking", {}).get("min_unknown_stem", 1000))
         sep = data.get("separate", {})
         self.separate_heads = {k.lower(): v for k, v in sep.get("heads", {}).items()}
         self.name_prefixes = {w: code for code, ws in sep.get("name_prefixes", {}).items() for w in ws}
@@ -291,6 +292,8 @@ class Patterns:
         self.compound_stems = kb.compound_stems(lang)
         self.subnational = kb.subnational_forms(lang)  # what kb.is_subnational looks a word up in
         self.stems_longest = sorted(self.compound_stems, key=len, reverse=True)
+        # The first part of a compound cut before its head, where the language writes that ("Wirtschafts-").
+        self.truncated_stems = {} if self.separate_heads or not self.heads else dict(self.compound_stems)
         self.max_stem_words = max((len(s.split()) for s in self.compound_stems), default=1)
         self.stem_lengths = _lengths_by_first(tuple(s.split()) for s in self.compound_stems)
         stems = kb.portfolio_stems(lang)
@@ -335,7 +338,7 @@ class Patterns:
             return False
         low = word.lower()
         return (word in self.name_prefixes or low in self.title_lengths
-                or (bool(self.separate_heads) and low in self.stem_lengths)
+                or (bool(self.separate_heads) and low in self.stem_lengths) or low in self.truncated_stems
                 or self.fused_title(word, 0) is not None)
 
     def country_of_word(self, word: str) -> str | None:
@@ -432,6 +435,11 @@ class Patterns:
             if rest == stem or (rest.startswith(stem) and rest[len(stem):] in ("s", "-")):
                 title.portfolio = self.compound_stems[stem]
                 return title
+        # A field the data does not list ("Ressourcen|ministerin", "Tourismus|minister"): a minister all
+        # the same, of the field its words name if any, else of another field.
+        if len(rest) >= self.min_unknown_stem and rest.isalpha() and not prefix:
+            title.portfolio = self.infer_portfolio(rest) or "other"
+            return title
         return None
 
 
@@ -591,6 +599,13 @@ class _Document:
                         best = p.spec_title(p.separate_heads[head], start, i + n + 1)
                         best.portfolio = p.compound_stems[stem]
                     break
+        if best is None and start == i and low in p.truncated_stems and i + 2 < count \
+                and self.gap(i + 1) == "- " and texts[i + 1] in p.conjunctions and self.gap(i + 2) == " ":
+            # "Wirtschafts- und Finanzminister": the first field names the portfolio.
+            second = p.fused_title(texts[i + 2], i + 2)
+            if second is not None and second.portfolio and not second.plural:
+                best = second.at(start, i + 3)
+                best.portfolio = p.truncated_stems[low]
         if best is None and start == i:
             best = p.fused_title(texts[i], i)
             if best is not None and not best.plural and i > 0 and texts[i - 1] in p.plural_articles \
@@ -878,7 +893,7 @@ class _Document:
             post = self.postposed(title, title_ends)
             if post is not None:
                 titled.append(post)
-        titled.extend(self.counterparts(title_mentions))
+        titled.extend(self.counterparts(title_mentions, titled))
         return self.resolve(titled)
 
     def blocked(self, title: Title) -> bool:
@@ -992,7 +1007,7 @@ class _Document:
             j = idx[-1]
         return out
 
-    def counterparts(self, title_mentions: dict[int, Mention]) -> list[Mention]:
+    def counterparts(self, title_mentions: dict[int, Mention], titled: list[Mention]) -> list[Mention]:
         """Names after "seinem französischen Kollegen", "his UK counterpart"; country cues for titled ones."""
         out = []
         titled_sorted = sorted(title_mentions.values(), key=lambda m: m.start)
@@ -1031,11 +1046,30 @@ class _Document:
             idx = self.name_forward(k)
             if not idx:
                 continue
-            m = self.make(self.starts[idx[0]], self.ends[idx[-1]], idx, None, "counterpart")
-            if code is not None:
-                m.country, m.country_rank = code, RANK_WORD
-            m.colleague_of = governing
-            out.append(m)
+            group = [self.make(self.starts[idx[0]], self.ends[idx[-1]], idx, None, "counterpart")]
+            # "ihre Amtskollegen Catherine Colonna und Gérald Darmanin": a list of counterparts.
+            e = idx[-1]
+            while e + 2 < self.n:
+                g = self.gap(e + 1)
+                k = e + 1
+                if g == " " and self.texts[k] in self.p.conjunctions and self.gap(k + 1) == " ":
+                    k += 1
+                elif g != ", ":
+                    break
+                nxt = self.name_forward(self.honorifics_forward(k))
+                if len(nxt) < 2:
+                    break
+                group.append(self.make(self.starts[nxt[0]], self.ends[nxt[-1]], nxt, None, "counterpart"))
+                e = nxt[-1]
+            # As many ministers named before in the sentence as counterparts: each one's, in order
+            # ("die Bundesministerinnen Baerbock und Faeser trafen ihre Amtskollegen Colonna und Darmanin").
+            before = sorted((m for m in titled if sent[0] <= m.start < w_start), key=lambda m: m.start)
+            paired = before if len(group) > 1 and len(before) == len(group) else [governing] * len(group)
+            for m, colleague in zip(group, paired, strict=True):
+                if code is not None:
+                    m.country, m.country_rank = code, RANK_WORD
+                m.colleague_of = colleague
+                out.append(m)
         return out
 
     def sentence(self, pos: int) -> tuple[int, int]:
