@@ -256,6 +256,7 @@ class MinistriesComponent:
         # document then costs two passes in C over its words.
         self._starts_of: dict[str, int] = {}
         self._compounds: list[dict[str, tuple[str, str, str]]] = [{} for _ in self.patterns]  # word -> split
+        self._names_seen: dict[tuple[str, ...], tuple[kb.MinistryEntry, ...]] = {}  # words -> entries
         self._cache: dict[str, list[kb.CountryMention]] = {}
         self._claimed: set[int] = set()
         self._text = ""
@@ -318,9 +319,8 @@ class MinistriesComponent:
                 j += 1
                 if "" in node:
                     ends.append((j, node[""]))
-            for end, hits in reversed(ends):
-                capitals = _capitals(texts[i:end])
-                entries = tuple(e for name_capitals, e in hits if name_capitals == capitals)
+            for end, _hits in reversed(ends):
+                entries = self._named(tuple(texts[i:end]))
                 if entries:
                     out.append(Candidate(i, end, end, self.lang, "known", entries=entries))
                     break
@@ -487,7 +487,7 @@ class MinistriesComponent:
             country = found_after[0] if found_after else None
         if cand.needs_adjacent_country and country is None:
             return None
-        countries = kb.entry_countries(entries)
+        countries = kb.entry_countries(entries) if entries else ()
         if country is None and len(countries) == 1:
             country = countries[0]
         if country is None:
@@ -518,10 +518,19 @@ class MinistriesComponent:
         return attrs
 
     def _entries_named(self, start: int, end: int) -> tuple[kb.MinistryEntry, ...]:
-        words = self._words[start:end]
-        hits = self.known.get(kb.name_key(words), [])
-        capitals = _capitals(words)
-        return tuple(e for name_capitals, e in hits if name_capitals == capitals)
+        return self._named(tuple(self._words[start:end]))
+
+    def _named(self, words: tuple[str, ...]) -> tuple[kb.MinistryEntry, ...]:
+        """The known entries these words name, with their capitals; memoised per word sequence
+        (a document names its ministries again and again)."""
+        entries = self._names_seen.get(words)
+        if entries is None:
+            if len(self._names_seen) >= _VOCABULARY_LIMIT:
+                self._names_seen = {}
+            hits = self.known.get(kb.name_key(words), [])
+            capitals = _capitals(words)
+            entries = self._names_seen[words] = tuple(e for name_capitals, e in hits if name_capitals == capitals)
+        return entries
 
     def _not_national(self, cand: Candidate) -> bool:
         """Whether the words around the name show an international body or a university."""
