@@ -441,3 +441,16 @@ def test_a_list_of_counterparts_pairs_with_the_ministers_before_it() -> None:
     # a list stops at a word that is no name
     text = "Außenministerin Brandt traf ihren französischen Kollegen Paul Girard und Frankreichs Botschafter."
     assert [g[0] for g in ministers(text, "de")] == ["Außenministerin Brandt", "Paul Girard"]
+
+
+def test_a_destination_or_venue_is_not_the_country_of_a_minister_near_it() -> None:
+    text = ("Japans Außenminister Sato empfing in Tokyo Bundesaußenministerin Brandt. Sato kündigte an, dass "
+            "Verteidigungsminister Ito im Mai nach Paris reisen werde. Japan und Deutschland sind Partner.")
+    got = ministers(text, "de")
+    assert ("Verteidigungsminister Ito", "Ito", "JP", "defence") in got
+    text = ("Foreign Minister Sato of Japan met Secretary of State Mary Rowe in Tokyo. President Lane looks forward "
+            "to meeting Prime Minister Ken Ito in Washington.")
+    assert ministers(text, "en")[-1] == ("Prime Minister Ken Ito", "Ito", "JP", "head_of_government")
+    # a country word that is no place still counts
+    text = "Zur Lage in der Ukraine sagte Ministerpräsident Petrenko, man brauche Hilfe."
+    assert ministers(text, "de")[0][2] == "UA"

@@ -288,6 +288,7 @@ class Patterns:
         ctx = data.get("context", {})
         self.home_countries = tuple(ctx.get("home_countries", []))
         self.home_min_mentions = int(ctx.get("home_min_mentions", 2))
+        self.place_prepositions = frozenset(ctx.get("place_prepositions", []))
         self.marked_home = {p.lower(): code for code, ps in ctx.get("marked_home", {}).items() for p in ps}
         self.compound_stems = kb.compound_stems(lang)
         self.subnational = kb.subnational_forms(lang)  # what kb.is_subnational looks a word up in
@@ -1213,6 +1214,11 @@ class _Document:
                 return False
         return True
 
+    def is_place(self, c: kb.CountryMention) -> bool:
+        """Whether a country mention follows a preposition of place or direction ("nach Seoul", "in Paris")."""
+        k = self.by_start.get(c.start)
+        return k is not None and k > 0 and self.texts[k - 1] in self.p.place_prepositions and self.gap(k) == " "
+
     @staticmethod
     def is_state_minister(person: Person) -> bool:
         """Whether every titled mention of the person names a state minister."""
@@ -1253,7 +1259,9 @@ class _Document:
             words = sum(1 for c in self.countries if c.code == home)
             if words >= self.p.home_min_mentions or home in self.ministry_countries:
                 return home
-        pool = [c for c in self.countries if c.code not in excluded]
+        # A place the sentence goes to or happens in ("reist nach Seoul", "meeting ... in Washington") says
+        # nothing about whose minister someone is.
+        pool = [c for c in self.countries if c.code not in excluded and not self.is_place(c)]
         first = min(person.mentions, key=lambda m: m.start)
         lo, hi = self.sentence(first.start)
         code = kb.nearest_country(pool, first.start, first.end, lo, hi)
