@@ -81,3 +81,49 @@ def test_index_of_own_patterns_matches_full_passes() -> None:
         for (i, at), pattern in zip(enumerate(index.starts(text)), patterns, strict=True):
             compiled = re.compile(pattern)
             assert [m.span() for m in finditer(compiled, text, at)] == [m.span() for m in compiled.finditer(text)], i
+
+
+# The word after a first word decides ("in" + month): spaces, tabs, newlines, dashes and
+# double spaces between, the first word at the text's end or glued to punctuation.
+NEXT_WORD_TEXTS = [
+    "in May 2024, in\nMay 2024, in\t\tMay, in  May, in – May 2023, in, May, in-May, in the spring",
+    "held in June 2022; of March; for two weeks; a year ago; a  year ago; an\nhour; two\n\nyears ago",
+    "vor zwei Jahren, vor\nzwei Jahren, vor  einem Monat, vor 3 Wochen, vor, 3 Tagen, im\u00a0Mai, im  Mai",
+    "seit dem 4. Mai, zwischen Mai und Juni, Anfang\nMärz 2024, Mitte –Juli, Ende des Jahres in",
+    "in", "vor ", "in ", "in  ", "in\n", "of\n", "a", "vor\u00a0zwei Jahren", "in\u2003May", "In Mai 2020",
+]
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_next_word_filter_equals_full_pass(lang: str) -> None:
+    grammar = pipeline.get(lang).get_pipe("bilat_dates").grammar
+    texts = NEXT_WORD_TEXTS + [" ".join(NEXT_WORD_TEXTS), "\n".join(NEXT_WORD_TEXTS)]
+    for text in texts:
+        for (pattern, _), at in zip(grammar._patterns, grammar._starts.starts(text), strict=True):
+            expected = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in finditer(pattern, text, at)] == expected, (pattern.pattern[:80], text[:80])
+
+
+def test_paths_read_the_next_word() -> None:
+    from bilatextract.timex.anchors import Path, paths_of
+
+    assert paths_of(r"(?<![\w\-])(?:im|Im)\s+Mai") == {Path("im", True, frozenset({"Mai"})),
+                                                        Path("Im", True, frozenset({"Mai"}))}
+    # An optional word between: either may follow.
+    assert paths_of(r"(?<!\w)in(?:\s+the)?\s+May") == {Path("in", True, frozenset({"the"})),
+                                                       Path("in", True, frozenset({"May"}))}
+    # A word that may continue, or nothing known after: anything may follow.
+    assert paths_of(r"(?<!\w)Q\d") == {Path("Q", False, None)}
+    assert paths_of(r"(?<!\w)in\s+\s*") == {Path("in", True, None)}
+    assert paths_of(r"(?<!\w)(?P<n>\d+)\s+days") == {Path(DIGIT, False, None)}
+    assert paths_of(r"(?<!\w)vor\s+(?:\d|zwei)") == {Path("vor", True, frozenset({DIGIT, "zwei"}))}
+    assert paths_of(r"\s*Mai") is None
+
+
+def test_index_skips_first_words_not_followed_by_their_next_word() -> None:
+    from bilatextract.timex.anchors import AnchorIndex
+
+    index = AnchorIndex([r"(?<![\w\-])in\s+May"])
+    assert index.starts("in June, in May, in\n\nMay, in") == [[9, 17]]
+    assert index.starts("in,June in") == [[]]
+    assert index.starts("in \u2013 ") == [[0]]  # the next word lies further on: kept

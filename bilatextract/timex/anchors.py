@@ -13,6 +13,12 @@ start. :func:`finditer` then tries the pattern only there and yields exactly wha
 ``pattern.finditer(text)`` yields: a pattern can only match where it can start, and the
 non-overlapping left-to-right order is kept. A pattern whose start cannot be read off
 (none of the grammar's today) is run over the whole text as before.
+
+Many first words are common ("in", "of", "vor"): :func:`paths_of` also reads off each
+pattern what the next word must start with where the first word ends ("in" + a month), and
+a start whose next word cannot begin so is dropped; that too only narrows where a pattern
+cannot match. The check is memoised per piece of text, or per piece and the next one where
+the first word ends its piece.
 """
 
 from __future__ import annotations
@@ -189,6 +195,114 @@ def _expand(seq: list[tuple[Any, Any]], prefix: str, word_start: bool) -> set[An
     return _stop(prefix, word_start, False)
 
 
+#: What may follow a word that starts a match: the prefixes the next word starts with (DIGIT:
+#: a decimal digit), or None for anything.
+Follow = frozenset[str] | None
+
+
+class Path(NamedTuple):
+    """A way a match can begin: its first word or the word characters it starts with.
+
+    ``ends``: the word is ``prefix`` itself and the pattern then reads non-word characters up
+    to the next word, which must start with one of ``follow`` (None: anything).
+    """
+
+    prefix: str
+    ends: bool
+    follow: Follow
+
+
+def paths_of(pattern: str | Any) -> set[Path] | None:
+    """Every way a match of ``pattern`` can begin, with the next word where it is bounded;
+    None where the beginning cannot be bounded. Widens like :func:`anchors_of`."""
+    try:
+        return _paths(list(_parsed(pattern).data), "")
+    except _Unknown:
+        return None
+
+
+def _word_free(op: Any, av: Any) -> bool:
+    """Whether one parsed element matches non-word characters only (or nothing)."""
+    if op is sre.LITERAL:
+        return not _is_word(chr(av))
+    if op is sre.IN:
+        return _class_items_word_free(av)
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+        return all(_word_free(o, a) for o, a in av[2].data)
+    return op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT)
+
+
+def _ends_word(op: Any, av: Any) -> bool:
+    """Whether one parsed element puts a non-word character (or the text's end) right here."""
+    if op in (sre.LITERAL, sre.IN):
+        return _word_free(op, av)
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+        body = list(av[2].data)  # one non-word character or more
+        return av[0] >= 1 and len(body) == 1 and body[0][0] in (sre.LITERAL, sre.IN) and _word_free(*body[0])
+    if op is sre.ASSERT_NOT:
+        return av[0] > 0 and _forbids_word(list(av[1].data))
+    return False
+
+
+def _follow(rest: list[tuple[Any, Any]]) -> Follow:
+    """The possible beginnings of the next word when ``rest`` follows a word's end.
+
+    Non-word characters are skipped; the rest must then begin with word characters (an
+    anchor), so it begins at the first word character after the word.
+    """
+    k = 0
+    while k < len(rest) and rest[k][0] is not None and _word_free(*rest[k]):
+        k += 1
+    try:
+        return frozenset(a.prefix for a in _expand(rest[k:], "", True))
+    except _Unknown:
+        return None
+
+
+def _paths(seq: list[tuple[Any, Any]], prefix: str) -> set[Path]:
+    """The paths of the pattern ``seq``, which follows ``prefix`` in the match (as :func:`_expand`)."""
+    if not seq or seq[0][0] is None:
+        return _path(prefix, False, None)
+    (op, av), rest = seq[0], seq[1:]
+    if prefix and _ends_word(op, av):
+        if _impossible(rest):
+            return set()
+        return {Path(prefix, True, _follow(rest))}
+    if op is sre.LITERAL:
+        if _is_word(chr(av)):
+            return _paths(rest, prefix + chr(av))
+        return _path(prefix, False, None)
+    if op is sre.SUBPATTERN:
+        if av[1] or av[2]:
+            raise _Unknown
+        return _paths(list(av[3].data) + rest, prefix)
+    if op is sre.BRANCH:
+        return set().union(*(_paths(list(alt.data) + rest, prefix) for alt in av[1]))
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+        low, high, sub = av
+        if high == 0:
+            return _paths(rest, prefix)
+        found = _paths(rest, prefix) if low == 0 else set()
+        return found | _paths(list(sub.data) + (rest if high == 1 else [_STOP]), prefix)
+    if op is sre.IN:
+        if av and all(o is sre.LITERAL and _is_word(chr(c)) for o, c in av):
+            return set().union(*(_paths(rest, prefix + chr(c)) for _, c in av))
+        if not prefix and _class_items_digits(av):
+            return {Path(DIGIT, False, None)}
+        return _path(prefix, False, None)
+    if op is sre.ASSERT_NOT and not av[1].data:
+        return set()  # (?!) never matches: an empty word list
+    if op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
+        return _paths(rest, prefix)
+    return _path(prefix, False, None)
+
+
+def _path(prefix: str, ends: bool, follow: Follow) -> set[Path]:
+    if not prefix:
+        raise _Unknown
+    return {Path(prefix, ends, follow)}
+
+
 def local_head(pattern: str | Any) -> re.Pattern[str] | None:
     """A regex for the beginning of ``pattern`` that can match no whitespace, or None.
 
@@ -317,6 +431,8 @@ class AnchorIndex:
         self._n = len(patterns)
         self._pieces = Memo(self._piece_anchors)
         self._heads = [local_head(p) for p in parsed]
+        self._next_words = [_next_words(p) for p in parsed]
+        self._pairs = Memo(self._pair_anchors)
 
     def _patterns_of(self, word: str) -> tuple[int, ...]:
         """The patterns that may start at a word start followed by ``word`` (a whole word)."""
@@ -345,10 +461,14 @@ class AnchorIndex:
         pieces = text.split(" ")
         anchored = self._pieces.__getitem__
         base = done = 0  # the offset of piece ``done``
+        last = len(pieces) - 1
         for k in compress(count(), map(anchored, pieces)):
             base += sum(map(len, pieces[done:k])) + k - done  # the pieces between, and a space after each
             done = k
-            for offset, ids in anchored(pieces[k]):
+            entries, open_ = anchored(pieces[k])
+            if open_:  # a first word ends the piece: what the next piece begins with decides
+                entries = self._pairs[pieces[k], pieces[k + 1] if k < last else None]
+            for offset, ids in entries:
                 for i in ids:
                     at = out.get(i)
                     if at is None:
@@ -357,7 +477,54 @@ class AnchorIndex:
                         at.append(base + offset)
         return sorted([*out.items(), *((i, None) for i in self.unbounded)])
 
-    def _piece_anchors(self, piece: str) -> tuple[tuple[int, tuple[int, ...]], ...]:
+    def _piece_anchors(self, piece: str) -> tuple[Entries, bool] | tuple[()]:
+        """The offsets in a space-free piece of text where patterns may start, with their ids,
+        and whether the next piece may still rule some out; () where none may start."""
+        entries = self._piece_entries(piece)
+        if not entries:
+            return ()
+        if any(self._decide(i, piece, offset, _BEYOND) is None for offset, ids in entries for i in ids):
+            return entries, True
+        return self._decided(piece, _BEYOND), False
+
+    def _pair_anchors(self, pair: tuple[str, str | None]) -> Entries:
+        """The entries of a piece whose first words end it, given the next piece (None: the
+        text ends)."""
+        return self._decided(*pair)
+
+    def _decided(self, piece: str, after: str | None | object) -> Entries:
+        """The piece's entries without the patterns that the word after their first rules out."""
+        kept = ((offset, tuple(i for i in ids if self._decide(i, piece, offset, after) is not False))
+                for offset, ids in self._piece_entries(piece))
+        return tuple((offset, ids) for offset, ids in kept if ids)
+
+    def _decide(self, i: int, piece: str, offset: int, after: str | None | object) -> bool | None:
+        """Whether pattern ``i`` may start at ``offset`` of ``piece``, by the word that follows.
+
+        ``after`` is the next piece (None: the text ends with this piece) or :data:`_BEYOND`
+        (unknown: None is returned where the word after lies beyond the piece).
+        """
+        by_word = self._next_words[i]
+        if by_word is None:
+            return True
+        word = _WORD_RUN.match(piece, offset).group()  # type: ignore[union-attr]
+        follow = by_word.get(word)
+        if follow is None:
+            return True
+        rest = piece[offset + len(word):]
+        nxt = _WORD_CHAR.search(rest)
+        if nxt is not None:
+            return _starts_with_any(rest[nxt.start():], follow)
+        if after is _BEYOND:
+            return None
+        if after is None:
+            return False  # the text ends without the word the pattern needs
+        assert isinstance(after, str)
+        nxt = _WORD_CHAR.search(after)
+        # Only non-word characters in the next piece: the word is further on; keep the pattern.
+        return True if nxt is None else _starts_with_any(after[nxt.start():], follow)
+
+    def _piece_entries(self, piece: str) -> Entries:
         """The offsets in a space-free piece of text where patterns may start, with their ids."""
         found: dict[int, set[int]] = {}
         # A piece follows a space or the text's start: its first word starts a word too.
@@ -373,6 +540,38 @@ class AnchorIndex:
         kept = ((offset, tuple(i for i in sorted(ids) if heads[i] is None or heads[i].match(piece, offset)))
                 for offset, ids in sorted(found.items()))
         return tuple((offset, ids) for offset, ids in kept if ids)
+
+
+Entries = tuple[tuple[int, tuple[int, ...]], ...]
+#: The next piece is not known yet (see ``AnchorIndex._decide``).
+_BEYOND = object()
+_WORD_RUN = re.compile(r"\w*")
+
+
+def _next_words(pattern: Any) -> dict[str, frozenset[str]] | None:
+    """For the first words of ``pattern`` after which some word must follow, the prefixes that
+    next word may start with (a word absent may be followed by anything); None: no pattern."""
+    paths = paths_of(pattern)
+    if paths is None:
+        return None
+    loose = frozenset(p.prefix for p in paths if not p.ends)
+    out: dict[str, frozenset[str]] = {}
+    free: set[str] = set()
+    for p in paths:
+        if not p.ends:
+            continue
+        if p.follow is None or any(_starts_with_any(p.prefix, frozenset([q])) for q in loose):
+            free.add(p.prefix)  # some way on does not depend on the next word
+        else:
+            out[p.prefix] = out.get(p.prefix, frozenset()) | p.follow
+    for word in free:
+        out.pop(word, None)
+    return out
+
+
+def _starts_with_any(text: str, prefixes: frozenset[str]) -> bool:
+    """Whether ``text`` starts with one of ``prefixes`` (DIGIT: a decimal digit)."""
+    return any(text[:1].isdecimal() if q == DIGIT else text.startswith(q) for q in prefixes)
 
 
 class Memo(dict[str, Any]):
