@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import chain
 
 import numpy as np
 from langdetect.detector import Detector
@@ -37,12 +38,17 @@ _MEMO_LIMIT = 200_000
 _NORMALIZED: dict[int, str] = {}
 #: Per character outside ``A``-``z``: whether langdetect counts it as non-Latin.
 _NON_LATIN: dict[str, bool] = {}
-#: Per (normalised) word: its n-grams, and those the space after it adds.
-_WORD_NGRAMS: dict[str, tuple[list[str], list[str]]] = {}
+#: Per raw (not normalised) space-separated word: its n-grams; and those followed by the n-grams
+#: the space after it adds.
+_WORD_NGRAMS: dict[str, list[str]] = {}
+_SPACED_WORD_NGRAMS: dict[str, list[str]] = {}
 #: Per n-gram: its per-language probabilities as an array (of the map in ``_memo_owner``).
 _NGRAM_ARRAYS: dict[str, np.ndarray] = {}
 #: The word-to-probabilities map the memoised n-grams were filtered against.
 _memo_owner: list[object] = [None]
+
+#: Basic Latin letters counted for a quick lower bound on a text's number of them.
+_COMMON_LETTERS = "aeinorstAEINORST"
 
 _SPACE_RUN = re.compile(" {2,}")
 _BASIC_LATIN_LETTERISH = re.compile("[A-z]")
@@ -98,6 +104,31 @@ def _word_ngrams(word: str, known: dict[str, list[float]]) -> tuple[list[str], l
     return found, tail
 
 
+def _memoise_word(word: str, known: dict[str, list[float]]) -> None:
+    """Memoise the n-grams of the raw (not normalised) ``word``, without and with the space after
+    it: the n-grams of the words its normalised form splits into (a space after every one but
+    the last), those of the last one without and with its space after it."""
+    found: list[str] = []
+    spaced: list[str] = []
+    for piece in word.translate(_normalization_table(word)).split(" "):
+        found = spaced.copy()
+        if piece:
+            head, tail = _word_ngrams(piece, known)
+            found += head
+            spaced += head
+            spaced += tail
+    _WORD_NGRAMS[word] = found
+    _SPACED_WORD_NGRAMS[word] = spaced
+
+
+def _keeps_basic_latin(text: str) -> bool:
+    """Whether langdetect's ``cleaning_text`` certainly leaves ``text`` as it is: it drops the basic
+    Latin letters where they are fewer than half the non-Latin characters (all beyond U+02FF,
+    so at most those beyond U+00FF), and some letters counted give a lower bound on the first."""
+    beyond_latin1 = len(text) - len(text.encode("latin-1", "ignore"))
+    return beyond_latin1 == 0 or 2 * sum(map(text.count, _COMMON_LETTERS)) >= beyond_latin1
+
+
 class FastDetector(Detector):  # type: ignore[misc]
     """langdetect's ``Detector`` with its per-character steps done per distinct character and
     word; same n-grams, same random draws, same probabilities."""
@@ -113,6 +144,8 @@ class FastDetector(Detector):  # type: ignore[misc]
         self.text += _SPACE_RUN.sub(" ", text[: self.max_text_length])
 
     def cleaning_text(self) -> None:
+        if _keeps_basic_latin(self.text):
+            return
         latin_count, non_latin_count = 0, 0
         for ch, count in Counter(self.text).items():
             if "A" <= ch <= "z":
@@ -126,20 +159,17 @@ class FastDetector(Detector):  # type: ignore[misc]
         known = self.word_lang_prob_map
         if _memo_owner[0] is not known or len(_WORD_NGRAMS) > _MEMO_LIMIT or len(_NGRAM_ARRAYS) > _MEMO_LIMIT:
             _WORD_NGRAMS.clear()
+            _SPACED_WORD_NGRAMS.clear()
             _NGRAM_ARRAYS.clear()
             _memo_owner[0] = known
-        words = self.text.translate(_normalization_table(self.text)).split(" ")
-        last = len(words) - 1
-        result: list[str] = []
-        for i, word in enumerate(words):
-            if not word:
-                continue
-            ngrams = _WORD_NGRAMS.get(word)
-            if ngrams is None:
-                ngrams = _WORD_NGRAMS[word] = _word_ngrams(word, known)
-            result += ngrams[0]
-            if i < last:
-                result += ngrams[1]
+        # Normalising maps each character to one character and keeps spaces, so the normalised
+        # words of the text are those of its raw space-separated words, in order: memoised per raw word.
+        words = self.text.split(" ")
+        for word in set(words).difference(_WORD_NGRAMS):
+            _memoise_word(word, known)
+        # Every word yields its n-grams and those of the space after it, except the last word.
+        result = list(chain.from_iterable(map(_SPACED_WORD_NGRAMS.__getitem__, words[:-1])))
+        result += _WORD_NGRAMS[words[-1]]
         return result
 
     def _detect_block(self) -> None:
