@@ -454,3 +454,18 @@ def test_a_destination_or_venue_is_not_the_country_of_a_minister_near_it() -> No
     # a country word that is no place still counts
     text = "Zur Lage in der Ukraine sagte Ministerpräsident Petrenko, man brauche Hilfe."
     assert ministers(text, "de")[0][2] == "UA"
+
+
+def test_two_ministers_of_one_family_name_stay_two() -> None:
+    text = ("Außenminister Kenji Sato traf Bundesaußenministerin Brandt in Berlin. Auch Verteidigungsministerin "
+            "Yuki Sato war dabei. Sato sagte, Japan und Deutschland seien Partner. Kenji Sato dankte.")
+    got = ministers(text, "de")
+    assert [(g[0], g[3]) for g in got] == [("Außenminister Kenji Sato", "foreign"), ("Bundesaußenministerin Brandt",
+                                           "foreign"), ("Verteidigungsministerin Yuki Sato", "defence"),
+                                          ("Sato", "defence"), ("Kenji Sato", "foreign")]
+    text = ("Foreign Minister Kenji Sato met Defence Minister Yuki Sato and Foreign Secretary Tom Hale. Sato said "
+            "the talks went well.")
+    assert [(g[0], g[3]) for g in ministers(text, "en")][-1] == ("Sato", "defence")
+    # an initial and the full given name are one person
+    text = "External Affairs Minister Dr. S. Rao met Subrahmanyam Rao, Minister of Commerce. Rao spoke."
+    assert ministers(text, "en")[-1] == ("Rao", "Rao", None, "foreign")

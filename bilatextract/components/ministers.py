@@ -1094,6 +1094,7 @@ class _Document:
                     and not any(_is_caps(w) for w in words) and not any(w.lower() in self.p.particles for w in words):
                 m.family, m.surface, m.given = words[0], words[0], " ".join(words[1:])
                 m.key = name_key(m.family)
+        split_namesakes(cands)
         persons: dict[str, Person] = {}
         for m in sorted(cands, key=lambda m: m.start):
             if not m.coref_only:
@@ -1144,6 +1145,24 @@ class _Document:
             out.append(_Output(m.start, m.end, attrs))
         return out
 
+    def namesake_is(self, person: Person, namesakes: list[Person], a: int) -> bool:
+        """Whether a family name alone at ``a`` that two persons share is this person's: the given name
+        written before it says so, else the one of them named last before it (first named, before all)."""
+        def titled(q: Person) -> list[Mention]:
+            return [m for m in q.mentions if not m.coref_only and m.kind != "name"]
+        for q in [person, *namesakes]:
+            for m in titled(q):
+                if m.given and self.text[max(0, a - len(m.given) - 1) : a] == m.given + " ":
+                    return q is person
+        def last_before(q: Person) -> int:
+            return max((m.start for m in titled(q) if m.start < a), default=-1)
+        def first(q: Person) -> int:
+            return min((m.start for m in titled(q)), default=len(self.text))
+        everyone = [person, *namesakes]
+        if all(last_before(q) < 0 for q in everyone):
+            return min(everyone, key=first) is person
+        return max(everyone, key=last_before) is person
+
     def sides(self, cands: list[Mention]) -> None:
         """Country cues from a side named before the mentions of its sentence ("On the Indian side, External
         Affairs Minister ... and Mr. ..., Minister of ...", "Auf japanischer Seite nahmen ... teil")."""
@@ -1169,9 +1188,13 @@ class _Document:
             forms = {m.surface for m in titled} | {m.family for m in titled}
             forms |= {f.upper() for f in forms if len(f) > 2}  # "KISHIDA Fumio" after "Fumio Kishida"
             givens = {m.given for m in titled if m.given}
+            base = person.key.split("|")[0]
+            namesakes = [q for q in persons.values() if q is not person and q.key.split("|")[0] == base]
             for hit in _name_hits(self.text, _name_pattern(forms)):
                 a, b = hit.start(), hit.end()
                 if any(a < e and s < b for s, e in spans):
+                    continue
+                if namesakes and not self.namesake_is(person, namesakes, a):
                     continue
                 for given in givens:
                     if _is_caps(hit.group()) and self.text[b : b + len(given) + 1] == " " + given \
@@ -1299,6 +1322,26 @@ def _name_hits(text: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
             continue
         yield hit
         pos = hit.end()
+
+
+def split_namesakes(cands: list[Mention]) -> None:
+    """Two persons of one family name ("Kenji Sato", "Ichiro Sato") keep two keys; a mention without a
+    given name belongs to the one named last before it. Given names where one starts the other ("S.",
+    "Subrahmanyam") are one person's."""
+    groups: dict[str, list[Mention]] = {}
+    for m in cands:
+        groups.setdefault(m.key, []).append(m)
+    for key, ms in groups.items():
+        givens = {name_key(m.given).replace(".", "") for m in ms if m.given and not m.coref_only}
+        if len(givens) < 2 or any(g != h and g.startswith(h) for g in givens for h in givens):
+            continue
+        ms.sort(key=lambda m: m.start)
+        named = [m for m in ms if m.given and not m.coref_only]
+        last = f"{key}|{name_key(named[0].given or '')}"
+        for m in ms:
+            if m.given and not m.coref_only:
+                last = f"{key}|{name_key(m.given)}"
+            m.key = last
 
 
 def _combine(a: Title, b: Title) -> Title:
