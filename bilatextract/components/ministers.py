@@ -986,16 +986,20 @@ class _Document:
             m.country, m.country_rank = code, RANK_WORD
         return m
 
+    def list_step(self, j: int) -> int | None:
+        """The word that goes on a list after word ``j`` (after ", " or " und "), or None."""
+        g = self.gap(j + 1)
+        if g == " " and self.texts[j + 1] in self.p.conjunctions and self.gap(j + 2) == " ":
+            return j + 2
+        return j + 1 if g == ", " else None
+
     def listed(self, head: Mention, title: Title) -> list[Mention]:
         """The names after a plural title's first name ("Bundesministern Gabriel, Steinmeier, Schmidt")."""
         out = []
         j = self.by_end.get(head.end)
         while j is not None and j + 2 < self.n:
-            g = self.gap(j + 1)
-            k = j + 1
-            if g == " " and self.texts[k] in self.p.conjunctions and self.gap(k + 1) == " ":
-                k += 1
-            elif g != ", ":
+            k = self.list_step(j)
+            if k is None:
                 break
             if self.title_core(k) is not None:
                 break
@@ -1051,11 +1055,8 @@ class _Document:
             # "ihre Amtskollegen Catherine Colonna und Gérald Darmanin": a list of counterparts.
             e = idx[-1]
             while e + 2 < self.n:
-                g = self.gap(e + 1)
-                k = e + 1
-                if g == " " and self.texts[k] in self.p.conjunctions and self.gap(k + 1) == " ":
-                    k += 1
-                elif g != ", ":
+                k = self.list_step(e)
+                if k is None:
                     break
                 nxt = self.name_forward(self.honorifics_forward(k))
                 if len(nxt) < 2:
