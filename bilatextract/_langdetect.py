@@ -31,8 +31,7 @@ from langdetect.lang_detect_exception import ErrorCode, LangDetectException
 from langdetect.utils.ngram import NGram
 from langdetect.utils.unicode_block import unicode_block
 
-#: Memo tables are cleared when they grow past this many entries (bounded memory).
-_MEMO_LIMIT = 200_000
+from ._memo import MEMO_LIMIT
 
 #: Normalised character of each code point met so far (``str.translate`` table).
 _NORMALIZED: dict[int, str] = {}
@@ -56,7 +55,7 @@ _BASIC_LATIN_LETTERISH = re.compile("[A-z]")
 
 def _normalization_table(text: str) -> dict[int, str]:
     """The translate table, extended by the characters of ``text`` not seen before."""
-    if len(_NORMALIZED) > _MEMO_LIMIT:
+    if len(_NORMALIZED) > MEMO_LIMIT:
         _NORMALIZED.clear()
     for ch in set(text):
         code = ord(ch)
@@ -69,7 +68,7 @@ def _counts_as_non_latin(ch: str) -> bool:
     """langdetect's test in ``cleaning_text`` for a character outside ``A``-``z``, memoised."""
     known = _NON_LATIN.get(ch)
     if known is None:
-        if len(_NON_LATIN) > _MEMO_LIMIT:
+        if len(_NON_LATIN) > MEMO_LIMIT:
             _NON_LATIN.clear()
         known = _NON_LATIN[ch] = ch >= "\u0300" and unicode_block(ch) != "Latin Extended Additional"
     return known
@@ -157,7 +156,7 @@ class FastDetector(Detector):  # type: ignore[misc]
 
     def _extract_ngrams(self) -> list[str]:
         known = self.word_lang_prob_map
-        if _memo_owner[0] is not known or len(_WORD_NGRAMS) > _MEMO_LIMIT or len(_NGRAM_ARRAYS) > _MEMO_LIMIT:
+        if _memo_owner[0] is not known or len(_WORD_NGRAMS) > MEMO_LIMIT or len(_NGRAM_ARRAYS) > MEMO_LIMIT:
             _WORD_NGRAMS.clear()
             _SPACED_WORD_NGRAMS.clear()
             _NGRAM_ARRAYS.clear()

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .._memo import Memo
 from ..resources import check_language, load_toml
 from .base import char_span, doc_text, set_spans, spans_of
 
@@ -53,10 +54,13 @@ _TOKEN_RE = re.compile(rf"{_WORD}|[^\w\s]")
 _GAP_TOKEN_RE = re.compile(rf"([\s_]*)({_WORD}|[^\w\s])")
 _ACRONYM_RE = re.compile(r"[A-Z][A-Za-z0-9\-]{0,10}")
 _SENTENCE_END = frozenset(".!?:;")
-#: Entries of a per-word memo before it is emptied (vocabularies are Zipfian; this bounds memory).
-_CACHE_MAX = 200_000
 _OPEN_QUOTES = frozenset("\"“„«‚‘'»")
 _CLOSE_QUOTES = frozenset("\"”“»’‘'«")
+
+
+def _is_word(text: str) -> bool:
+    """A word, not punctuation: it starts with a letter or digit (or a sign before one)."""
+    return text[0].isalnum() or (len(text) > 1 and text[1].isalnum())
 
 
 @dataclass(slots=True)
@@ -103,7 +107,7 @@ def _tokenize_from(text: str, pos: int, endpos: int, out: list[Word], after: Wor
     for gap, w in _GAP_TOKEN_RE.findall(text, pos, endpos):
         start = pos + len(gap)
         pos = start + len(w)
-        is_word = w[0].isalnum() or (len(w) > 1 and w[1].isalnum())
+        is_word = _is_word(w)
         append(Word(w, start, pos, is_word, prev_ends_sentence or "\n" in gap))
         prev_ends_sentence = not is_word and w in _SENTENCE_END
 
@@ -230,9 +234,9 @@ class AgreementsComponent:
         for seq in self.multiword_heads:
             self.multiword_by_first.setdefault(seq[0], []).append(seq)
         #: word text -> "plain", "compound" or None: the one-word part of ``_head_at``
-        self._head_kinds: dict[str, str | None] = {}
+        self._head_kinds = Memo(self._word_head_kind)
         #: words of a mention (joined by spaces) -> index of the known agreement they name
-        self._known_memo: dict[str, int | None] = {}
+        self._known_memo = Memo(self._find_known)
 
     def _trigger_res(self) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
         """Patterns of which every mention holds a match (the text lowercased for the second):
@@ -300,26 +304,20 @@ class AgreementsComponent:
         for seq in self.multiword_by_first.get(w.text, ()):
             if self._match_seq(words, i, seq):
                 return i + len(seq), "plain"
-        kinds = self._head_kinds
-        if w.text in kinds:
-            kind = kinds[w.text]
-        else:
-            if len(kinds) > _CACHE_MAX:
-                kinds.clear()
-            kind = kinds[w.text] = self._word_head_kind(w)
+        kind = self._head_kinds[w.text]
         return None if kind is None else (i + 1, kind)
 
-    def _word_head_kind(self, w: Word) -> str | None:
-        """"plain", "compound" or None: whether the word alone is a head (a function of its text)."""
-        if not w.is_word:
+    def _word_head_kind(self, text: str) -> str | None:
+        """"plain", "compound" or None: whether the word ``text`` alone is a head."""
+        if not _is_word(text):
             return None
-        if w.text in self.plain_heads:
+        if text in self.plain_heads:
             return "plain"
-        if not w.text[:1].isupper() and not w.text[:1].isdigit():
+        if not text[:1].isupper() and not text[:1].isdigit():
             return None
-        if self._is_compound(w.text):
+        if self._is_compound(text):
             return "compound"
-        parts = re.split(r"[-–]", w.text)
+        parts = re.split(r"[-–]", text)
         if len(parts) >= 2 and parts[-1]:
             last, prefix = parts[-1], parts[0]
             if prefix in self.hyphen_prefix_exclude or not _capitalised(prefix):
@@ -701,12 +699,10 @@ class AgreementsComponent:
         f.name = f.name or _surface(words, f.start, f.end)
 
     def _known_of(self, text: str) -> int | None:
-        """The known agreement that the words ``text`` (joined by spaces) name, if any; memoised."""
-        memo = self._known_memo
-        if text in memo:
-            return memo[text]
-        if len(memo) > _CACHE_MAX:
-            memo.clear()
+        """The known agreement that the words ``text`` (joined by spaces) name, if any."""
+        return self._known_memo[text]
+
+    def _find_known(self, text: str) -> int | None:
         known = self.known_by_text.get(text.lower())
         if known is None:
             known = self._known_inflected(text)
@@ -714,7 +710,6 @@ class AgreementsComponent:
         if known is None and rest and re.search(r"[-–]", first):
             # "Japan-Australia Reciprocal Access Agreement": the parties prefix a known name
             known = self.known_by_text.get(rest.lower())
-        memo[text] = known
         return known
 
     def _known_inflected(self, text: str) -> int | None:

@@ -17,9 +17,10 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .._memo import Memo
 from ..resources import check_language, load_toml
 from ..timex import Candidate, Grammar
-from ..timex.anchors import Memo
+from ..timex.anchors import MEMO_KEY_CHARS
 from .base import char_span, doc_text, set_spans, view_of
 
 
@@ -36,7 +37,7 @@ class TenseCues:
         self.past_suffix = vocab.get("past_suffix") or None
         self.not_past = set(vocab.get("not_past", []))
         #: Token text -> its cue, or _BREAK for a clause break, or None; one computation per word.
-        self._kind = Memo(self._kind_of, limit=200_000)
+        self._kind = Memo(self._kind_of, max_key_chars=MEMO_KEY_CHARS)
         self._doc: Doc | None = None
         #: Sentence start -> whether the sentence has a future phrase, for the last document.
         self._phrases: dict[int, bool] = {}

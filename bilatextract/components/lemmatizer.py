@@ -22,15 +22,13 @@ from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
 from spacy.training import Example
 
-#: Distinct words whose lemma hash is remembered; past this the memo starts again (a stream
-#: of documents has an unbounded vocabulary of numbers and names).
-MEMO_WORDS = 200_000
+from .._memo import Memo
 
 
 class LookupLemmatizer(Lemmatizer):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._memo: dict[int, int] = {}
+        self._memo = Memo(self._lemma_hash)
 
     def initialize(
         self,
@@ -40,15 +38,15 @@ class LookupLemmatizer(Lemmatizer):
         lookups: Lookups | None = None,
     ) -> None:
         # The signature is spaCy's: it validates [initialize] settings against it.
-        self._memo = {}
+        self._memo.clear()
         super().initialize(get_examples, nlp=nlp, lookups=lookups)
 
     def from_bytes(self, *args: Any, **kwargs: Any) -> LookupLemmatizer:
-        self._memo = {}
+        self._memo.clear()
         return super().from_bytes(*args, **kwargs)
 
     def from_disk(self, *args: Any, **kwargs: Any) -> LookupLemmatizer:
-        self._memo = {}
+        self._memo.clear()
         return super().from_disk(*args, **kwargs)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -73,11 +71,8 @@ class LookupLemmatizer(Lemmatizer):
         if todo is not None and not todo.any():
             return doc
         memo = self._memo
-        if len(memo) > MEMO_WORDS:
-            memo.clear()
-        lemma_of = self._lemma_hash
         wanted = (orths if todo is None else orths[todo]).tolist()
-        found = [memo.get(orth) or lemma_of(orth) for orth in wanted]
+        found = [memo[orth] for orth in wanted]
         if todo is None:
             lemmas = numpy.asarray(found, dtype=numpy.uint64)
         else:
@@ -86,7 +81,7 @@ class LookupLemmatizer(Lemmatizer):
         return doc
 
     def _lemma_hash(self, orth: int) -> int:
-        """The hash of the lemma of the word ``orth``, remembered for the next documents."""
+        """The hash of the lemma of the word ``orth`` (remembered by ``self._memo``)."""
         strings = self.vocab.strings
         text = strings[orth]
         found = self.lookups.get_table("lemma_lookup", {}).get(text, text)
@@ -99,7 +94,6 @@ class LookupLemmatizer(Lemmatizer):
             # of ``nlp.memory_zone``): the remembered hash must name its string in later documents.
             # These are bounded by the table; unknown words, names and numbers take the branch above.
             lemma_hash = strings.add(lemma, allow_transient=False)
-        self._memo[orth] = lemma_hash
         return lemma_hash
 
 

@@ -37,6 +37,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import knowledge as kb
+from .._memo import MEMO_LIMIT
 from ..resources import check_language, load_toml
 from .base import ATTRS, doc_text, reference_year, set_spans, spans_of, view_of
 
@@ -195,13 +196,9 @@ class _OffsetIndex:
         return k
 
 
-#: Entries a per-word memo may hold before it is emptied: bounded memory on an endless stream.
-_MEMO_LIMIT = 200_000
-
-
 def _memo(cache: dict[str, Any], key: str, value: Any) -> Any:
     """Store ``value`` under ``key`` (emptying ``cache`` first when full) and return it."""
-    if len(cache) >= _MEMO_LIMIT:
+    if len(cache) >= MEMO_LIMIT:
         cache.clear()
     cache[key] = value
     return value

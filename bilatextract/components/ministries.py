@@ -31,6 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import knowledge as kb
+from .._memo import MEMO_LIMIT
 from ..resources import check_language, has_file, load_toml
 from .base import reference_year, set_spans, view_of
 
@@ -165,7 +166,7 @@ class PatternSet:
         if key in seen:
             end = seen[key]
         else:
-            if len(seen) >= _VOCABULARY_LIMIT:
+            if len(seen) >= MEMO_LIMIT:
                 seen.clear()
             end = seen[key] = self._conjunct(list(window), 0, first_strong, last)
         return None if end is None else j + end
@@ -236,9 +237,6 @@ class PatternSet:
         return end
 
 
-#: Distinct words remembered per component before the memory starts afresh.
-_VOCABULARY_LIMIT = 200_000
-
 #: What a word can start: a known name, an abbreviation (bits of ``MinistriesComponent._starts_of``).
 _STARTS_KNOWN, _STARTS_ABBREVIATION = 1, 2
 
@@ -298,7 +296,7 @@ class MinistriesComponent:
 
     def _learn(self, new: set[str]) -> None:
         """Judge words not seen before: whether they begin a known name or a pattern's name."""
-        if len(self._starts_of) + len(new) > _VOCABULARY_LIMIT:
+        if len(self._starts_of) + len(new) > MEMO_LIMIT:
             self._starts_of = {}
             self._compounds = [{} for _ in self.patterns]
         for word in new:
@@ -547,7 +545,7 @@ class MinistriesComponent:
         (a document names its ministries again and again)."""
         entries = self._names_seen.get(words)
         if entries is None:
-            if len(self._names_seen) >= _VOCABULARY_LIMIT:
+            if len(self._names_seen) >= MEMO_LIMIT:
                 self._names_seen = {}
             hits = self.known.get(kb.name_key(words), [])
             capitals = _capitals(words)

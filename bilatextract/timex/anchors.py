@@ -26,9 +26,11 @@ from __future__ import annotations
 import re
 import re._constants as sre
 import re._parser as sre_parse
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import compress, count
 from typing import Any, NamedTuple
+
+from .._memo import Memo
 
 _WORD_CHAR = re.compile(r"\w")
 #: A pattern starts with a decimal digit (``\d``, ``[0-3]``): any word that starts with one.
@@ -36,7 +38,7 @@ DIGIT = "\\d"
 #: The memo of word -> patterns is cleared past this size (numbers make it grow with the corpus).
 _MEMO_LIMIT = 100_000
 #: Longer keys are not memoised.
-_MEMO_KEY_CHARS = 64
+MEMO_KEY_CHARS = 64
 
 
 class Anchor(NamedTuple):
@@ -422,17 +424,17 @@ class AnchorIndex:
                 self._digit.append(i)
             else:
                 (self._exact if a.exact else self._prefix).setdefault(a.prefix, []).append(i)
-        self._memo = Memo(self._word_patterns)
+        self._memo = Memo(self._word_patterns, _MEMO_LIMIT, MEMO_KEY_CHARS)
         anywhere = sorted({a.prefix for ans in self.anchors if ans for a in ans if not a.word_start})
         self._anywhere_of = {w: tuple(sorted({i for i, ans in enumerate(self.anchors) if ans
                                               for a in ans if not a.word_start and w.startswith(a.prefix)}))
                              for w in anywhere}
         self._anywhere = re.compile(alternation(anywhere)) if anywhere else None
         self._n = len(patterns)
-        self._pieces = Memo(self._piece_anchors)
+        self._pieces = Memo(self._piece_anchors, _MEMO_LIMIT, MEMO_KEY_CHARS)
         self._heads = [local_head(p) for p in parsed]
         self._next_words = [_next_words(p) for p in parsed]
-        self._pairs = Memo(self._pair_anchors)
+        self._pairs = Memo(self._pair_anchors, _MEMO_LIMIT, MEMO_KEY_CHARS)
 
     def _patterns_of(self, word: str) -> tuple[int, ...]:
         """The patterns that may start at a word start followed by ``word`` (a whole word)."""
@@ -572,24 +574,6 @@ def _next_words(pattern: Any) -> dict[str, frozenset[str]] | None:
 def _starts_with_any(text: str, prefixes: frozenset[str]) -> bool:
     """Whether ``text`` starts with one of ``prefixes`` (DIGIT: a decimal digit)."""
     return any(text[:1].isdecimal() if q == DIGIT else text.startswith(q) for q in prefixes)
-
-
-class Memo(dict[str, Any]):
-    """Word -> ``compute(word)``, computed once per distinct word; bounded in entries, and
-    long keys (a URL, a blob without spaces) are computed each time rather than kept."""
-
-    def __init__(self, compute: Callable[[str], Any], limit: int = _MEMO_LIMIT) -> None:
-        super().__init__()
-        self._compute = compute
-        self._limit = limit
-
-    def __missing__(self, key: str) -> Any:
-        if len(key) > _MEMO_KEY_CHARS:
-            return self._compute(key)
-        if len(self) > self._limit:
-            self.clear()
-        value = self[key] = self._compute(key)
-        return value
 
 
 def finditer(pattern: re.Pattern[str], text: str, starts: list[int] | None) -> Iterator[re.Match[str]]:
