@@ -165,15 +165,20 @@ def test_one_language_proof_agrees_with_line_by_line_routing() -> None:
 
 
 def test_packed_word_scores_are_the_word_scores(dev_docs: list[dict]) -> None:
-    """Count and cue scores from packed per-token values equal the regex words scored per cue,
-    on every test text, odd characters and white space included, and on the dev corpus."""
-    assert routing._packs()  # the packed path is the one routing takes
+    """Count, cue scores and pattern bounds from packed per-token values equal the regex words
+    scored per cue and the anchors counted in the whole text, on every test text, odd characters
+    and white space included, and on the dev corpus."""
+    assert routing._packed_below() > 10**6  # the packed path is the one routing takes
     every_char = "".join(map(chr, range(0x3100))) + "\U0001d400\U0001d401 ab"
     spaces = "".join(c for c in map(chr, range(0x3100)) if c.isspace())
     corpus = [d["text"] for d in dev_docs]
     for text in [*TEXTS, every_char, f"der{spaces}the{spaces}und", *corpus, "\n".join(corpus)]:
         lowered = text.lower()
         words = routing._words(lowered)
-        plain = (len(words), {cue.lang: cue.word_score(words) for cue in routing._cues()})
+        plain = (
+            len(words),
+            {cue.lang: cue.word_score(words) for cue in routing._cues()},
+            {cue.lang: cue.pattern_bound(lowered) for cue in routing._cues()},
+        )
         assert routing._count_and_scores(lowered) == plain, text[:80]
         assert routing._cued(text).words() == tuple(words)
