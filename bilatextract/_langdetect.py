@@ -24,7 +24,6 @@ from __future__ import annotations
 import math
 import random
 import re
-from collections import Counter
 from itertools import chain
 from operator import itemgetter
 
@@ -32,14 +31,11 @@ import numpy as np
 from langdetect.detector import Detector
 from langdetect.lang_detect_exception import ErrorCode, LangDetectException
 from langdetect.utils.ngram import NGram
-from langdetect.utils.unicode_block import unicode_block
 
 from ._memo import MEMO_LIMIT
 
 #: Normalised character of each code point met so far (``str.translate`` table).
 _NORMALIZED: dict[int, str] = {}
-#: Per character outside ``A``-``z``: whether langdetect counts it as non-Latin.
-_NON_LATIN: dict[str, bool] = {}
 #: Per raw (not normalised) space-separated word: its n-grams; and those followed by the n-grams
 #: the space after it adds.
 _WORD_NGRAMS: dict[str, list[str]] = {}
@@ -67,16 +63,6 @@ def _normalization_table(text: str) -> dict[int, str]:
         if code not in _NORMALIZED:
             _NORMALIZED[code] = NGram.normalize(ch)
     return _NORMALIZED
-
-
-def _counts_as_non_latin(ch: str) -> bool:
-    """langdetect's test in ``cleaning_text`` for a character outside ``A``-``z``, memoised."""
-    known = _NON_LATIN.get(ch)
-    if known is None:
-        if len(_NON_LATIN) > MEMO_LIMIT:
-            _NON_LATIN.clear()
-        known = _NON_LATIN[ch] = ch >= "\u0300" and unicode_block(ch) != "Latin Extended Additional"
-    return known
 
 
 def _word_ngrams(word: str, known: dict[str, list[float]]) -> tuple[list[str], list[str]]:
@@ -137,6 +123,31 @@ class FastDetector(Detector):  # type: ignore[misc]
     """langdetect's ``Detector`` with its per-character steps done per distinct character and
     word; same n-grams, same random draws, same probabilities."""
 
+    def __init__(self, factory) -> None:  # type: ignore[no-untyped-def]
+        # Detector.__init__, except that its random.Random() (seeded from the operating system,
+        # which costs more than the rest of a short call) is only made where it is used.
+        self.word_lang_prob_map = factory.word_lang_prob_map
+        self.langlist = factory.langlist
+        self.seed = factory.seed
+        self._random: random.Random | None = None
+        self.text = ""
+        self.langprob = None
+        self.alpha = self.ALPHA_DEFAULT
+        self.n_trial = 7
+        self.max_text_length = 10000
+        self.prior_map = None
+        self.verbose = False
+
+    @property
+    def random(self) -> random.Random:
+        if self._random is None:
+            self._random = random.Random()
+        return self._random
+
+    @random.setter
+    def random(self, value: random.Random) -> None:
+        self._random = value
+
     def append(self, text: str) -> None:
         # Each pattern needs its literal ("http", "@"): where the text has none, it cannot match.
         if "http" in text:
@@ -150,12 +161,12 @@ class FastDetector(Detector):  # type: ignore[misc]
     def cleaning_text(self) -> None:
         if _keeps_basic_latin(self.text):
             return
-        latin_count, non_latin_count = 0, 0
-        for ch, count in Counter(self.text).items():
-            if "A" <= ch <= "z":
-                latin_count += count
-            elif _counts_as_non_latin(ch):
-                non_latin_count += count
+        # langdetect counts the characters from "A" to "z", and those from U+0300 on whose
+        # Unicode block is not "Latin Extended Additional": its unicode_block() gives block
+        # numbers, never that name, so those are all the characters from U+0300 on.
+        codes = np.frombuffer(self.text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+        latin_count = int(np.count_nonzero((codes >= 0x41) & (codes <= 0x7A)))
+        non_latin_count = int(np.count_nonzero(codes >= 0x300))
         if latin_count * 2 < non_latin_count:
             self.text = _BASIC_LATIN_LETTERISH.sub("", self.text)
 
@@ -274,8 +285,8 @@ class FastDetector(Detector):  # type: ignore[misc]
 _FIRST_CHUNK = 16
 _NEXT_CHUNK = 20
 _LAST_CHUNK = 320
-#: Words of the generator read at a time.
-_STREAM_BLOCK = 1024
+#: Outputs of the generator produced at a time, at least.
+_STREAM_BLOCK = 4096
 #: ``random``'s constant of the same name.
 _TWOPI = 2.0 * math.pi
 
@@ -286,22 +297,25 @@ class _WordStream:
     CPython's Mersenne Twister gives ``getrandbits(k)`` for k <= 32 as the top k bits of one
     output, ``random()`` from two outputs, and ``getrandbits(32 * m)`` as m outputs, the first
     in the lowest bits; so one big ``getrandbits`` call yields the outputs that the draws of the
-    original loop would take one by one, and the draws can be read off them in bulk.
+    original loop would take one by one, and the draws can be read off them in bulk. The
+    outputs of a seed are always the same: they are generated once per seed, shared by every
+    stream of that seed, and extended when a stream reads past them.
     """
 
     def __init__(self, seed: object) -> None:
-        self._random = random.Random(seed)
-        self._words = np.empty(0, dtype=np.uint32)
+        shared = _SEEDED.get(seed)
+        if shared is None:
+            if len(_SEEDED) >= _MAX_SEEDS:
+                _SEEDED.clear()
+            shared = _SEEDED[seed] = _SeedOutputs(seed)
+        self._shared = shared
+        self._words = shared.words
         #: Index of the next unused output.
         self.at = 0
 
     def _ensure(self, count: int) -> None:
-        missing = self.at + count - len(self._words)
-        if missing > 0:
-            m = max(missing, _STREAM_BLOCK)
-            fresh = np.frombuffer(self._random.getrandbits(32 * m).to_bytes(4 * m, "little"), dtype="<u4")
-            self._words = np.concatenate((self._words[self.at :], fresh))
-            self.at = 0
+        if self.at + count > len(self._words):
+            self._words = self._shared.extend(self.at + count)
 
     def random(self) -> float:
         """``random.Random.random()``: 53 bits from two outputs."""
@@ -324,6 +338,29 @@ class _WordStream:
                 taken = taken[:count]
                 return tops[taken], taken + (self.at + 1)
             want *= 2
+
+
+class _SeedOutputs:
+    """The outputs of ``random.Random(seed)`` generated so far, and the generator that goes on."""
+
+    def __init__(self, seed: object) -> None:
+        self._random = random.Random(seed)
+        self.words = np.empty(0, dtype=np.uint32)
+        self.extend(_STREAM_BLOCK)
+
+    def extend(self, count: int) -> np.ndarray:
+        """At least the first ``count`` outputs."""
+        missing = count - len(self.words)
+        if missing > 0:
+            m = max(missing, len(self.words), _STREAM_BLOCK)
+            fresh = np.frombuffer(self._random.getrandbits(32 * m).to_bytes(4 * m, "little"), dtype="<u4")
+            self.words = np.concatenate((self.words, fresh))
+        return self.words
+
+
+#: Outputs per seed (langdetect's factory has one seed; a few are kept).
+_SEEDED: dict[object, _SeedOutputs] = {}
+_MAX_SEEDS = 8
 
 
 class _NgramTable(dict[str, int]):

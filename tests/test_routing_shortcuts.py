@@ -182,3 +182,37 @@ def test_packed_word_scores_are_the_word_scores(dev_docs: list[dict]) -> None:
         )
         assert routing._count_and_scores(lowered) == plain, text[:80]
         assert routing._cued(text).words() == tuple(words)
+
+
+def test_fast_detector_is_set_up_as_langdetects() -> None:
+    """FastDetector's own __init__ sets what Detector's does (its generator made on first use)."""
+    factory = routing._detector_factory()
+    fast, stock = vars(FastDetector(factory)), vars(Detector(factory))
+    stock.pop("random")
+    assert fast.pop("_random") is None
+    assert fast == stock
+    assert isinstance(FastDetector(factory).random, random.Random)
+
+
+def test_langdetect_never_finds_the_block_it_spares() -> None:
+    """langdetect spares "Latin Extended Additional" from its non-Latin count by name, but its
+    unicode_block() returns block numbers: FastDetector counts every character from U+0300 on."""
+    from langdetect.utils.unicode_block import unicode_block
+
+    assert all(unicode_block(chr(c)) != "Latin Extended Additional" for c in range(0x300, 0x110000, 7))
+    assert all(unicode_block(chr(c)) != "Latin Extended Additional" for c in range(0x1E00, 0x1F00))
+
+
+def test_fast_detector_draws_from_a_shared_seed_stream() -> None:
+    """Detectors of one seed share its generator's outputs; a stream that reads past them extends
+    them, and every later detector still gets langdetect's answer."""
+    from bilatextract import _langdetect
+
+    factory = routing._detector_factory()
+    _langdetect._SEEDED.clear()
+    texts = [FRENCH_LONG, "Noticias del ministerio", JAPANESE_LONG, GERMAN_SHORT[0], FRENCH_LONG]
+    for text in texts:
+        assert probabilities(FastDetector(factory), text) == probabilities(Detector(factory), text)
+    outputs = _langdetect._SEEDED[factory.seed].words
+    expected = random.Random(factory.seed)
+    assert outputs.tolist() == [expected.getrandbits(32) for _ in range(len(outputs))]
