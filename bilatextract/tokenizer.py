@@ -35,10 +35,11 @@ class CachingTokenizer(Tokenizer):
         if self.vocab.in_memory_zone:
             return  # spaCy caches nothing inside a memory zone
         seen = self._warmed
-        new = set(string.split())
+        chunks = string.split()
+        if seen.issuperset(chunks) or len(seen) >= self.max_cache_size:
+            return  # nothing new, or spaCy's cache takes no more entries
+        new = set(chunks)
         new.difference_update(seen)
-        if not new or len(seen) >= self.max_cache_size:
-            return  # spaCy's cache takes no more entries once full
         seen.update(new)
         tokenize = super().__call__
         for chunk in new:
