@@ -189,30 +189,46 @@ class FastDetector(Detector):  # type: ignore[misc]
         result += _WORD_NGRAMS[words[-1]]
         return result
 
-    def _detect_block(self) -> None:
+    def best_language(self) -> str | None:
+        """The language :meth:`get_probabilities` puts first, or None where it lists none.
+
+        The trials stop once no later trial can change which it is: each trial adds at most
+        1/n_trial to a language's probability, so a lead over every other language of more than
+        what the trials left can add is final (the probabilities themselves are then unfinished,
+        and :meth:`get_probabilities` would sample afresh).
+        """
+        if self.langprob is None:
+            settled = self._detect_block(settle=True)
+            if settled is not None:
+                self.langprob = None
+                return settled
+        ranked = self._sort_probability(self.langprob)
+        return ranked[0].lang if ranked else None
+
+    def _detect_block(self, settle: bool = False) -> str | None:
+        """langdetect's sampling; with ``settle``, the language that is certain to come first,
+        as soon as it is certain (see :meth:`best_language`), None where all trials ran."""
         if self.verbose or self.seed is None:
             super()._detect_block()
-            return
+            return None
         self.cleaning_text()
         ngrams = self._extract_ngrams()
         if not ngrams:
             raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
         if len(ngrams).bit_length() > 32:  # pragma: no cover - a draw would take two words
             self._sample_with_random(ngrams)
-            return
+            return None
         if not _TABLE:
             _TABLE.append(_NgramTable(self.word_lang_prob_map, len(self.langlist)))
         table = _TABLE[0]
         self.langprob = [0.0] * len(self.langlist)
         # self.random.seed(self.seed), then its gauss and choice draws, read off its words.
-        stream = _WordStream(self.seed)
+        stream = _WordStream(self.seed, len(ngrams))
         gauss_next: float | None = None
-        n = len(ngrams)
-        shift = 32 - n.bit_length()
         # Row 0 holds the probabilities before a group of iterations, rows 1.. their factors.
         block = np.empty((1 + _LAST_CHUNK, len(self.langlist)), dtype=np.float64)
         multiply = np.multiply.reduce
-        for _ in range(self.n_trial):
+        for trial in range(1, self.n_trial + 1):
             # random.gauss(0.0, 1.0): two random() values give two normal variates, the second kept.
             z = gauss_next
             gauss_next = None
@@ -230,9 +246,8 @@ class FastDetector(Detector):  # type: ignore[misc]
             chunk = _FIRST_CHUNK
             done = False
             while not done:
-                # random.choice(ngrams) for the next ``chunk`` iterations: each draw is a word's top
-                # bits, words of n or more drawn again (_randbelow); ``ends``: where each draw stops.
-                draws, ends = stream.below(n, shift, chunk)
+                # random.choice(ngrams) for the next ``chunk`` iterations.
+                draws = stream.below(chunk)
                 # _update_lang_prob: prob[j] *= weight + lang_prob_map[j], a row of factors each.
                 rows = list(map(table.__getitem__, itemgetter(*draws.tolist())(ngrams)))
                 factors = block[1 : 1 + chunk]
@@ -249,15 +264,32 @@ class FastDetector(Detector):  # type: ignore[misc]
                     i = next_i + size - 1  # the group's last iteration: a multiple of 5
                     next_i = i + 1
                     if _normalize(prob) > self.CONV_THRESHOLD or i >= self.ITERATION_LIMIT:
-                        stream.at = int(ends[last - 1])  # later draws are the next trial's
+                        stream.use(last)  # later draws are the next trial's
                         done = True
                         break
                     first = last + 1
                 else:
-                    stream.at = int(ends[-1])
+                    stream.use(chunk)
                 chunk = _NEXT_CHUNK if chunk == _FIRST_CHUNK else min(2 * chunk, _LAST_CHUNK)
             for j, p in enumerate(prob.tolist()):
                 self.langprob[j] += p / self.n_trial
+            if settle and trial < self.n_trial:
+                settled = self._settled(self.n_trial - trial)
+                if settled is not None:
+                    return settled
+        return None
+
+    def _settled(self, trials_left: int) -> str | None:
+        """The language whose lead no ``trials_left`` more trials can undo, or None. Each trial
+        adds p / n_trial with p <= 1 (a normalised probability), to one language as to another;
+        the margin covers the rounding of those few additions many times over."""
+        probs = self.langprob
+        best = max(range(len(probs)), key=probs.__getitem__)
+        lead = probs[best]
+        runner_up = max((p for j, p in enumerate(probs) if j != best), default=0.0)
+        if lead > self.PROB_THRESHOLD and lead > runner_up + trials_left / self.n_trial + 1e-9:
+            return self.langlist[best]  # type: ignore[no-any-return]
+        return None
 
     def _sample_with_random(self, ngrams: list[str]) -> None:  # pragma: no cover
         """The sampling loop with ``random.Random`` itself, for texts of 2**32 n-grams or more."""
@@ -292,17 +324,20 @@ _TWOPI = 2.0 * math.pi
 
 
 class _WordStream:
-    """The 32-bit outputs of ``random.Random(seed)``, in order, read ahead in blocks.
+    """The 32-bit outputs of ``random.Random(seed)``, in order, and the draws of
+    ``random.choice`` from ``n`` things that they give.
 
     CPython's Mersenne Twister gives ``getrandbits(k)`` for k <= 32 as the top k bits of one
     output, ``random()`` from two outputs, and ``getrandbits(32 * m)`` as m outputs, the first
     in the lowest bits; so one big ``getrandbits`` call yields the outputs that the draws of the
-    original loop would take one by one, and the draws can be read off them in bulk. The
-    outputs of a seed are always the same: they are generated once per seed, shared by every
+    original loop would take one by one. ``choice`` takes ``_randbelow(n)``: the top
+    ``n.bit_length()`` bits of the next output, the next again while they are n or more; so its
+    draws are the outputs whose top bits are below n, in order, found for many outputs at once.
+    The outputs of a seed are always the same: they are generated once per seed, shared by every
     stream of that seed, and extended when a stream reads past them.
     """
 
-    def __init__(self, seed: object) -> None:
+    def __init__(self, seed: object, n: int) -> None:
         shared = _SEEDED.get(seed)
         if shared is None:
             if len(_SEEDED) >= _MAX_SEEDS:
@@ -310,34 +345,42 @@ class _WordStream:
             shared = _SEEDED[seed] = _SeedOutputs(seed)
         self._shared = shared
         self._words = shared.words
-        #: Index of the next unused output.
-        self.at = 0
+        self._n = n
+        self._shift = 32 - n.bit_length()
+        self._find_draws(_STREAM_BLOCK)
+        #: Index of the next unused output, and of the next draw (the first at or after it).
+        self._at = 0
+        self._next = 0
 
-    def _ensure(self, count: int) -> None:
-        if self.at + count > len(self._words):
-            self._words = self._shared.extend(self.at + count)
+    def _find_draws(self, outputs: int) -> None:
+        """The draws among the first ``outputs`` outputs: their values and positions."""
+        if outputs > len(self._words):
+            self._words = self._shared.extend(outputs)
+        self._outputs = outputs
+        tops = self._words[:outputs] >> self._shift
+        self._positions = np.flatnonzero(tops < self._n)
+        self._values = tops[self._positions]
 
     def random(self) -> float:
         """``random.Random.random()``: 53 bits from two outputs."""
-        self._ensure(2)
-        a, b = self._words[self.at : self.at + 2].tolist()
-        self.at += 2
+        if self._at + 2 > self._outputs:
+            self._find_draws(2 * (self._at + 2))
+        a, b = self._words[self._at : self._at + 2].tolist()
+        self._at += 2
+        self._next = int(np.searchsorted(self._positions, self._at))
         return ((a >> 5) * 67108864.0 + (b >> 6)) * (1.0 / 9007199254740992.0)
 
-    def below(self, n: int, shift: int, count: int) -> tuple[np.ndarray, np.ndarray]:
-        """The next ``count`` values of ``_randbelow(n)`` (``shift``: 32 - n.bit_length()), and
-        for each the index just past the output it used. Does not move :attr:`at`: the caller
-        sets it past the last draw it used."""
-        # Each output is taken with probability above 1/2: twice the count, and more if short.
-        want = 2 * count + 16
-        while True:
-            self._ensure(want)
-            tops = self._words[self.at : self.at + want] >> shift
-            taken = np.flatnonzero(tops < n)
-            if len(taken) >= count:
-                taken = taken[:count]
-                return tops[taken], taken + (self.at + 1)
-            want *= 2
+    def below(self, count: int) -> np.ndarray:
+        """The next ``count`` draws of ``random.choice``'s index; they count as used only once
+        :meth:`use` says so."""
+        while self._next + count > len(self._values):
+            self._find_draws(2 * self._outputs)
+        return self._values[self._next : self._next + count]
+
+    def use(self, count: int) -> None:
+        """Take the first ``count`` of the draws :meth:`below` gave."""
+        self._next += count
+        self._at = int(self._positions[self._next - 1]) + 1
 
 
 class _SeedOutputs:

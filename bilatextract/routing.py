@@ -462,6 +462,23 @@ def _langdetect(sample: str) -> list[tuple[str, float]]:
         return []
 
 
+def _langdetect_best(sample: str) -> str | None:
+    """``_langdetect(sample)``'s first language, or None where it has none; langdetect's trials
+    stop once that language is certain (:meth:`FastDetector.best_language`)."""
+    from langdetect.lang_detect_exception import LangDetectException
+
+    from ._langdetect import FastDetector
+
+    if not any(c.isalpha() for c in sample):
+        return None
+    detector = FastDetector(_detector_factory())
+    try:
+        detector.append(sample)
+        return detector.best_language()
+    except LangDetectException:
+        return None
+
+
 def detect(text: str) -> str | None:
     """The language code of ``text`` (a bounded sample of it), or None where nothing can be told.
 
@@ -477,10 +494,10 @@ def _detect(text: str, sample_cue: _Cued) -> str | None:
     evidence = _decisive_or_evidence(sample_cue)
     if isinstance(evidence, str):
         return evidence
+    if evidence.count > SHORT_WORDS:
+        return _langdetect_best(sample)  # only the first language counts here
     detected = _langdetect(sample)
     best = detected[0][0] if detected else None
-    if evidence.count > SHORT_WORDS:
-        return best
     # A short text with no decisive cue: the weak cue, then the vocabulary, then langdetect.
     supported = languages()
     leaning = evidence.leaning()
@@ -652,13 +669,30 @@ def _no_line_strong_for(text: str, lowered: str, lang: str, others: list[_Cue]) 
     """Whether no line of ``text`` is strong for the language of one of ``others`` (see
     :func:`_stays_in` and :func:`_no_strong_line`), each line's bound read off the packed
     values of its tokens (its words' scores, and its anchors counted as
-    :meth:`_Cue.pattern_bound` counts them: a bound on the line's pattern score too)."""
-    for start, end in _lines(text):
-        line = lowered[start : min(end, start + LINE_SAMPLE_CHARS)]
-        count, scores, bounds = _count_and_scores(line)
-        runner_up = scores.get(lang, 0.0)
-        for cue in others:
-            bound = scores[cue.lang] + (bounds[cue.lang] if bounds is not None else cue.pattern_bound(line))
+    :meth:`_Cue.pattern_bound` counts them: a bound on the line's pattern score too).
+    ``lowered`` is ``text`` lower-cased character by character, so its lines are those of ``text``.
+    """
+    cues = _cues()
+    mask = (1 << _FIELD_BITS) - 1
+    fields = {cue.lang: i for i, cue in enumerate(cues, start=1)}
+    # Per other cue, the shifts of its doubled word score and doubled pattern bound.
+    shifts = [(_FIELD_BITS * fields[c.lang], _FIELD_BITS * (fields[c.lang] + len(cues))) for c in others]
+    own = _FIELD_BITS * fields[lang] if lang in fields else None
+    values = _TOKEN_VALUES.__getitem__
+    n = len(lowered)
+    for m in _LINE.finditer(lowered):
+        start, end = m.span()
+        if start == end:
+            if start >= n:
+                break
+            continue
+        total = sum(map(values, lowered[start : min(end, start + LINE_SAMPLE_CHARS)].split()))
+        if total >> _FIELD_BITS == 0:
+            continue  # no cue word and no anchor: every bound is 0
+        count = total & mask
+        runner_up = ((total >> own) & mask) / 2 if own is not None else 0.0
+        for word_shift, anchor_shift in shifts:
+            bound = (((total >> word_shift) & mask) + ((total >> anchor_shift) & mask)) / 2
             if (
                 bound < STRONG_LINE_SCORE
                 or bound < DECISIVE_MARGIN * runner_up

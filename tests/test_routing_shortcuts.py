@@ -216,3 +216,25 @@ def test_fast_detector_draws_from_a_shared_seed_stream() -> None:
     outputs = _langdetect._SEEDED[factory.seed].words
     expected = random.Random(factory.seed)
     assert outputs.tolist() == [expected.getrandbits(32) for _ in range(len(outputs))]
+
+
+def test_best_language_is_langdetects_first(dev_docs: list[dict]) -> None:
+    """The trials stopped once the first language is certain give langdetect's first language,
+    on the test texts and the dev corpus (and so does routing's use of it)."""
+    factory = routing._detector_factory()
+    settled = 0
+    for text in [*TEXTS, *(d["text"] for d in dev_docs)]:
+        sample = text[: routing.SAMPLE_CHARS]
+        stock = probabilities(Detector(factory), sample)
+        first = stock[0][0] if isinstance(stock, list) and stock else None
+        fast = FastDetector(factory)
+        try:
+            fast.append(sample)
+            got = fast.best_language()
+        except Exception:
+            got = None
+        assert got == first, sample[:80]
+        settled += fast.langprob is None
+        expected = routing._langdetect(sample)
+        assert routing._langdetect_best(sample) == (expected[0][0] if expected else None)
+    assert settled > len(TEXTS) // 4  # the trials do stop early, not just never
