@@ -284,9 +284,9 @@ class FastDetector(Detector):  # type: ignore[misc]
         adds p / n_trial with p <= 1 (a normalised probability), to one language as to another;
         the margin covers the rounding of those few additions many times over."""
         probs = self.langprob
-        best = max(range(len(probs)), key=probs.__getitem__)
-        lead = probs[best]
-        runner_up = max((p for j, p in enumerate(probs) if j != best), default=0.0)
+        lead = max(probs)
+        best = probs.index(lead)
+        runner_up = max(probs[:best] + probs[best + 1 :], default=0.0)
         if lead > self.PROB_THRESHOLD and lead > runner_up + trials_left / self.n_trial + 1e-9:
             return self.langlist[best]  # type: ignore[no-any-return]
         return None

@@ -619,10 +619,23 @@ def _line_cue(text: str, start: int, end: int) -> tuple[str | None, str | None]:
     """The supported language the line ``text[start:end]`` names strongly (or None), and the one
     it leans to (or None)."""
     supported = languages()
-    evidence = _evidence(text[start : min(end, start + LINE_SAMPLE_CHARS)], enough=STRONG_LINE_SCORE)
+    evidence = _line_evidence(text[start : min(end, start + LINE_SAMPLE_CHARS)])
     strong = evidence.decisive(STRONG_LINE_SCORE)
     leaning = evidence.leaning()
     return (strong if strong in supported else None, leaning if leaning in supported else None)
+
+
+def _line_evidence(line: str) -> _Evidence:
+    """``_evidence(line, enough=STRONG_LINE_SCORE)`` without its words (which the line cue does not
+    read), scored from packed token values, and without scanning for the patterns of a cue that
+    has no anchor string in the line (its pattern score is 0)."""
+    lowered = line.lower()
+    count, scores, bounds = _count_and_scores(lowered)
+    if _Evidence((), scores, count).decisive(STRONG_LINE_SCORE) is None:
+        for cue in _cues():
+            if bounds is None or bounds[cue.lang] > 0:
+                scores[cue.lang] += cue.pattern_score(lowered)
+    return _Evidence((), scores, count)
 
 
 def _lowers_by_character(text: str, lowered: str) -> bool:

@@ -238,3 +238,13 @@ def test_best_language_is_langdetects_first(dev_docs: list[dict]) -> None:
         expected = routing._langdetect(sample)
         assert routing._langdetect_best(sample) == (expected[0][0] if expected else None)
     assert settled > len(TEXTS) // 4  # the trials do stop early, not just never
+
+
+def test_line_evidence_is_the_line_cue_evidence(dev_docs: list[dict]) -> None:
+    """The line cue's evidence from packed values (patterns scanned only where a cue has an
+    anchor in the line) has the count and scores of ``_evidence(line, enough=...)``."""
+    lines = [line for t in [*TEXTS, *(d["text"] for d in dev_docs)] for line in t.splitlines(keepends=True)]
+    for line in [*lines, *TEXTS]:
+        full = routing._evidence(line, enough=routing.STRONG_LINE_SCORE)
+        got = routing._line_evidence(line)
+        assert (got.count, got.scores) == (len(full.words), full.scores), line[:80]
