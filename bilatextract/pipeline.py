@@ -18,6 +18,7 @@ from . import (
 )
 from ._gc import paused
 from .resources import check_language
+from .tokenizer import CachingTokenizer
 
 #: The components of a bilatextract pipeline, in the order they run: ministers come
 #: after ministries because a title can name its ministry ("Minister of State at the
@@ -67,7 +68,7 @@ def _tokenizer() -> Callable[[Language], Tokenizer]:
     def make(nlp: Language) -> Tokenizer:
         defaults = nlp.Defaults
         prefixes = defaults.prefixes
-        return Tokenizer(
+        return CachingTokenizer(
             nlp.vocab,
             rules=defaults.tokenizer_exceptions,
             prefix_search=spacy.util.compile_prefix_regex(prefixes).search if prefixes else None,

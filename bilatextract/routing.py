@@ -38,6 +38,7 @@ from itertools import repeat
 from pathlib import Path
 from typing import Any
 
+from ._memo import Memo
 from ._required import required_strings
 from .resources import has_file, languages, load_toml
 from .types import Segment
@@ -206,6 +207,8 @@ class _Evidence:
 
     words: tuple[str, ...]
     scores: dict[str, float]
+    #: How many words: ``len(words)``, or more where the words themselves were not needed.
+    count: int
 
     def ranked(self) -> list[tuple[str, float]]:
         # Ties go to the language code first in sort order, so the answer never depends on set order.
@@ -214,13 +217,13 @@ class _Evidence:
     def decisive(self, min_score: float = DECISIVE_SCORE) -> str | None:
         """The language the cue names on its own authority, or None."""
         ranked = self.ranked()
-        if not ranked or not self.words:
+        if not ranked or not self.count:
             return None
         lang, best = ranked[0]
         runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
         if (
             best >= min_score
-            and best >= DECISIVE_COVERAGE * len(self.words)
+            and best >= DECISIVE_COVERAGE * self.count
             and best >= DECISIVE_MARGIN * runner_up
             and best > runner_up
         ):
@@ -242,52 +245,129 @@ def _evidence(text: str, enough: float | None = None) -> _Evidence:
     lowered = text.lower()
     words = tuple(_words(lowered))
     scores = {cue.lang: cue.word_score(words) for cue in _cues()}
-    if enough is not None and _Evidence(words, scores).decisive(enough) is not None:
-        return _Evidence(words, scores)
+    if enough is not None and _Evidence(words, scores, len(words)).decisive(enough) is not None:
+        return _Evidence(words, scores, len(words))
     for cue in _cues():
         scores[cue.lang] += cue.pattern_score(lowered)
-    return _Evidence(words, scores)
+    return _Evidence(words, scores, len(words))
 
 
-def _decisive_or_evidence(lowered: str, words: tuple[str, ...]) -> str | _Evidence:
+class _Cued:
+    """A lower-cased text, how many words it has and what its words score for each cue; the
+    bounds on its pattern scores are computed on first use, once per document, however many
+    steps of routing ask for them."""
+
+    __slots__ = ("lowered", "count", "scores", "_bounds")
+
+    def __init__(self, lowered: str) -> None:
+        self.lowered = lowered
+        self.count, self.scores = _count_and_scores(lowered)
+        self._bounds: dict[str, float] = {}
+
+    def words(self) -> tuple[str, ...]:
+        return tuple(_words(self.lowered))
+
+    def bound(self, cue: _Cue) -> float:
+        """``cue.pattern_bound(self.lowered)``."""
+        bound = self._bounds.get(cue.lang)
+        if bound is None:
+            bound = self._bounds[cue.lang] = cue.pattern_bound(self.lowered)
+        return bound
+
+
+def _cued(text: str) -> _Cued:
+    """``text`` lower-cased, with its word count and word scores."""
+    return _Cued(text.lower())
+
+
+#: Bits of one field of a packed token value (see :func:`_token_value`).
+_FIELD_BITS = 21
+#: Texts shorter than this are scored from packed token values: no field can reach its
+#: neighbour (a text has fewer words than characters, and doubled weights are at most 2).
+_PACKED_BELOW = 1 << (_FIELD_BITS - 2)
+
+
+@functools.cache
+def _packs() -> bool:
+    """Whether the cue word weights can be packed: each doubled is 0, 1 or 2 (cues.toml weighs
+    words 1 or 0.5), so sums of doubled weights are exact integers."""
+    return all(2 * w in (0.0, 1.0, 2.0) for cue in _cues() for w in cue.words.values())
+
+
+def _token_value(token: str) -> int:
+    """The words of a whitespace-free ``token`` and their cue weights, packed into one integer:
+    their number, then for each cue the sum of their doubled weights, :data:`_FIELD_BITS` bits
+    each, so that the values of a text's tokens add up to its count and scores in one ``sum``."""
+    value = 0
+    for word in _WORD.findall(token):
+        value += 1
+        for i, cue in enumerate(_cues(), start=1):
+            value += int(2 * cue.words.get(word, 0.0)) << (_FIELD_BITS * i)
+    return value
+
+
+_TOKEN_VALUES = Memo(_token_value, max_key_chars=64)
+
+
+def _count_and_scores(lowered: str) -> tuple[int, dict[str, float]]:
+    """How many words ``lowered`` (lower-cased) has, and their score for each cue.
+
+    A word never spans white space (no white-space character is a letter), so the words of a
+    text are those of its white-space separated tokens, each judged once (memoised): one
+    ``split``, one look-up per token and one ``sum`` instead of a regex scan and a sum per cue.
+    """
+    if not _packs() or len(lowered) >= _PACKED_BELOW:
+        words = _words(lowered)
+        return len(words), {cue.lang: cue.word_score(words) for cue in _cues()}
+    total = sum(map(_TOKEN_VALUES.__getitem__, lowered.split()))
+    mask = (1 << _FIELD_BITS) - 1
+    return total & mask, {
+        cue.lang: ((total >> (_FIELD_BITS * i)) & mask) / 2 for i, cue in enumerate(_cues(), start=1)
+    }
+
+
+def _decisive_or_evidence(cued: _Cued) -> str | _Evidence:
     """The language ``_evidence(text)`` names decisively, or that evidence where it names none
-    (``lowered`` is ``text.lower()``, ``words`` its words).
+    (``cued``: ``text`` lower-cased and scored).
 
     Scanning for the patterns costs more than the rest of the cue. Patterns only raise scores,
     so where the words alone put one language decisively ahead of every other language's
     words plus a bound on its patterns (anchor strings counted, see :meth:`_Cue.pattern_bound`),
     or failing that plus its patterns, the full evidence names that language too. Where no
     language's bound reaches a decisive score on a text of more than :data:`SHORT_WORDS`
-    words, the evidence has its words but no scores: nothing reads them there.
+    words, the evidence has its word count but no words and no scores: nothing reads them there.
+    The words themselves are only listed for texts of at most :data:`SHORT_WORDS` words.
     """
-    scores = {cue.lang: cue.word_score(words) for cue in _cues()}
-    leader = _Evidence(words, scores).decisive()
+    lowered, count = cued.lowered, cued.count
+    scores = dict(cued.scores)
+    leader = _Evidence((), scores, count).decisive()
     patterns: dict[str, float] = {}
     if leader is not None and _scores_only_grow():
         others = [cue for cue in _cues() if cue.lang != leader]
         bounded = dict(scores)
         for cue in others:
-            bounded[cue.lang] += cue.pattern_bound(lowered)
-        if _Evidence(words, bounded).decisive() == leader:
+            bounded[cue.lang] += cued.bound(cue)
+        if _Evidence((), bounded, count).decisive() == leader:
             return leader
         patterns = {cue.lang: cue.pattern_score(lowered) for cue in others}
         bounded = {lang: score + patterns.get(lang, 0.0) for lang, score in scores.items()}
-        if _Evidence(words, bounded).decisive() == leader:
+        if _Evidence((), bounded, count).decisive() == leader:
             return leader
-    if len(words) > SHORT_WORDS and _scores_only_grow() and not _could_be_decisive(lowered, words, scores):
+    words = cued.words() if count <= SHORT_WORDS else ()
+    if count > SHORT_WORDS and _scores_only_grow() and not _could_be_decisive(cued):
         # No language can be decisive, and for a text this long :func:`detect` reads no scores.
-        return _Evidence(words, {})
+        return _Evidence(words, {}, count)
     for cue in _cues():
         scores[cue.lang] += patterns[cue.lang] if cue.lang in patterns else cue.pattern_score(lowered)
-    evidence = _Evidence(words, scores)
+    evidence = _Evidence(words, scores, count)
     return evidence.decisive() or evidence
 
 
-def _could_be_decisive(lowered: str, words: tuple[str, ...], scores: dict[str, float]) -> bool:
+def _could_be_decisive(cued: _Cued) -> bool:
     """Whether some language's words plus the bound on its patterns reach the score and the
-    share of the words that :meth:`_Evidence.decisive` asks for (``scores``: the word scores)."""
-    needed = max(DECISIVE_SCORE, DECISIVE_COVERAGE * len(words))
-    return any(scores[cue.lang] + cue.pattern_bound(lowered) >= needed for cue in _cues())
+    share of the words that :meth:`_Evidence.decisive` asks for."""
+    needed = max(DECISIVE_SCORE, DECISIVE_COVERAGE * cued.count)
+    return any(cued.scores[cue.lang] + cued.bound(cue) >= needed for cue in _cues())
 
 
 @functools.cache
@@ -361,24 +441,18 @@ def detect(text: str) -> str | None:
     langdetect's answer, unless the cue for a supported language is decisive, or the text is
     short and the cue or the lemmatiser vocabulary of a supported language says otherwise.
     """
-    return _detect(text, _lowered_words(text[:SAMPLE_CHARS]))
+    return _detect(text, _cued(text[:SAMPLE_CHARS]))
 
 
-def _lowered_words(text: str) -> tuple[str, tuple[str, ...]]:
-    """``text`` lower-cased, and its words."""
-    lowered = text.lower()
-    return lowered, tuple(_words(lowered))
-
-
-def _detect(text: str, sample_cue: tuple[str, tuple[str, ...]]) -> str | None:
-    """:func:`detect`, given the lower-cased sample and its words."""
+def _detect(text: str, sample_cue: _Cued) -> str | None:
+    """:func:`detect`, given the lower-cased and scored sample."""
     sample = text[:SAMPLE_CHARS]
-    evidence = _decisive_or_evidence(*sample_cue)
+    evidence = _decisive_or_evidence(sample_cue)
     if isinstance(evidence, str):
         return evidence
     detected = _langdetect(sample)
     best = detected[0][0] if detected else None
-    if len(evidence.words) > SHORT_WORDS:
+    if evidence.count > SHORT_WORDS:
         return best
     # A short text with no decisive cue: the weak cue, then the vocabulary, then langdetect.
     supported = languages()
@@ -441,9 +515,9 @@ def route(text: str, lang: str | None = None) -> Routing:
         if lang not in supported_langs:
             return Routing(lang, False, ())
         return Routing(lang, True, tuple(split(text, lang)))
-    # A text no longer than the sample is the sample: lower-cased and split into words once.
-    whole = _lowered_words(text) if len(text) <= SAMPLE_CHARS else None
-    language = _detect(text, whole or _lowered_words(text[:SAMPLE_CHARS]))
+    # A text no longer than the sample is the sample: lower-cased, scored and bounded once.
+    whole = _cued(text) if len(text) <= SAMPLE_CHARS else None
+    language = _detect(text, whole or _cued(text[:SAMPLE_CHARS]))
     if language not in supported_langs:
         return Routing(language, False, ())
     segments: list[Segment] = []
@@ -467,12 +541,10 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
         yield m.start(), m.end()
 
 
-def _runs(
-    text: str, default: str, whole: tuple[str, tuple[str, ...]] | None = None
-) -> list[tuple[str, int, int]]:
+def _runs(text: str, default: str, whole: _Cued | None = None) -> list[tuple[str, int, int]]:
     """Contiguous (lang, start, end) runs covering ``text``, one per stretch of one language
-    (``whole``: ``text`` lower-cased and its words, where already known)."""
-    if _stays_in(text, default, whole or _lowered_words(text)):
+    (``whole``: ``text`` lower-cased and scored, where already known)."""
+    if _stays_in(text, default, whole or _cued(text)):
         return [(default, 0, len(text))]
     return _runs_line_by_line(text, default)
 
@@ -517,7 +589,7 @@ def _lowers_by_character(text: str, lowered: str) -> bool:
     return len(lowered) == len(text) and "\u03a3" not in text
 
 
-def _stays_in(text: str, lang: str, whole: tuple[str, tuple[str, ...]]) -> bool:
+def _stays_in(text: str, lang: str, whole: _Cued) -> bool:
     """Whether no line of ``text`` names a language other than ``lang`` strongly, proven from
     bounds on the cue scores without scoring every line; False where the bounds do not tell.
 
@@ -529,14 +601,14 @@ def _stays_in(text: str, lang: str, whole: tuple[str, tuple[str, ...]]) -> bool:
     cut at :data:`LINE_SAMPLE_CHARS` may end in a cut word), and its patterns at most what the
     anchor strings inside it weigh. Only a line whose bound reaches the score is scored in full.
     """
-    lowered, words = whole
+    lowered = whole.lowered
     if not _lowers_by_character(text, lowered) or not _scores_only_grow():
         return False
     for cue in _cues():
         if cue.lang == lang:
             continue
-        total = cue.word_score(words)
-        if total + cue.pattern_bound(lowered) < STRONG_LINE_SCORE:
+        total = whole.scores[cue.lang]
+        if total + whole.bound(cue) < STRONG_LINE_SCORE:
             continue  # not even the whole text could make one line strong
         hits = cue.anchor_hits(lowered)
         if hits is None:
@@ -568,15 +640,14 @@ def _no_strong_line(
             next_hit += 1
         if stop == end and total + anchors < STRONG_LINE_SCORE:
             continue  # the line's words score at most the whole text's
-        line = lowered[start:stop]
-        words = _words(line)
-        bound = cue.word_score(words) + anchors
-        runner_up = own.word_score(words) if own is not None else 0.0
+        count, scores = _count_and_scores(lowered[start:stop])
+        bound = scores[cue.lang] + anchors
+        runner_up = scores[own.lang] if own is not None else 0.0
         if (
             bound < STRONG_LINE_SCORE
             or bound < DECISIVE_MARGIN * runner_up
             or bound <= runner_up
-            or bound < DECISIVE_COVERAGE * len(words)
+            or bound < DECISIVE_COVERAGE * count
         ):
             continue
         strong, _ = _line_cue(text, start, end)

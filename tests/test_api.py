@@ -158,3 +158,20 @@ def test_pipe_gives_each_document_its_own_reference_date() -> None:
     assert ids[0] != ids[1]
     alone = extract(text).ministers[0].ministry
     assert ids[2] == (alone.id if alone else None)
+
+
+def test_results_survive_pickling_field_for_field() -> None:
+    """Results come back from n_process workers pickled: every type, every field, equal."""
+    import pickle
+
+    from texts import ITEMS
+
+    from bilatextract import Extractor
+
+    docs = list(Extractor().pipe(ITEMS))
+    assert {type(e).__name__ for d in docs for e in d.entities} == {"Ministry", "Minister", "DateMention", "Agreement"}
+    assert any(getattr(e, "ministry", None) is not None for d in docs for e in d.entities)
+    for doc in docs:
+        clone = pickle.loads(pickle.dumps(doc))
+        assert clone == doc and clone.to_dict(include_text=True) == doc.to_dict(include_text=True)
+        assert [type(e) for e in clone.entities] == [type(e) for e in doc.entities]

@@ -135,17 +135,17 @@ def test_word_splitter_is_the_word_pattern() -> None:
 
 def test_decisive_cue_is_that_of_the_full_evidence() -> None:
     for text in TEXTS:
-        lowered, words = routing._lowered_words(text[: routing.SAMPLE_CHARS])
         full = routing._evidence(text[: routing.SAMPLE_CHARS])
-        got = routing._decisive_or_evidence(lowered, words)
+        got = routing._decisive_or_evidence(routing._cued(text[: routing.SAMPLE_CHARS]))
         if isinstance(got, str):
             assert got == full.decisive()
         else:
             assert full.decisive() is None
-            assert got.words == full.words
-            # A long text's scores are left out where no language could be decisive: detect
-            # reads only how many words it has.
-            assert got.scores == full.scores or (not got.scores and len(got.words) > routing.SHORT_WORDS)
+            assert got.count == len(full.words)
+            # A long text's words and scores are left out where no language could be decisive:
+            # detect reads only how many words it has.
+            assert got.words == full.words or (not got.words and got.count > routing.SHORT_WORDS)
+            assert got.scores == full.scores or (not got.scores and got.count > routing.SHORT_WORDS)
 
 
 def test_one_language_proof_agrees_with_line_by_line_routing() -> None:
@@ -158,7 +158,22 @@ def test_one_language_proof_agrees_with_line_by_line_routing() -> None:
                 continue
             line_by_line = routing._runs_line_by_line(text, lang)
             assert routing._runs(text, lang) == line_by_line, text
-            if routing._stays_in(text, lang, routing._lowered_words(text)):
+            if routing._stays_in(text, lang, routing._cued(text)):
                 proved += 1
                 assert line_by_line == [(lang, 0, len(text))]
     assert proved > len(texts) // 4  # the proof applies to a good share, not just never
+
+
+def test_packed_word_scores_are_the_word_scores(dev_docs: list[dict]) -> None:
+    """Count and cue scores from packed per-token values equal the regex words scored per cue,
+    on every test text, odd characters and white space included, and on the dev corpus."""
+    assert routing._packs()  # the packed path is the one routing takes
+    every_char = "".join(map(chr, range(0x3100))) + "\U0001d400\U0001d401 ab"
+    spaces = "".join(c for c in map(chr, range(0x3100)) if c.isspace())
+    corpus = [d["text"] for d in dev_docs]
+    for text in [*TEXTS, every_char, f"der{spaces}the{spaces}und", *corpus, "\n".join(corpus)]:
+        lowered = text.lower()
+        words = routing._words(lowered)
+        plain = (len(words), {cue.lang: cue.word_score(words) for cue in routing._cues()})
+        assert routing._count_and_scores(lowered) == plain, text[:80]
+        assert routing._cued(text).words() == tuple(words)

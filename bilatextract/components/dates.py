@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from itertools import compress, count
-from typing import Any
+from typing import Any, NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -21,7 +21,7 @@ from .._memo import Memo
 from ..resources import check_language, load_toml
 from ..timex import Candidate, Grammar
 from ..timex.anchors import MEMO_KEY_CHARS
-from .base import char_span, doc_text, set_spans, view_of
+from .base import DocView, set_spans, view_of
 
 
 class TenseCues:
@@ -126,14 +126,38 @@ _BREAK = "break"
 _CLAUSE_BREAKS = frozenset(",;:()–—")
 
 
-def _align(doc: Doc, start: int, end: int, text: str) -> Span | None:
-    """The token span of a match in ``text`` (``doc.text``, joined once by the caller: spaCy
-    rebuilds it on every access); an abbreviation's full stop may be its own token or not."""
-    span = char_span(doc, start, end)
+class _Tokens(NamedTuple):
+    """The tokens ``start:end`` of a date and their characters: what :func:`set_spans` reads of a
+    span, without building a ``Span`` (spaCy's builds Tokens to find its offsets) only to drop it."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+
+
+def _token_range(starts: list[int], texts: list[str], start: int, end: int) -> _Tokens | None:
+    """``Doc.char_span(start, end)`` (strict) on the token offsets: tokens and their trailing
+    spaces cover the text without gaps, so the span's first token starts at ``start`` and its
+    last is the last one starting before ``end`` and ends there."""
+    i = bisect.bisect_left(starts, start)
+    if i == len(starts) or starts[i] != start or end <= start:
+        return None
+    j = bisect.bisect_left(starts, end, i) - 1
+    if starts[j] + len(texts[j]) != end:
+        return None
+    return _Tokens(i, j + 1, start, end)
+
+
+def _align(view: DocView, start: int, end: int) -> _Tokens | None:
+    """The tokens of a match in the document's text; an abbreviation's full stop may be its
+    own token or not."""
+    starts, texts, text = view.token_starts, view.token_texts, view.text
+    span = _token_range(starts, texts, start, end)
     if span is None and text[end - 1 : end] == ".":
-        span = char_span(doc, start, end - 1)
+        span = _token_range(starts, texts, start, end - 1)
     if span is None and text[end : end + 1] == ".":
-        span = char_span(doc, start, end + 1)
+        span = _token_range(starts, texts, start, end + 1)
     return span
 
 
@@ -165,15 +189,15 @@ class DatesComponent:
         self.tense = TenseCues(vocab.get("tense", {}))
 
     def __call__(self, doc: Doc) -> Doc:
-        found: list[tuple[Span, dict[str, Any]]] = []
+        found: list[tuple[_Tokens, dict[str, Any]]] = []
         # The latest day, and the latest date of any kind, for "the same day", "the following year".
         previous_day: dict[str, Any] | None = None
         previous_dated: dict[str, Any] | None = None
         # Without a reference date, "am 5. Oktober" takes the year the text last named.
         last_year: int | None = None
-        text = doc_text(doc)
-        for cand in choose(list(self.grammar.find(text))):
-            span = _align(doc, cand.start, cand.end, text)
+        view = view_of(doc)
+        for cand in choose(list(self.grammar.find(view.text))):
+            span = _align(view, cand.start, cand.end)
             if span is None:
                 continue
             attrs = dict(cand.attrs)

@@ -65,17 +65,21 @@ class LookupLemmatizer(Lemmatizer):
     def _lookup_all(self, doc: Doc) -> Doc:
         if doc.vocab is not self.vocab:
             return super().__call__(doc)
-        orths = doc.to_array(ORTH)
-        lemmas = doc.to_array(LEMMA)
-        todo = None if self.overwrite else lemmas == 0
-        if todo is not None and not todo.any():
-            return doc
-        memo = self._memo
+        both = doc.to_array([ORTH, LEMMA])  # one call: each costs more than the look-ups
+        orths = both[:, 0]
+        todo = None if self.overwrite else both[:, 1] == 0
+        if todo is not None:
+            if not todo.any():
+                return doc
+            if todo.all():  # no preset lemmas (the usual case): every word is looked up
+                todo = None
         wanted = (orths if todo is None else orths[todo]).tolist()
-        found = [memo[orth] for orth in wanted]
+        # The look-ups run in C (map over the memo's own __getitem__), straight into the array.
+        found = numpy.fromiter(map(self._memo.__getitem__, wanted), dtype=numpy.uint64, count=len(wanted))
         if todo is None:
-            lemmas = numpy.asarray(found, dtype=numpy.uint64)
+            lemmas = found
         else:
+            lemmas = both[:, 1].copy()
             lemmas[todo] = found
         doc.from_array([LEMMA], lemmas.reshape(-1, 1))
         return doc

@@ -23,12 +23,13 @@ from spacy.tokens import Doc
 
 class ArraySentencizer(Sentencizer):
     _punct_source: Any = None
-    _punct_hashes: frozenset[int] = frozenset()
+    _punct_hashes: Any = None
 
-    def _sentence_final(self) -> frozenset[int]:
-        """The hashes of ``punct_chars``, recomputed when the set is replaced (``from_bytes``)."""
+    def _sentence_final(self) -> numpy.ndarray:
+        """The sorted hashes of ``punct_chars``, recomputed when the set is replaced (``from_bytes``)."""
         if self._punct_source is not self.punct_chars:
-            self._punct_hashes = frozenset(get_string_id(c) for c in self.punct_chars)
+            self._punct_hashes = numpy.unique(numpy.array([get_string_id(c) for c in self.punct_chars],
+                                                          dtype=numpy.uint64))
             self._punct_source = self.punct_chars
         return self._punct_hashes
 
@@ -40,16 +41,19 @@ class ArraySentencizer(Sentencizer):
                 guesses.append([])
                 continue
             attrs = doc.to_array([ORTH, IS_PUNCT])
-            # A set look-up per token: numpy.isin sorts, and costs more than spaCy's own loop.
-            finals = [i for i, orth in enumerate(attrs[:, 0].tolist()) if orth in final]
             starts = numpy.zeros(len(doc), dtype=bool)
             starts[0] = True
-            if finals:
-                other = attrs[:, 1].astype(bool)
-                other[finals] = True
-                ordinary = numpy.flatnonzero(~other)
-                after = numpy.searchsorted(ordinary, finals, side="right")
-                starts[ordinary[after[after < len(ordinary)]]] = True
+            if len(final):
+                # Set membership of each token's hash by a sorted search in the few hashes of
+                # ``punct_chars`` (numpy.isin sorts the document too; a Python set look-up per
+                # token costs more than all the rest).
+                orths = attrs[:, 0]
+                is_final = final.take(final.searchsorted(orths), mode="clip") == orths
+                finals = numpy.flatnonzero(is_final)
+                if len(finals):
+                    ordinary = numpy.flatnonzero(~(attrs[:, 1].astype(bool) | is_final))
+                    after = ordinary.searchsorted(finals, side="right")
+                    starts[ordinary[after[after < len(ordinary)]]] = True
             guesses.append(starts.tolist())
         return guesses
 

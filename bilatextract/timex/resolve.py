@@ -183,12 +183,22 @@ def resolve(attrs: dict[str, Any], reference: dt.date | None) -> str | None:
     return None
 
 
+#: The header a dateline is looked for in: the first lines, as far as this many characters.
+_HEADER_LINES = 12
+_HEADER_CHARS = 1500
+
+
 def find_dateline(text: str, dates: list[tuple[int, int, dict[str, Any]]]) -> dt.date | None:
     """The date a document prints in its header lines, from its DATE mentions (start, end, attrs).
 
     A full date (day, month and year) counts if it is in the title line, or if it starts
     one of the first lines of the document ("2021/4/13", "25.06.2012 - Press release").
     """
+    # Most mentions are not full dates: check them before reading the lines.
+    full_days = [(start, attrs) for start, _end, attrs in dates
+                 if not attrs.get("relative") and _FULL_DAY.match(attrs.get("value") or "")]
+    if not full_days:
+        return None
     header_end = 0
     lines_seen = 0
     line_starts = []
@@ -197,14 +207,12 @@ def find_dateline(text: str, dates: list[tuple[int, int, dict[str, Any]]]) -> dt
             lines_seen += 1
             line_starts.append((m.start() + len(m.group()) - len(m.group().lstrip()), lines_seen))
         header_end = m.end()
-        if lines_seen >= 12 or header_end > 1500:
+        if lines_seen >= _HEADER_LINES or header_end > _HEADER_CHARS:
             break
-    for start, _end, attrs in sorted(dates, key=lambda d: d[0]):
+    for start, attrs in sorted(full_days, key=lambda d: d[0]):
         if start >= header_end:
             break
-        value = attrs.get("value") or ""
-        if attrs.get("relative") or not _FULL_DAY.match(value):
-            continue
+        value = attrs["value"]
         line_start, number = max(((s, n) for s, n in line_starts if s <= start), default=(0, 1))
         lead = text[line_start:start]
         # A place, a weekday or a label may come first ("Berlin, den 14.10.2025", "Published 3 March 2024").
