@@ -54,7 +54,9 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import compress
 
+from ._memo import Memo
 from .errors import ResourceError
 from .resources import has_file, load_toml
 from .types import KnownMinistry
@@ -410,13 +412,31 @@ def _variant_codes(lang: str) -> dict[str, str | None]:
             for form in country_surface_forms(lang) for variant in (form, form[:1].upper() + form[1:])}
 
 
-def country_mentions(text: str, lang: str) -> list[CountryMention]:
-    """Every country name, genitive or adjective in ``text``, in order."""
+def country_mentions(
+    text: str, lang: str, tokens: tuple[Sequence[int], Sequence[str]] | None = None
+) -> list[CountryMention]:
+    """Every country name, genitive or adjective in ``text``, in order.
+
+    ``tokens``: the start offsets and the texts of the words of ``text`` as spaCy cut them
+    (``DocView.token_starts``, ``token_texts``), where the caller has them. The scanners are then
+    tried only where a word can begin a form (judged once per distinct word), not across the
+    whole text; the mentions are the same.
+    """
     # The ministries and ministers components both ask for the same document in a row.
-    return list(_country_mentions(text, lang))
+    key = (text, lang)
+    found = _RECENT_MENTIONS.get(key)
+    if found is None:
+        found = _country_mentions_at(text, lang, tokens) if tokens is not None else _country_mentions(text, lang)
+        if len(_RECENT_MENTIONS) >= 4:
+            _RECENT_MENTIONS.clear()
+        _RECENT_MENTIONS[key] = found
+    return list(found)
 
 
-@functools.lru_cache(maxsize=4)
+#: The mentions of the last few texts asked for, by (text, lang).
+_RECENT_MENTIONS: dict[tuple[str, str], tuple[CountryMention, ...]] = {}
+
+
 def _country_mentions(text: str, lang: str) -> tuple[CountryMention, ...]:
     out = []
     for start, end, form in _country_matches(text, lang):
@@ -424,6 +444,84 @@ def _country_mentions(text: str, lang: str) -> tuple[CountryMention, ...]:
         if code:
             out.append(CountryMention(start, end, code, text[start:end]))
     return tuple(out)
+
+
+#: Where a word starts inside a spaCy token ("deutsch-|japanische", "(|Japan").
+_WORD_START_IN_TOKEN = re.compile(r"(?<!\w)\w")
+
+
+def _form_starts(lang: str, token: str) -> tuple[int, ...]:
+    """The offsets in ``token`` where a country form of ``lang`` may start: a word starts
+    there, and the characters from there to the end of the token follow the trie of the forms
+    to the end of a form or to the end of the token (the form may go on in the next token)."""
+    trie = _country_trie(lang)
+    out = []
+    for m in _WORD_START_IN_TOKEN.finditer(token):
+        p = m.start()
+        node = trie
+        for ch in token[p:]:
+            node = node.get(ch)  # type: ignore[assignment]
+            if node is None or "" in node:
+                break
+        if node is not None:
+            out.append(p)
+    return tuple(out)
+
+
+@functools.cache
+def _form_starts_memo(lang: str) -> Memo:
+    return Memo(functools.partial(_form_starts, lang), max_key_chars=100)
+
+
+def _country_mentions_at(
+    text: str, lang: str, tokens: tuple[Sequence[int], Sequence[str]]
+) -> tuple[CountryMention, ...]:
+    """``_country_mentions`` from the tokens of ``text``: each scanner is matched only at the
+    offsets where a form may start (``_form_starts``), left to right, a match taken where it
+    starts at or after the end of the last one. ``_country_matches`` searches each scanner
+    from that end, so it finds the same matches: every offset where one can start is tried."""
+    upper, lower, lower_at_start = _country_scanners(lang)
+    if upper is None and lower is None:
+        return ()
+    starts, words = tokens
+    offsets = list(map(_form_starts_memo(lang).__getitem__, words))
+    capitals = _capitalised_firsts(lang)
+    codes = _variant_codes(lang)
+    out = []
+    pos = 0
+    for i in compress(range(len(offsets)), offsets):
+        base = starts[i]
+        for p in offsets[i]:
+            q = base + p
+            if q < pos:
+                continue
+            if text[q] in capitals:
+                m = upper.match(text, q) if upper is not None else None
+            elif lower is None or lower_at_start is None:
+                continue
+            elif q == 0:
+                m = lower_at_start.match(text)
+            elif q - 1 >= pos:  # the scanner's non-word character before the form
+                m = lower.match(text, q - 1)
+            else:
+                continue
+            if m is None:
+                continue
+            form = m.group(1)
+            end = m.end()
+            pos = end
+            code = codes.get(form)
+            if code is None:
+                code = _code_of_form(lang, form)
+            if code:
+                out.append(CountryMention(q, end, code, text[q:end]))
+    return tuple(out)
+
+
+@functools.cache
+def _capitalised_firsts(lang: str) -> frozenset[str]:
+    """The first characters of the forms the capitalised scanner matches."""
+    return frozenset(ch for ch in _country_trie(lang) if ch.isupper())
 
 
 @functools.lru_cache(maxsize=1 << 15)

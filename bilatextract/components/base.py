@@ -138,6 +138,9 @@ def set_spans(doc: Doc, label: str, found: Iterable[tuple[Span, dict[str, Any]]]
     Overlapping candidates of the one label are resolved here, longest first and
     then leftmost, so each component can propose freely. Spans of other labels stay.
     """
+    found = found if isinstance(found, list) else list(found)
+    if not found and _holds_no(doc, label):
+        return  # nothing to replace and nothing to add: the group written last stays as it is
     chosen: list[tuple[int, Span, dict[str, Any]]] = []
     # The chosen spans never overlap, so sorted by start they are sorted by end too: a
     # candidate only needs checking against its two neighbours (linear in a long text).
@@ -164,6 +167,17 @@ def set_spans(doc: Doc, label: str, found: Iterable[tuple[Span, dict[str, Any]]]
     if len(_recent) >= _RECENT_DOCS:
         _recent.clear()
     _recent[id(doc)] = (doc.spans[SPAN_KEY], written)
+
+
+def _holds_no(doc: Doc, label: str) -> bool:
+    """Whether the span group of ``doc`` is the one :func:`set_spans` wrote last (so it is sorted
+    as ``set_spans`` sorts) and holds no span of ``label``: rewriting it would give the same group."""
+    current = doc.spans.get(SPAN_KEY)
+    recent = _recent.get(id(doc))
+    if current is None or recent is None or recent[0] is not current or len(current) != len(recent[1]):
+        return False
+    label_id = doc.vocab.strings.add(label)
+    return all(s.label != label_id for s in recent[1])
 
 
 def char_span(doc: Doc, start: int, end: int, alignment_mode: str = "strict") -> Span | None:

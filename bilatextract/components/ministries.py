@@ -20,18 +20,17 @@ Overlaps are resolved by ``set_spans``, longest first.
 from __future__ import annotations
 
 import functools
-import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import compress, repeat
+from itertools import compress
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import knowledge as kb
-from .._memo import MEMO_LIMIT
+from .._memo import MEMO_LIMIT, Memo
 from ..resources import check_language, has_file, load_toml
 from .base import reference_year, set_spans, view_of
 
@@ -274,8 +273,11 @@ class MinistriesComponent:
         # What each distinct word seen so far can start (a mask of _STARTS_KNOWN, _STARTS_ABBREVIATION and
         # _pattern_bits), judged once per word: most words of a document start nothing, and a
         # document then costs two passes in C over its words.
-        self._starts_of: dict[str, int] = {}
-        self._compounds: list[dict[str, tuple[str, str, str]]] = [{} for _ in self.patterns]  # word -> split
+        self._starts_of = Memo(self._judge)
+        # word -> (prefix, stem, portfolio) of a fused compound of each pattern set (its own bounded memo:
+        # ``_judge`` fills it, ``compounds`` reads it for the words judged fused)
+        self._compounds = [Memo(functools.partial(kb.compound_portfolio, lang=p.lang, heads=p.compound_heads))
+                           for p in self.patterns]
         self._names_seen: dict[tuple[str, ...], tuple[kb.MinistryEntry, ...]] = {}  # words -> entries
         self._cache: dict[str, list[kb.CountryMention]] = {}
         self._claimed: set[int] = set()
@@ -287,34 +289,24 @@ class MinistriesComponent:
     # -- where candidates can start -----------------------------------------------------
 
     def _mark(self, words: list[str]) -> list[int]:
-        """What each word can start (0: nothing); words not seen before are judged first."""
-        marks = list(map(self._starts_of.get, words))
-        if None in marks:
-            self._learn(set(compress(words, map(operator.is_, marks, repeat(None)))))
-            marks = list(map(self._starts_of.get, words))
-        return marks  # type: ignore[return-value]
+        """What each word can start (0: nothing): one look-up per word, words not seen before judged on the way."""
+        return list(map(self._starts_of.__getitem__, words))
 
-    def _learn(self, new: set[str]) -> None:
-        """Judge words not seen before: whether they begin a known name or a pattern's name."""
-        if len(self._starts_of) + len(new) > MEMO_LIMIT:
-            self._starts_of = {}
-            self._compounds = [{} for _ in self.patterns]
-        for word in new:
-            mark = _STARTS_KNOWN if kb.name_key_word(word) in self.known_trie else 0
-            if word in self.all_abbr:
-                mark |= _STARTS_ABBREVIATION
-            for k, (p, splits) in enumerate(zip(self.patterns, self._compounds, strict=True)):
-                head, fused, separate = _pattern_bits(k)
-                if word in p.heads:
-                    mark |= head
-                if word in p.two_word_heads:
-                    mark |= separate
-                if p.compound_heads and word[:1].isupper() and word.lower().endswith(p.compound_heads):
-                    split = kb.compound_portfolio(word, p.lang, p.compound_heads)
-                    if split is not None:
-                        splits[word] = split
-                        mark |= fused
-            self._starts_of[word] = mark
+    def _judge(self, word: str) -> int:
+        """What a word not seen before can start: a known name, an abbreviation, a pattern's name."""
+        mark = _STARTS_KNOWN if kb.name_key_word(word) in self.known_trie else 0
+        if word in self.all_abbr:
+            mark |= _STARTS_ABBREVIATION
+        for k, (p, splits) in enumerate(zip(self.patterns, self._compounds, strict=True)):
+            head, fused, separate = _pattern_bits(k)
+            if word in p.heads:
+                mark |= head
+            if word in p.two_word_heads:
+                mark |= separate
+            if p.compound_heads and word[:1].isupper() and word.lower().endswith(p.compound_heads) \
+                    and splits[word] is not None:
+                mark |= fused
+        return mark
 
     def _at(self, positions: list[int], bit: int) -> list[int]:
         """The positions (ascending) whose word can start what ``bit`` stands for."""
@@ -459,9 +451,10 @@ class MinistriesComponent:
     def _country_suffix(self, doc: Doc, cand: Candidate, p: PatternSet) -> None:
         if not p.country_links:
             return
-        # Not yet found (another language's patterns): country_after finds the mentions only
-        # where a link word follows.
-        mentions = self._cache.get(p.lang)
+        # This language's mentions are needed anyway once there is a candidate (see ``__call__``);
+        # another language's (its patterns found the candidate) only where a link word follows,
+        # and country_after then finds them.
+        mentions = self._mentions(p.lang) if p.lang == self.lang else self._cache.get(p.lang)
         after = kb.country_after(self._text, self._end_char(cand.end - 1), p.lang, mentions,
                                  p.country_links, p.country_link_articles)
         if after is None:
@@ -477,7 +470,7 @@ class MinistriesComponent:
     def _mentions(self, lang: str) -> list[kb.CountryMention]:
         cache = self._cache
         if lang not in cache:
-            cache[lang] = kb.country_mentions(self._text, lang)
+            cache[lang] = kb.country_mentions(self._text, lang, (self._starts, self._words))
         return cache[lang]
 
     # -- attributes ---------------------------------------------------------------------
@@ -623,11 +616,7 @@ class MinistriesComponent:
                 gap = kb.skip_back(self._text, self._starts[cand.start])
                 if gap in ends:
                     self._claimed.add(gap)
-        found: dict[tuple[int, int], dict[str, Any]] = {}
-        for cand in candidates:
-            attrs = self.resolve(doc, cand, year)
-            if attrs is not None and (cand.start, cand.end) not in found:
-                found[(cand.start, cand.end)] = attrs
+        found = self._resolve_all(doc, candidates, year)
         # "Name (ABBR)": the abbreviation is a mention of its own, of the same ministry.
         bracketed: dict[int, dict[str, Any]] = {}
         n = len(words)
@@ -650,6 +639,22 @@ class MinistriesComponent:
         set_spans(doc, "MINISTRY", [(doc[a:b], attrs) for (a, b), attrs in found.items()])
         self._cache = {}
         return doc
+
+    def _resolve_all(
+        self, doc: Doc, candidates: list[Candidate], year: int | None
+    ) -> dict[tuple[int, int], dict[str, Any]]:
+        """The attributes of the first candidate of each token span that resolves. A span already
+        resolved is not resolved again ("Ministry of Foreign Affairs" is known and productive):
+        ``resolve`` reads the document and changes nothing."""
+        found: dict[tuple[int, int], dict[str, Any]] = {}
+        for cand in candidates:
+            key = (cand.start, cand.end)
+            if key in found:
+                continue
+            attrs = self.resolve(doc, cand, year)
+            if attrs is not None:
+                found[key] = attrs
+        return found
 
     def _abbreviation_attrs(self, abbr: str, named: dict[str, Any], year: int | None) -> dict[str, Any]:
         """The attributes of an abbreviation bracketed after a name: those of the name."""

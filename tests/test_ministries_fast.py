@@ -1,0 +1,112 @@
+"""The fast paths of the ministries component and of the span writing give what the plain ones give.
+
+- country mentions found from spaCy's tokens (the scanners tried only where a word can begin a
+  form) against the scan of the whole text;
+- each token span resolved once against every candidate resolved;
+- the memos of what a word can start, emptied when full, against the default memos;
+- ``set_spans`` leaving the span group alone when there is nothing to write against rewriting it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from spacy.tokens import Doc
+from test_knowledge_scans import _texts
+from texts import ITEMS
+
+from bilatextract import knowledge as kb
+from bilatextract import pipeline
+from bilatextract._memo import Memo
+from bilatextract.components import base
+from bilatextract.components.ministries import MinistriesComponent
+
+CORPUS = Path(__file__).parent / "data" / "composed.jsonl"
+
+
+def _real_texts(lang: str) -> list[str]:
+    texts = [json.loads(line)["text"] for line in CORPUS.open(encoding="utf-8")]
+    texts += [item["text"] for item in ITEMS]
+    return [t for t in texts if t] + ["\n".join(texts)]
+
+
+def _spans(doc: Doc) -> list[tuple[str, int, int, Any]]:
+    return [(s.label_, s.start, s.end, s._.bilat_attrs) for s in doc.spans.get(base.SPAN_KEY, [])]
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_country_mentions_from_tokens_are_those_of_the_text_scan(lang: str) -> None:
+    nlp = pipeline.get(lang)
+    # glued country forms and field words ("Japan-Deutschland", "U.S.-japanischen", "(Japan's")
+    texts = _real_texts(lang) + _texts(lang, seed=4, count=1500)
+    for text in texts:
+        doc = nlp.make_doc(text)
+        tokens = ([t.idx for t in doc], [t.text for t in doc])
+        expected = kb._country_mentions(text, lang)
+        assert kb._country_mentions_at(text, lang, tokens) == expected, text
+        kb._RECENT_MENTIONS.clear()
+        assert kb.country_mentions(text, lang, tokens) == list(expected), text
+        assert kb.country_mentions(text, lang) == list(expected), text  # the same, remembered
+
+
+def test_country_mentions_without_tokens_still_work() -> None:
+    kb._RECENT_MENTIONS.clear()
+    found = kb.country_mentions("Japan und Deutschland, die japanische Seite", "de")
+    assert [(m.text, m.code) for m in found] == [("Japan", "JP"), ("Deutschland", "DE"), ("japanische", "JP")]
+
+
+def _plain_resolve_all(self: MinistriesComponent, doc: Doc, candidates: list[Any],
+                       year: int | None) -> dict[tuple[int, int], dict[str, Any]]:
+    """Every candidate resolved; the first that resolves keeps its span."""
+    found: dict[tuple[int, int], dict[str, Any]] = {}
+    for cand in candidates:
+        attrs = self.resolve(doc, cand, year)
+        if attrs is not None and (cand.start, cand.end) not in found:
+            found[(cand.start, cand.end)] = attrs
+    return found
+
+
+def _outputs(lang: str) -> list[list[tuple[str, int, int, Any]]]:
+    nlp = pipeline.get(lang)
+    return [_spans(nlp(text)) for text in _real_texts(lang)]
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_resolving_each_span_once_is_resolving_every_candidate(lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = _outputs(lang)
+    assert any(fast)
+    monkeypatch.setattr(MinistriesComponent, "_resolve_all", _plain_resolve_all)
+    assert _outputs(lang) == fast
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_word_marks_are_the_same_when_their_memos_are_emptied_often(lang: str) -> None:
+    fast = _outputs(lang)
+    comp = pipeline.get(lang).get_pipe("bilat_ministries")
+    saved = comp._starts_of, comp._compounds
+    try:
+        comp._starts_of = Memo(comp._judge, limit=7)
+        comp._compounds = [Memo(c._compute, limit=2) for c in saved[1]]
+        assert _outputs(lang) == fast
+    finally:
+        comp._starts_of, comp._compounds = saved
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_set_spans_with_nothing_to_write_leaves_the_group_as_rewriting_would(
+    lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fast = _outputs(lang)
+    skipped = []
+    real = base._holds_no
+
+    def holds_no(doc: Doc, label: str) -> bool:
+        skipped.append(real(doc, label))
+        return False
+
+    monkeypatch.setattr(base, "_holds_no", holds_no)
+    assert _outputs(lang) == fast
+    assert any(skipped)  # the fast path was taken in the run above
