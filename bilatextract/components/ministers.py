@@ -28,6 +28,7 @@ import bisect
 import operator
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, compress, repeat
@@ -37,7 +38,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import knowledge as kb
-from .._memo import MEMO_LIMIT
+from .._memo import MEMO_LIMIT, Memo
 from ..resources import check_language, load_toml
 from .base import ATTRS, doc_text, reference_year, set_spans, spans_of, view_of
 
@@ -59,6 +60,8 @@ RANK_WORD, RANK_TITLE, RANK_DEFAULT = 3, 2, 1
 
 # Kinds of words, as bits (Patterns.word_kind).
 TITLE_START, COUNTERPART = 1, 2
+# Classes of words as names (Patterns.name_class).
+_NEVER, _INITIAL, _HONORIFIC, _NAME = 0, 1, 2, 3
 
 
 @dataclass(slots=True)
@@ -306,6 +309,37 @@ class Patterns:
         self._portfolios: dict[str, str | None] = {}
         # By the id of a spec of this language's data, which lives as long as this object.
         self._spec_titles: dict[int, Title] = {}
+        # By the words of a name (a few words, repeated like words are).
+        self.split_name = Memo(self._split_name)
+        self.name_class = Memo(self._name_class)
+
+    def _name_class(self, t: str) -> int:
+        """What ``_Document.is_name_word`` can tell from the word string alone: never a name word, an
+        initial, an honorific word (no name word before a full stop), or a name word where no country
+        mention or title stands."""
+        if not t[:1].isupper() or t in self.not_names:
+            return _NEVER
+        if len(t) == 1:
+            return _INITIAL
+        if self.country_of_word(t) or t in self.subnational or t in self.counterparts:
+            return _NEVER
+        return _HONORIFIC if t in self.honorific_words else _NAME
+
+    def _split_name(self, toks: tuple[str, ...]) -> tuple[str, str | None, str, str]:
+        """(family name, given name, family as written, name key) of a name's words."""
+        caps = [len(t) > 1 and t.isupper() for t in toks]
+        if caps[0] and len(toks) > 1 and not any(caps[1:]):
+            family, given = toks[0], " ".join(toks[1:])  # "MOTEGI Toshimitsu"
+        elif any(caps[1:]):
+            first = caps.index(True, 1)  # "Heiko MAAS", "Annegret KRAMP-KARRENBAUER"
+            family, given = " ".join(toks[first:]), " ".join(toks[:first]) or None
+        else:
+            last = len(toks) - 1
+            while last > 0 and toks[last - 1].lower() in self.particles:
+                last -= 1  # "Jean-Yves Le Drian", "Ursula von der Leyen"
+            family, given = " ".join(toks[last:]), " ".join(toks[:last]) or None
+        name = " ".join(_capitalise(w) for w in family.split())
+        return name, given, family, name_key(name)
 
     def word_kinds(self, words: list[str]) -> list[int]:
         """``word_kind`` of each word: one look-up per word, C-level where the word was seen before."""
@@ -510,8 +544,9 @@ class _Document:
         self.by_end = _OffsetIndex(self.ends)
         self.countries = kb.country_mentions(self.text, self.lang)
         self.country_by_end = {c.end: c for c in self.countries}
-        self.country_starts = sorted(c.start for c in self.countries)
-        self._in_country: set[int] | None = None
+        # The mentions are in order and never overlap: their starts and ends are both sorted.
+        self.country_starts = [c.start for c in self.countries]
+        self.country_ends = [c.end for c in self.countries]
         self._kinds: list[int] | None = None
         self.ministries: dict[int, tuple[int, dict[str, Any]]] = {}
         for span in spans_of(doc, "MINISTRY"):
@@ -519,15 +554,14 @@ class _Document:
             self.ministries[span.start_char] = (span.end_char, attrs)
         self.ministry_countries = [attrs.get("country") for _, attrs in self.ministries.values()]
         self._sentences: list[tuple[int, int]] | None = None
+        self._not_places: list[kb.CountryMention] | None = None
+        self._country_counts: dict[str, int] | None = None
 
-    @property
-    def in_country(self) -> set[int]:
-        """The starts of the words inside a country mention; read only where a name may stand."""
-        if self._in_country is None:
-            starts = self.starts
-            self._in_country = {starts[k] for c in self.countries
-                                for k in range(bisect.bisect_left(starts, c.start), bisect.bisect_left(starts, c.end))}
-        return self._in_country
+    def in_country(self, pos: int) -> bool:
+        """Whether character ``pos`` lies inside a country mention: the last one starting at or before it
+        (they never overlap) ends after it."""
+        k = bisect.bisect_right(self.country_starts, pos) - 1
+        return k >= 0 and pos < self.country_ends[k]
 
     @property
     def sentences(self) -> list[tuple[int, int]]:
@@ -562,8 +596,11 @@ class _Document:
 
     def title_core(self, i: int) -> Title | None:
         p, texts, count = self.p, self.texts, self.n
-        # Most words can start no title: one look-up per word string says so.
-        if i >= count or not p.may_start_title(texts[i]):
+        # Most words can start no title: one look-up per word string says so, made once per document.
+        kinds = self._kinds
+        if kinds is None:
+            kinds = self._kinds = p.word_kinds(texts)
+        if i >= count or not kinds[i] & TITLE_START:
             return None
         start = i
         prefix_country = None
@@ -677,9 +714,14 @@ class _Document:
                 break
         # A country after the title: "of Japan", "of the Italian Republic", "der Ukraine".
         end_char = ends[title.end - 1]
-        after = self.country_after(end_char, p.country_links, p.country_link_articles, p.country_link_words)
-        if after is None and p.state_link_articles:
-            after = self.country_after(end_char, p.country_links, p.state_link_articles, p.country_link_words)
+        after = None
+        # Both searches allow the same number of words before the country (see Patterns).
+        if self.country_may_follow(end_char, p.country_link_words):
+            after = kb.country_after(self.text, end_char, self.lang, self.countries, p.country_links,
+                                     p.country_link_articles)
+            if after is None and p.state_link_articles:
+                after = kb.country_after(self.text, end_char, self.lang, self.countries, p.country_links,
+                                         p.state_link_articles)
         if after is not None and after[1] in self.by_end:
             code, c_end = after
             k = self.by_end[c_end] + 1
@@ -697,13 +739,15 @@ class _Document:
         up to the next country mention with more words cannot be (nor can a longer one, up to a later
         mention).
         """
-        starts = self.country_starts
-        k = bisect.bisect_right(starts, pos)
-        if k == len(starts):
-            return None
-        if len(self.text[pos : min(starts[k], pos + 200)].split(None, at_most)) > at_most:
+        if not self.country_may_follow(pos, at_most):
             return None
         return kb.country_after(self.text, pos, self.lang, self.countries, links, articles)
+
+    def country_may_follow(self, pos: int, at_most: int) -> bool:
+        """Whether at most ``at_most`` words stand between ``pos`` and the next country mention."""
+        starts = self.country_starts
+        k = bisect.bisect_right(starts, pos)
+        return k < len(starts) and len(self.text[pos : min(starts[k], pos + 200)].split(None, at_most)) <= at_most
 
     def fields(self, k: int) -> int | None:
         """The end (word index) of a field phrase starting at word k, or None."""
@@ -749,16 +793,16 @@ class _Document:
     def is_name_word(self, j: int) -> bool:
         if j >= self.n:
             return False
-        t, end = self.texts[j], self.ends[j]
-        if not t[:1].isupper() or t in self.p.not_names:
+        # What the word string says (Patterns.name_class), then what its place says.
+        kind = self.p.name_class[self.texts[j]]
+        if kind == _NEVER:
             return False
-        if len(t) == 1:  # an initial: "S. Jaishankar"
+        end = self.ends[j]
+        if kind == _INITIAL:  # an initial: "S. Jaishankar"
             return self.text[end : end + 1] == "."
-        if t in self.p.honorific_words and self.text[end : end + 1] == ".":
+        if kind == _HONORIFIC and self.text[end : end + 1] == ".":
             return False
-        if self.starts[j] in self.in_country or self.p.country_of_word(t) or t in self.p.subnational:
-            return False
-        if t in self.p.counterparts:
+        if self.in_country(self.starts[j]):
             return False
         return self.title_core(j) is None
 
@@ -766,17 +810,16 @@ class _Document:
         """Word indices of a name starting at word j (after honorifics), up to five words."""
         out: list[int] = []
         k = j
-        while k < self.n and len(out) < 5:
+        n, text, texts, starts, ends = self.n, self.text, self.texts, self.starts, self.ends
+        while k < n and len(out) < 5:
             if out:
-                g = self.gap(k)
-                if g not in (" ", ". ") or (g == ". " and len(self.texts[k - 1]) != 1):
+                g = text[ends[k - 1] : starts[k]]  # gap(k): 0 < k < n here
+                if g != " " and (g != ". " or len(texts[k - 1]) != 1):
                     break
                 # A family name in capitals ends a name ("Heiko MAAS"), or starts one and is
                 # followed by the given name ("MOTEGI Toshimitsu").
-                if len(out) > 1:
-                    caps_last = _is_caps(self.texts[out[-1]])
-                    if caps_last or _is_caps(self.texts[out[0]]):
-                        break
+                if len(out) > 1 and (_is_caps(texts[out[-1]]) or _is_caps(texts[out[0]])):
+                    break
             if self.is_name_word(k):
                 out.append(k)
             elif out and self.particle_at(k):
@@ -784,9 +827,12 @@ class _Document:
             else:
                 break
             k += 1
-        while out and self.texts[out[-1]] in self.p.particles:
+        if not out:
+            return out
+        particles = self.p.particles
+        while out and texts[out[-1]] in particles:
             out.pop()
-        if not out or all(len(self.texts[x]) == 1 for x in out):
+        if not out or all(len(texts[x]) == 1 for x in out):
             return []
         return out
 
@@ -846,22 +892,6 @@ class _Document:
             if not m or m.start() == start or (m.start() > 0 and self.text[m.start() - 1].isalnum()):
                 return start
             start = m.start()
-
-    def split_name(self, idx: list[int]) -> tuple[str, str | None, str]:
-        """(family name, given name, family as written) of a name's words."""
-        toks = [self.texts[x] for x in idx]
-        caps = [len(t) > 1 and t.isupper() for t in toks]
-        if caps[0] and len(toks) > 1 and not any(caps[1:]):
-            family, given = toks[0], " ".join(toks[1:])  # "MOTEGI Toshimitsu"
-        elif any(caps[1:]):
-            first = caps.index(True, 1)  # "Heiko MAAS", "Annegret KRAMP-KARRENBAUER"
-            family, given = " ".join(toks[first:]), " ".join(toks[:first]) or None
-        else:
-            last = len(toks) - 1
-            while last > 0 and toks[last - 1].lower() in self.p.particles:
-                last -= 1  # "Jean-Yves Le Drian", "Ursula von der Leyen"
-            family, given = " ".join(toks[last:]), " ".join(toks[:last]) or None
-        return " ".join(_capitalise(w) for w in family.split()), given, family
 
     # ---------------------------------------------------------------- candidates
 
@@ -929,22 +959,20 @@ class _Document:
         return None
 
     def make(self, start: int, end: int, idx: list[int], title: Title | None, kind: str) -> Mention:
-        family, given, surface = self.split_name(idx)
-        m = Mention(start, end, family, given, name_key(family), surface, kind=kind,
-                    words=tuple(self.texts[x] for x in idx))
-        if title is not None:
-            m.portfolio, m.country, m.country_rank = title.portfolio, title.country, title.country_rank
-            m.not_country, m.ministry_id, m.coref_only = title.not_country, title.ministry_id, title.coref_only
-            m.marked_home = title.marked_home
-            m.state_role = title.role == "state"
-        return m
+        words = tuple(map(self.texts.__getitem__, idx))
+        family, given, surface, key = self.p.split_name[words]
+        if title is None:
+            return Mention(start, end, family, given, key, surface, words, kind=kind)
+        return Mention(start, end, family, given, key, surface, words, title.portfolio, title.country,
+                       title.country_rank, title.not_country, title.ministry_id, title.coref_only, title.marked_home,
+                       kind, None, title.role == "state")
 
     def preposed(self, title: Title) -> Mention | None:
         j = title.end
         if j >= self.n:
             return None
-        g = self.gap(j)
-        if g not in (" ", ", "):
+        g = self.text[self.ends[j - 1] : self.starts[j]]  # gap(j): a title ends after its first word
+        if g != " " and g != ", ":
             return None
         k = self.honorifics_forward(j)
         idx = self.name_forward(k)
@@ -1164,11 +1192,14 @@ class _Document:
     def sides(self, cands: list[Mention]) -> None:
         """Country cues from a side named before the mentions of its sentence ("On the Indian side, External
         Affairs Minister ... and Mr. ..., Minister of ...", "Auf japanischer Seite nahmen ... teil")."""
-        if not self.p.side_nouns:
+        side_nouns, text = self.p.side_nouns, self.text
+        if not side_nouns or not cands:
             return
         for c in self.countries:
+            if text[c.end : c.end + 1] != " ":
+                continue
             k = self.by_start.get(c.end + 1)
-            if k is None or self.texts[k] not in self.p.side_nouns or self.text[c.end] != " ":
+            if k is None or self.texts[k] not in side_nouns:
                 continue
             lo, hi = self.sentence(c.start)
             for m in cands:
@@ -1240,6 +1271,20 @@ class _Document:
         k = self.by_start.get(c.start)
         return k is not None and k > 0 and self.texts[k - 1] in self.p.place_prepositions and self.gap(k) == " "
 
+    @property
+    def not_places(self) -> list[kb.CountryMention]:
+        """The country mentions that are no place (``is_place``), in order; read only to infer a country."""
+        if self._not_places is None:
+            self._not_places = [c for c in self.countries if not self.is_place(c)]
+        return self._not_places
+
+    @property
+    def country_counts(self) -> dict[str, int]:
+        """How often each country is named; read only to infer a country."""
+        if self._country_counts is None:
+            self._country_counts = Counter(c.code for c in self.countries)
+        return self._country_counts
+
     @staticmethod
     def is_state_minister(person: Person) -> bool:
         """Whether every titled mention of the person names a state minister."""
@@ -1277,12 +1322,11 @@ class _Document:
         for home in self.p.home_countries:
             if home in excluded:
                 continue
-            words = sum(1 for c in self.countries if c.code == home)
-            if words >= self.p.home_min_mentions or home in self.ministry_countries:
+            if self.country_counts.get(home, 0) >= self.p.home_min_mentions or home in self.ministry_countries:
                 return home
         # A place the sentence goes to or happens in ("reist nach Seoul", "meeting ... in Washington") says
         # nothing about whose minister someone is.
-        pool = [c for c in self.countries if c.code not in excluded and not self.is_place(c)]
+        pool = [c for c in self.not_places if c.code not in excluded]
         first = min(person.mentions, key=lambda m: m.start)
         lo, hi = self.sentence(first.start)
         code = kb.nearest_country(pool, first.start, first.end, lo, hi)
