@@ -142,6 +142,17 @@ class _PlainDocument(M._Document):
             m.state_role = title.role == "state"
         return m
 
+    def blocked(self, title: M.Title) -> bool:
+        k = title.start - 1
+        if k < 0:
+            return False
+        prev = self.texts[k]
+        if self.gap(title.start).strip():
+            return False
+        if prev in self.p.former or prev in self.p.deputy or prev in self.p.subnational:
+            return True
+        return bool(self.p.country_of_word(prev) and k > 0 and self.texts[k - 1] in self.p.former)
+
     def sides(self, cands: list[M.Mention]) -> None:
         if not self.p.side_nouns:
             return
@@ -206,6 +217,10 @@ def test_word_steps_as_plain() -> None:
         fast, plain = M._Document(component, doc), _PlainDocument(component, doc)
         in_country = plain.plain_in_country()
         for j in range(fast.n + 1):
+            assert fast.spaced(j, j)  # title_core skips the check for one-word titles
+            title = M.Title(j, j + 1)
+            if j < fast.n:
+                assert fast.blocked(title) == plain.blocked(title), (doc.text[:80], j)
             assert fast.is_name_word(j) == plain.is_name_word(j), (doc.text[:80], j)
             if j < fast.n:
                 assert fast.in_country(fast.starts[j]) == (fast.starts[j] in in_country), (doc.text[:80], j)

@@ -269,6 +269,7 @@ class Patterns:
         sides = data.get("sides", {})
         self.side_nouns = frozenset(sides.get("nouns", []))
         self.side_words = tuple(sides.get("between", []))
+        self.side_noun_firsts = frozenset(w[:1] for w in self.side_nouns if w)
         names = data.get("names", {})
         alternation = _honorific_alternation(names.get("honorifics", []))
         self.honorifics = re.compile(rf"(?:{alternation})(?=\s)")
@@ -612,7 +613,7 @@ class _Document:
         for n in p.title_lengths.get(low, ()):
             if n > count - i:
                 continue
-            if not self.spaced(i + 1, i + n):
+            if n > 1 and not self.spaced(i + 1, i + n):
                 continue
             key = tuple(map(str.lower, texts[i : i + n]))
             spec = p.titles.get(key)
@@ -930,7 +931,7 @@ class _Document:
         if k < 0:
             return False
         prev = self.texts[k]
-        if self.gap(title.start).strip():
+        if self.text[self.ends[k] : self.starts[title.start]].strip():  # gap(title.start): 0 < start < n
             return False
         if prev in self.p.former or prev in self.p.deputy or prev in self.p.subnational:
             return True
@@ -1195,8 +1196,10 @@ class _Document:
         side_nouns, text = self.p.side_nouns, self.text
         if not side_nouns or not cands:
             return
+        firsts = self.p.side_noun_firsts
         for c in self.countries:
-            if text[c.end : c.end + 1] != " ":
+            # A side noun starts right after one space: its first letter says most cannot be one.
+            if text[c.end + 1 : c.end + 2] not in firsts or text[c.end] != " ":
                 continue
             k = self.by_start.get(c.end + 1)
             if k is None or self.texts[k] not in side_nouns:
@@ -1210,6 +1213,7 @@ class _Document:
         """Later mentions by name alone ("Steinmeier betonte", "John Kerry")."""
         spans = [(m.start, m.end) for m in taken]
         out = []
+        bases = {key: key.split("|")[0] for key in persons}
         for person in persons.values():
             titled = [m for m in person.mentions if not m.coref_only]
             if not titled:
@@ -1217,8 +1221,8 @@ class _Document:
             forms = {m.surface for m in titled} | {m.family for m in titled}
             forms |= {f.upper() for f in forms if len(f) > 2}  # "KISHIDA Fumio" after "Fumio Kishida"
             givens = {m.given for m in titled if m.given}
-            base = person.key.split("|")[0]
-            namesakes = [q for q in persons.values() if q is not person and q.key.split("|")[0] == base]
+            base = bases[person.key]
+            namesakes = [q for q in persons.values() if q is not person and bases[q.key] == base]
             for hit in _name_hits(self.text, _name_pattern(forms)):
                 a, b = hit.start(), hit.end()
                 if any(a < e and s < b for s, e in spans):
@@ -1335,7 +1339,7 @@ class _Document:
         return kb.main_country(self.countries, exclude=tuple(excluded))
 
 
-_NAME_PATTERNS: dict[tuple[str, ...], re.Pattern[str]] = {}
+_NAME_PATTERNS: dict[frozenset[str], re.Pattern[str]] = {}
 # What may not stand right before or after a name alone: a letter, digit or hyphen.
 _NAME_NEIGHBOUR = re.compile(r"[\w\-‐]")
 
@@ -1346,10 +1350,11 @@ def _name_pattern(forms: set[str]) -> re.Pattern[str]:
     The condition on the character before is checked by ``_name_hits``: a pattern that starts with a
     look-behind cannot skip ahead to its first letter and costs a step per character of the text.
     """
-    key = tuple(sorted(forms, key=lambda f: (-len(f), f)))
+    key = frozenset(forms)
     pattern = _NAME_PATTERNS.get(key)
     if pattern is None:
-        pattern = re.compile("(?:" + "|".join(re.escape(f) for f in key) + r")(?![\w\-‐])")
+        longest_first = sorted(forms, key=lambda f: (-len(f), f))
+        pattern = re.compile("(?:" + "|".join(re.escape(f) for f in longest_first) + r")(?![\w\-‐])")
         _memo(_NAME_PATTERNS, key, pattern)  # type: ignore[arg-type]
     return pattern
 
