@@ -56,7 +56,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import compress
 
-from ._memo import Memo
+from ._memo import MEMO_LIMIT, Memo
 from .errors import ResourceError
 from .resources import has_file, load_toml
 from .types import KnownMinistry
@@ -413,20 +413,22 @@ def _variant_codes(lang: str) -> dict[str, str | None]:
 
 
 def country_mentions(
-    text: str, lang: str, tokens: tuple[Sequence[int], Sequence[str]] | None = None
+    text: str, lang: str, tokens: tuple[Sequence[int], Sequence[str]] | None = None,
+    keys: Sequence[int] | None = None,
 ) -> list[CountryMention]:
     """Every country name, genitive or adjective in ``text``, in order.
 
     ``tokens``: the start offsets and the texts of the words of ``text`` as spaCy cut them
     (``DocView.token_starts``, ``token_texts``), where the caller has them. The scanners are then
     tried only where a word can begin a form (judged once per distinct word), not across the
-    whole text; the mentions are the same.
+    whole text; the mentions are the same. ``keys``, with ``tokens``: a number per token that
+    stands for its text (spaCy's ``ORTH`` hash), to judge the words by without hashing strings.
     """
     # The ministries and ministers components both ask for the same document in a row.
     key = (text, lang)
     found = _RECENT_MENTIONS.get(key)
     if found is None:
-        found = _country_mentions_at(text, lang, tokens) if tokens is not None else _country_mentions(text, lang)
+        found = _country_mentions_at(text, lang, tokens, keys) if tokens is not None else _country_mentions(text, lang)
         if len(_RECENT_MENTIONS) >= 4:
             _RECENT_MENTIONS.clear()
         _RECENT_MENTIONS[key] = found
@@ -473,8 +475,31 @@ def _form_starts_memo(lang: str) -> Memo:
     return Memo(functools.partial(_form_starts, lang), max_key_chars=100)
 
 
+@functools.cache
+def _form_starts_by_key(lang: str) -> dict[int, tuple[int, ...]]:
+    """``_form_starts`` by the key that stands for a token's text (its ``ORTH``)."""
+    return {}
+
+
+def _form_starts_of(lang: str, words: Sequence[str], keys: Sequence[int] | None) -> list[tuple[int, ...]]:
+    """``_form_starts`` of each word, looked up by ``keys`` where given."""
+    memo = _form_starts_memo(lang)
+    if keys is None:
+        return list(map(memo.__getitem__, words))
+    by_key = _form_starts_by_key(lang)
+    try:
+        return list(map(by_key.__getitem__, keys))
+    except KeyError:
+        if len(by_key) >= MEMO_LIMIT:
+            by_key.clear()
+        for key, word in zip(keys, words, strict=True):
+            if key not in by_key:
+                by_key[key] = memo[word]
+        return list(map(by_key.__getitem__, keys))
+
+
 def _country_mentions_at(
-    text: str, lang: str, tokens: tuple[Sequence[int], Sequence[str]]
+    text: str, lang: str, tokens: tuple[Sequence[int], Sequence[str]], keys: Sequence[int] | None = None
 ) -> tuple[CountryMention, ...]:
     """``_country_mentions`` from the tokens of ``text``: each scanner is matched only at the
     offsets where a form may start (``_form_starts``), left to right, a match taken where it
@@ -484,7 +509,7 @@ def _country_mentions_at(
     if upper is None and lower is None:
         return ()
     starts, words = tokens
-    offsets = list(map(_form_starts_memo(lang).__getitem__, words))
+    offsets = _form_starts_of(lang, words, keys)
     capitals = _capitalised_firsts(lang)
     codes = _variant_codes(lang)
     out = []

@@ -114,3 +114,24 @@ def test_an_abbreviation_defined_once_is_found_in_sentences_without_triggers() -
     text = "They signed the Space Cooperation Agreement (SCA). Farmers like it. The SCA works."
     doc = pipeline.get("en")(text)
     assert [s.text for s in spans_of(doc, "AGREEMENT")] == ["Space Cooperation Agreement", "SCA", "SCA"]
+
+
+def _plain_tokenize(text: str) -> list[agr.Word]:
+    """The words as first built: each judged afresh (word or punctuation, sentence start)."""
+    out: list[agr.Word] = []
+    pos = 0
+    prev_ends_sentence = True
+    for gap, w in agr._GAP_TOKEN_RE.findall(text):
+        start = pos + len(gap)
+        pos = start + len(w)
+        is_word = agr._is_word(w)
+        out.append(agr.Word(w, start, pos, is_word, prev_ends_sentence or "\n" in gap))
+        prev_ends_sentence = not is_word and w in agr._SENTENCE_END
+    return out
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_words_judged_once_per_text_are_those_judged_afresh(lang: str) -> None:
+    texts = composed_texts(lang) + [TRICKY[lang], " \n x.\n\n;  Y ! \t\n\r z? \u00a0 ( a ) \n"]
+    for text in texts:
+        assert agr.tokenize(text) == _plain_tokenize(text), text

@@ -3,7 +3,10 @@
 - country mentions found from spaCy's tokens (the scanners tried only where a word can begin a
   form) against the scan of the whole text;
 - each token span resolved once against every candidate resolved;
-- the memos of what a word can start, emptied when full, against the default memos;
+- the memos of what a word can start (by word and by spaCy's ORTH hash), emptied when full,
+  against the default memos and against judging each word afresh;
+- the memos of the entries chosen, their countries and the portfolios of fields against the
+  knowledge-base functions they remember;
 - ``set_spans`` leaving the span group alone when there is nothing to write against rewriting it.
 """
 
@@ -50,6 +53,9 @@ def test_country_mentions_from_tokens_are_those_of_the_text_scan(lang: str) -> N
         kb._RECENT_MENTIONS.clear()
         assert kb.country_mentions(text, lang, tokens) == list(expected), text
         assert kb.country_mentions(text, lang) == list(expected), text  # the same, remembered
+        kb._RECENT_MENTIONS.clear()
+        keys = doc.to_array("ORTH").tolist()
+        assert kb.country_mentions(text, lang, tokens, keys) == list(expected), text
 
 
 def test_country_mentions_without_tokens_still_work() -> None:
@@ -90,9 +96,48 @@ def test_word_marks_are_the_same_when_their_memos_are_emptied_often(lang: str) -
     try:
         comp._starts_of = Memo(comp._judge, limit=7)
         comp._compounds = [Memo(c._compute, limit=2) for c in saved[1]]
+        comp._marks_by_orth = {}
         assert _outputs(lang) == fast
     finally:
         comp._starts_of, comp._compounds = saved
+        comp._marks_by_orth = {}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_word_marks_by_orth_are_the_words_judged_afresh(lang: str) -> None:
+    nlp = pipeline.get(lang)
+    comp = nlp.get_pipe("bilat_ministries")
+    for text in _real_texts(lang) + _texts(lang, seed=5, count=300):
+        doc = nlp.make_doc(text)
+        words = [t.text for t in doc]
+        assert comp._mark(words, doc.to_array("ORTH").tolist()) == [comp._judge(w) for w in words], text
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_remembered_entries_countries_and_portfolios_are_those_of_the_knowledge_base(
+    lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fast = _outputs(lang)
+    monkeypatch.setattr(MinistriesComponent, "_entry_countries", lambda self, entries: kb.entry_countries(entries))
+    monkeypatch.setattr(
+        MinistriesComponent, "_choose_entry",
+        lambda self, entries, country, year: kb.choose_entry(
+            [e for e in entries if e.ministry.country == country], country, year
+        ) if country else kb.choose_entry(entries, None, year),
+    )
+    comp = pipeline.get(lang).get_pipe("bilat_ministries")
+    monkeypatch.setattr(comp, "_portfolios", {p.lang: _Plain(p.lang) for p in comp.patterns})
+    assert _outputs(lang) == fast
+
+
+class _Plain:
+    """``infer_portfolio`` each time."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def __getitem__(self, phrase: str) -> str | None:
+        return kb.infer_portfolio(phrase, self.lang)
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])

@@ -104,12 +104,23 @@ def _tokenize_from(text: str, pos: int, endpos: int, out: list[Word], after: Wor
     """
     prev_ends_sentence = after is None or (not after.is_word and after.text in _SENTENCE_END)
     append = out.append
+    kinds = _KINDS
     for gap, w in _GAP_TOKEN_RE.findall(text, pos, endpos):
         start = pos + len(gap)
         pos = start + len(w)
-        is_word = _is_word(w)
-        append(Word(w, start, pos, is_word, prev_ends_sentence or "\n" in gap))
-        prev_ends_sentence = not is_word and w in _SENTENCE_END
+        is_word, ends_sentence = kinds[w]
+        append(Word(w, start, pos, is_word, prev_ends_sentence or (gap != " " and "\n" in gap)))
+        prev_ends_sentence = ends_sentence
+
+
+def _kind(text: str) -> tuple[bool, bool]:
+    """Whether a token is a word, and whether it ends a sentence (punctuation only)."""
+    is_word = _is_word(text)
+    return is_word, not is_word and text in _SENTENCE_END
+
+
+#: ``_kind`` of each distinct token text.
+_KINDS = Memo(_kind, max_key_chars=64)
 
 
 def _boundaries(cfg: dict, *tables: dict[str, list[tuple[tuple[str, ...], int]]]) -> frozenset[str]:

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from itertools import compress
 from typing import Any
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -274,6 +275,15 @@ class MinistriesComponent:
         # _pattern_bits), judged once per word: most words of a document start nothing, and a
         # document then costs two passes in C over its words.
         self._starts_of = Memo(self._judge)
+        self._marks_by_orth: dict[int, int] = {}  # the same by the ORTH hash of the word
+        self._subnational = kb.subnational_forms(self.lang)
+        # The portfolio the fields of a productive name give ("für Wirtschaft und Energie"), per pattern language.
+        self._portfolios = {p.lang: Memo(functools.partial(kb.infer_portfolio, lang=p.lang), max_key_chars=200)
+                            for p in self.patterns}
+        # The countries of, and the entry chosen among, a tuple of known entries, by the id of the tuple
+        # (the tuples come from ``_named`` and the abbreviation index; each value keeps its tuple alive).
+        self._countries_of: dict[int, tuple[tuple[kb.MinistryEntry, ...], tuple[str, ...]]] = {}
+        self._chosen: dict[tuple[int, str | None, int | None], tuple[tuple[kb.MinistryEntry, ...], Any]] = {}
         # word -> (prefix, stem, portfolio) of a fused compound of each pattern set (its own bounded memo:
         # ``_judge`` fills it, ``compounds`` reads it for the words judged fused)
         self._compounds = [Memo(functools.partial(kb.compound_portfolio, lang=p.lang, heads=p.compound_heads))
@@ -285,12 +295,24 @@ class MinistriesComponent:
         self._words: list[str] = []
         self._starts: list[int] = []
         self._marks: list[int] = []
+        self._orths: list[int] = []
 
     # -- where candidates can start -----------------------------------------------------
 
-    def _mark(self, words: list[str]) -> list[int]:
-        """What each word can start (0: nothing): one look-up per word, words not seen before judged on the way."""
-        return list(map(self._starts_of.__getitem__, words))
+    def _mark(self, words: list[str], orths: list[int]) -> list[int]:
+        """What each word can start (0: nothing): one look-up per word by its ``ORTH`` (a number:
+        no string hashed), words not seen before judged first."""
+        by_orth = self._marks_by_orth
+        try:
+            return list(map(by_orth.__getitem__, orths))
+        except KeyError:
+            if len(by_orth) >= MEMO_LIMIT:
+                by_orth.clear()
+            starts_of = self._starts_of
+            for orth, word in zip(orths, words, strict=True):
+                if orth not in by_orth:
+                    by_orth[orth] = starts_of[word]
+            return list(map(by_orth.__getitem__, orths))
 
     def _judge(self, word: str) -> int:
         """What a word not seen before can start: a known name, an abbreviation, a pattern's name."""
@@ -352,7 +374,7 @@ class MinistriesComponent:
             end = p.fields(words, j, head in p.strong_heads)
             if end is None:
                 continue
-            portfolio = kb.infer_portfolio(self._span_text(i + 2, end), p.lang)
+            portfolio = self._portfolios[p.lang][self._span_text(i + 2, end)]
             cand = Candidate(i, end, end, p.lang, "productive", portfolio=portfolio,
                              default_country=p.head_countries.get(head))
             self._prefix(cand, p.name_prefixes)
@@ -470,7 +492,7 @@ class MinistriesComponent:
     def _mentions(self, lang: str) -> list[kb.CountryMention]:
         cache = self._cache
         if lang not in cache:
-            cache[lang] = kb.country_mentions(self._text, lang, (self._starts, self._words))
+            cache[lang] = kb.country_mentions(self._text, lang, (self._starts, self._words), self._orths)
         return cache[lang]
 
     # -- attributes ---------------------------------------------------------------------
@@ -486,7 +508,7 @@ class MinistriesComponent:
         before = words[cand.start - 1] if cand.start > 0 else None
         if cand.kind != "abbreviation":
             after = words[cand.end] if cand.end < len(words) else None
-            if any(w is not None and kb.is_subnational(w, self.lang) for w in (before, after)):
+            if before in self._subnational or after in self._subnational:
                 return None  # "das bayerische Innenministerium", "Innenministerium Bayerns"
             if self._generic_before(cand.start) or self._not_national(cand):
                 return None
@@ -500,7 +522,7 @@ class MinistriesComponent:
             country = found_after[0] if found_after else None
         if cand.needs_adjacent_country and country is None:
             return None
-        countries = kb.entry_countries(entries) if entries else ()
+        countries = self._entry_countries(entries) if entries else ()
         if country is None and len(countries) == 1:
             country = countries[0]
         if country is None:
@@ -517,8 +539,7 @@ class MinistriesComponent:
                 country = countries[0]
         if country is None and cand.kind in ("compound",):
             return None  # a bare "Außenministerium" of no particular country
-        entry = kb.choose_entry([e for e in entries if e.ministry.country == country], country, year) \
-            if country else kb.choose_entry(entries, None, year)
+        entry = self._choose_entry(entries, country, year)
         known = entry.ministry if entry else None
         portfolio = known.portfolio if known else cand.portfolio
         if portfolio is None and entries:  # "the Japanese Foreign Office": a known name, another country
@@ -529,6 +550,32 @@ class MinistriesComponent:
         if known is not None:
             attrs["ministry_id"] = known.id
         return attrs
+
+    def _entry_countries(self, entries: tuple[kb.MinistryEntry, ...]) -> tuple[str, ...]:
+        """``kb.entry_countries(entries)``, remembered per tuple."""
+        hit = self._countries_of.get(id(entries))
+        if hit is not None and hit[0] is entries:
+            return hit[1]
+        if len(self._countries_of) >= MEMO_LIMIT:
+            self._countries_of.clear()
+        countries = kb.entry_countries(entries)
+        self._countries_of[id(entries)] = (entries, countries)
+        return countries
+
+    def _choose_entry(self, entries: tuple[kb.MinistryEntry, ...], country: str | None,
+                      year: int | None) -> kb.MinistryEntry | None:
+        """The entry of ``country`` among ``entries`` (any, without a country) for ``year``,
+        remembered per tuple, country and year."""
+        key = (id(entries), country, year)
+        hit = self._chosen.get(key)
+        if hit is not None and hit[0] is entries:
+            return hit[1]  # type: ignore[no-any-return]
+        entry = kb.choose_entry([e for e in entries if e.ministry.country == country], country, year) \
+            if country else kb.choose_entry(entries, None, year)
+        if len(self._chosen) >= MEMO_LIMIT:
+            self._chosen.clear()
+        self._chosen[key] = (entries, entry)
+        return entry
 
     def _entries_named(self, start: int, end: int) -> tuple[kb.MinistryEntry, ...]:
         return self._named(tuple(self._words[start:end]))
@@ -590,7 +637,8 @@ class MinistriesComponent:
         self._words = words = view.token_texts
         self._starts = view.token_starts
         # The few words where a candidate can start, and their positions: two passes in C.
-        self._marks = marks = self._mark(words)
+        self._orths = doc.to_array(ORTH).tolist()
+        self._marks = marks = self._mark(words, self._orths)
         positions = list(compress(range(len(words)), marks))
         if not positions:
             set_spans(doc, "MINISTRY", [])
