@@ -253,16 +253,16 @@ def _evidence(text: str, enough: float | None = None) -> _Evidence:
 
 
 class _Cued:
-    """A lower-cased text, how many words it has and what its words score for each cue; the
-    bounds on its pattern scores are computed on first use, once per document, however many
-    steps of routing ask for them."""
+    """A lower-cased text, how many words it has, what its words score for each cue and the
+    bound on each cue's pattern score (:meth:`_Cue.pattern_bound`): computed once per
+    document, however many steps of routing ask for them."""
 
     __slots__ = ("lowered", "count", "scores", "_bounds")
 
     def __init__(self, lowered: str) -> None:
         self.lowered = lowered
-        self.count, self.scores = _count_and_scores(lowered)
-        self._bounds: dict[str, float] = {}
+        self.count, self.scores, bounds = _count_and_scores(lowered)
+        self._bounds: dict[str, float] = bounds or {}
 
     def words(self) -> tuple[str, ...]:
         return tuple(_words(self.lowered))
@@ -276,54 +276,81 @@ class _Cued:
 
 
 def _cued(text: str) -> _Cued:
-    """``text`` lower-cased, with its word count and word scores."""
+    """``text`` lower-cased, with its word count, word scores and pattern bounds."""
     return _Cued(text.lower())
 
 
 #: Bits of one field of a packed token value (see :func:`_token_value`).
-_FIELD_BITS = 21
-#: Texts shorter than this are scored from packed token values: no field can reach its
-#: neighbour (a text has fewer words than characters, and doubled weights are at most 2).
-_PACKED_BELOW = 1 << (_FIELD_BITS - 2)
+_FIELD_BITS = 32
 
 
 @functools.cache
-def _packs() -> bool:
-    """Whether the cue word weights can be packed: each doubled is 0, 1 or 2 (cues.toml weighs
-    words 1 or 0.5), so sums of doubled weights are exact integers."""
-    return all(2 * w in (0.0, 1.0, 2.0) for cue in _cues() for w in cue.words.values())
+def _packed_below() -> int:
+    """Texts shorter than this are scored from packed token values (see :func:`_token_value`);
+    0 where the cues cannot be packed.
+
+    Packing needs every doubled weight to be a whole number (cues.toml weighs words 1 or 0.5,
+    patterns likewise), so that sums of them are exact, and every pattern to have anchor strings
+    without white space, so that each occurrence lies inside one token. A field grows by at most
+    its doubled weights per character (a text has fewer words than characters, and an anchor
+    occurs at most once at each position), which bounds the text length at which it stays
+    inside its bits.
+    """
+    rate = 2.0
+    for cue in _cues():
+        if cue.pattern_anchors is None:
+            return 0
+        weights = [*cue.words.values(), *(w for w, _ in cue.pattern_anchors)]
+        if any(w < 0 or not (2 * w).is_integer() for w in weights):
+            return 0
+        if any(ch.isspace() for _, anchors in cue.pattern_anchors for a in anchors for ch in a):
+            return 0
+        rate = max(rate, 2 * max(cue.words.values(), default=0.0),
+                   2 * sum(w * len(anchors) for w, anchors in cue.pattern_anchors))
+    return int((1 << _FIELD_BITS) // (rate + 1))
 
 
 def _token_value(token: str) -> int:
-    """The words of a whitespace-free ``token`` and their cue weights, packed into one integer:
-    their number, then for each cue the sum of their doubled weights, :data:`_FIELD_BITS` bits
-    each, so that the values of a text's tokens add up to its count and scores in one ``sum``."""
+    """The words of a white-space free ``token``, their cue weights and the cues' anchor strings
+    in it, packed into one integer of :data:`_FIELD_BITS`-bit fields: the number of words, for
+    each cue the sum of their doubled weights, and for each cue twice its pattern bound on the
+    token. Values add up field by field, so those of a text's tokens sum to its count, scores
+    and bounds."""
+    cues = _cues()
     value = 0
     for word in _WORD.findall(token):
         value += 1
-        for i, cue in enumerate(_cues(), start=1):
+        for i, cue in enumerate(cues, start=1):
             value += int(2 * cue.words.get(word, 0.0)) << (_FIELD_BITS * i)
+    for i, cue in enumerate(cues, start=1 + len(cues)):
+        value += int(2 * cue.pattern_bound(token)) << (_FIELD_BITS * i)
     return value
 
 
 _TOKEN_VALUES = Memo(_token_value, max_key_chars=64)
 
 
-def _count_and_scores(lowered: str) -> tuple[int, dict[str, float]]:
-    """How many words ``lowered`` (lower-cased) has, and their score for each cue.
+def _count_and_scores(lowered: str) -> tuple[int, dict[str, float], dict[str, float] | None]:
+    """How many words ``lowered`` (lower-cased) has, their score for each cue, and each cue's
+    :meth:`_Cue.pattern_bound` (None where it is left to be computed).
 
-    A word never spans white space (no white-space character is a letter), so the words of a
-    text are those of its white-space separated tokens, each judged once (memoised): one
-    ``split``, one look-up per token and one ``sum`` instead of a regex scan and a sum per cue.
+    A word never spans white space (no white-space character is a letter), nor does an anchor
+    string (:func:`_packed_below`), so the words and anchors of a text are those of its white-space
+    separated tokens, each token judged once (memoised): one ``split``, one look-up per token and
+    one ``sum`` instead of a regex scan, a sum per cue and a count per anchor string. (Counting
+    per token counts what ``str.count`` counts: occurrences in different tokens never overlap.)
     """
-    if not _packs() or len(lowered) >= _PACKED_BELOW:
+    if len(lowered) >= _packed_below():
         words = _words(lowered)
-        return len(words), {cue.lang: cue.word_score(words) for cue in _cues()}
+        return len(words), {cue.lang: cue.word_score(words) for cue in _cues()}, None
+    cues = _cues()
     total = sum(map(_TOKEN_VALUES.__getitem__, lowered.split()))
     mask = (1 << _FIELD_BITS) - 1
-    return total & mask, {
-        cue.lang: ((total >> (_FIELD_BITS * i)) & mask) / 2 for i, cue in enumerate(_cues(), start=1)
+    scores = {cue.lang: ((total >> (_FIELD_BITS * i)) & mask) / 2 for i, cue in enumerate(cues, start=1)}
+    bounds = {
+        cue.lang: ((total >> (_FIELD_BITS * i)) & mask) / 2 for i, cue in enumerate(cues, start=1 + len(cues))
     }
+    return total & mask, scores, bounds
 
 
 def _decisive_or_evidence(cued: _Cued) -> str | _Evidence:
@@ -604,17 +631,45 @@ def _stays_in(text: str, lang: str, whole: _Cued) -> bool:
     lowered = whole.lowered
     if not _lowers_by_character(text, lowered) or not _scores_only_grow():
         return False
-    for cue in _cues():
-        if cue.lang == lang:
-            continue
-        total = whole.scores[cue.lang]
-        if total + whole.bound(cue) < STRONG_LINE_SCORE:
-            continue  # not even the whole text could make one line strong
+    # The cues for which not even the whole text could make one line strong need no more.
+    others = [
+        cue for cue in _cues() if cue.lang != lang and whole.scores[cue.lang] + whole.bound(cue) >= STRONG_LINE_SCORE
+    ]
+    if not others:
+        return True
+    if len(lowered) < _packed_below():
+        return _no_line_strong_for(text, lowered, lang, others)
+    for cue in others:
         hits = cue.anchor_hits(lowered)
         if hits is None:
             return False
-        if not _no_strong_line(text, lowered, lang, cue, total, hits):
+        if not _no_strong_line(text, lowered, lang, cue, whole.scores[cue.lang], hits):
             return False
+    return True
+
+
+def _no_line_strong_for(text: str, lowered: str, lang: str, others: list[_Cue]) -> bool:
+    """Whether no line of ``text`` is strong for the language of one of ``others`` (see
+    :func:`_stays_in` and :func:`_no_strong_line`), each line's bound read off the packed
+    values of its tokens (its words' scores, and its anchors counted as
+    :meth:`_Cue.pattern_bound` counts them: a bound on the line's pattern score too)."""
+    for start, end in _lines(text):
+        line = lowered[start : min(end, start + LINE_SAMPLE_CHARS)]
+        count, scores, bounds = _count_and_scores(line)
+        runner_up = scores.get(lang, 0.0)
+        for cue in others:
+            bound = scores[cue.lang] + (bounds[cue.lang] if bounds is not None else cue.pattern_bound(line))
+            if (
+                bound < STRONG_LINE_SCORE
+                or bound < DECISIVE_MARGIN * runner_up
+                or bound <= runner_up
+                or bound < DECISIVE_COVERAGE * count
+            ):
+                continue
+            strong, _ = _line_cue(text, start, end)
+            if strong is not None and strong != lang:
+                return False
+            break  # the line's cue is known now
     return True
 
 
@@ -640,7 +695,7 @@ def _no_strong_line(
             next_hit += 1
         if stop == end and total + anchors < STRONG_LINE_SCORE:
             continue  # the line's words score at most the whole text's
-        count, scores = _count_and_scores(lowered[start:stop])
+        count, scores, _ = _count_and_scores(lowered[start:stop])
         bound = scores[cue.lang] + anchors
         runner_up = scores[own.lang] if own is not None else 0.0
         if (

@@ -165,15 +165,54 @@ def test_one_language_proof_agrees_with_line_by_line_routing() -> None:
 
 
 def test_packed_word_scores_are_the_word_scores(dev_docs: list[dict]) -> None:
-    """Count and cue scores from packed per-token values equal the regex words scored per cue,
-    on every test text, odd characters and white space included, and on the dev corpus."""
-    assert routing._packs()  # the packed path is the one routing takes
+    """Count, cue scores and pattern bounds from packed per-token values equal the regex words
+    scored per cue and the anchors counted in the whole text, on every test text, odd characters
+    and white space included, and on the dev corpus."""
+    assert routing._packed_below() > 10**6  # the packed path is the one routing takes
     every_char = "".join(map(chr, range(0x3100))) + "\U0001d400\U0001d401 ab"
     spaces = "".join(c for c in map(chr, range(0x3100)) if c.isspace())
     corpus = [d["text"] for d in dev_docs]
     for text in [*TEXTS, every_char, f"der{spaces}the{spaces}und", *corpus, "\n".join(corpus)]:
         lowered = text.lower()
         words = routing._words(lowered)
-        plain = (len(words), {cue.lang: cue.word_score(words) for cue in routing._cues()})
+        plain = (
+            len(words),
+            {cue.lang: cue.word_score(words) for cue in routing._cues()},
+            {cue.lang: cue.pattern_bound(lowered) for cue in routing._cues()},
+        )
         assert routing._count_and_scores(lowered) == plain, text[:80]
         assert routing._cued(text).words() == tuple(words)
+
+
+def test_fast_detector_is_set_up_as_langdetects() -> None:
+    """FastDetector's own __init__ sets what Detector's does (its generator made on first use)."""
+    factory = routing._detector_factory()
+    fast, stock = vars(FastDetector(factory)), vars(Detector(factory))
+    stock.pop("random")
+    assert fast.pop("_random") is None
+    assert fast == stock
+    assert isinstance(FastDetector(factory).random, random.Random)
+
+
+def test_langdetect_never_finds_the_block_it_spares() -> None:
+    """langdetect spares "Latin Extended Additional" from its non-Latin count by name, but its
+    unicode_block() returns block numbers: FastDetector counts every character from U+0300 on."""
+    from langdetect.utils.unicode_block import unicode_block
+
+    assert all(unicode_block(chr(c)) != "Latin Extended Additional" for c in range(0x300, 0x110000, 7))
+    assert all(unicode_block(chr(c)) != "Latin Extended Additional" for c in range(0x1E00, 0x1F00))
+
+
+def test_fast_detector_draws_from_a_shared_seed_stream() -> None:
+    """Detectors of one seed share its generator's outputs; a stream that reads past them extends
+    them, and every later detector still gets langdetect's answer."""
+    from bilatextract import _langdetect
+
+    factory = routing._detector_factory()
+    _langdetect._SEEDED.clear()
+    texts = [FRENCH_LONG, "Noticias del ministerio", JAPANESE_LONG, GERMAN_SHORT[0], FRENCH_LONG]
+    for text in texts:
+        assert probabilities(FastDetector(factory), text) == probabilities(Detector(factory), text)
+    outputs = _langdetect._SEEDED[factory.seed].words
+    expected = random.Random(factory.seed)
+    assert outputs.tolist() == [expected.getrandbits(32) for _ in range(len(outputs))]
