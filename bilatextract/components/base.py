@@ -158,15 +158,35 @@ def set_spans(doc: Doc, label: str, found: Iterable[tuple[Span, dict[str, Any]]]
     chosen.sort(key=lambda p: p[0])
     label_id = doc.vocab.strings.add(label)
     written = [s for s in _written(doc) if s.label != label_id]
+    user_data = doc.user_data
     for _start, span, attrs in chosen:
         labelled = Span(doc, span.start, span.end, label=label_id)
-        labelled._.set(ATTRS, dict(attrs))
+        if _attrs_keyed is True:  # what ``labelled._.set(ATTRS, ...)`` does, without its Underscore object
+            user_data["._.", ATTRS, labelled.start_char, labelled.end_char] = dict(attrs)
+        else:
+            _set_attrs(labelled, dict(attrs))
         written.append(labelled)
     written.sort(key=_span_order)
     doc.spans[SPAN_KEY] = written
     if len(_recent) >= _RECENT_DOCS:
         _recent.clear()
     _recent[id(doc)] = (doc.spans[SPAN_KEY], written)
+
+
+#: Whether spaCy keeps a span's value of the ATTRS extension in ``doc.user_data`` under
+#: ("._.", ATTRS, start_char, end_char): checked on the first span written (None: not yet).
+_attrs_keyed: bool | None = None
+
+
+def _set_attrs(span: Span, attrs: dict[str, Any]) -> None:
+    """``span._.set(ATTRS, attrs)``; the first time, also whether :func:`set_spans` may write the
+    value straight into ``doc.user_data`` (an Underscore object per span costs more than the span)."""
+    global _attrs_keyed
+    span._.set(ATTRS, attrs)
+    if _attrs_keyed is None:
+        key = ("._.", ATTRS, span.start_char, span.end_char)
+        _attrs_keyed = (Span.get_extension(ATTRS) == (None, None, None, None)
+                        and span.doc.user_data.get(key) is attrs and span._.get(ATTRS) is attrs)
 
 
 def _holds_no(doc: Doc, label: str) -> bool:

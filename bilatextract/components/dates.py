@@ -196,7 +196,7 @@ class DatesComponent:
         # Without a reference date, "am 5. Oktober" takes the year the text last named.
         last_year: int | None = None
         view = view_of(doc)
-        for cand in choose(list(self.grammar.find(view.text))):
+        for cand in choose(self.grammar.find(view.text)):
             span = _align(view, cand.start, cand.end)
             if span is None:
                 continue

@@ -462,14 +462,17 @@ class AnchorIndex:
         # document are looked up in C (map, compress), not word by word in Python.
         pieces = text.split(" ")
         anchored = self._pieces.__getitem__
+        pairs = self._pairs.__getitem__
         base = done = 0  # the offset of piece ``done``
         last = len(pieces) - 1
         for k in compress(count(), map(anchored, pieces)):
-            base += sum(map(len, pieces[done:k])) + k - done  # the pieces between, and a space after each
-            done = k
             entries, open_ = anchored(pieces[k])
             if open_:  # a first word ends the piece: what the next piece begins with decides
-                entries = self._pairs[pieces[k], pieces[k + 1] if k < last else None]
+                entries = pairs((pieces[k], pieces[k + 1] if k < last else None))
+                if not entries:  # most often: the piece's offset is not needed
+                    continue
+            base += sum(map(len, pieces[done:k])) + k - done  # the pieces between, and a space after each
+            done = k
             for offset, ids in entries:
                 for i in ids:
                     at = out.get(i)

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .anchors import AnchorIndex, finditer
+from .anchors import AnchorIndex
 from .anchors import alternation as _alt
 
 DIRECTIONS = ("this", "next", "last")
@@ -441,18 +441,36 @@ class Grammar:
         cand.start = cand.start - len(before) + m.start()
         return cand
 
-    def find(self, text: str) -> Iterator[Candidate]:
+    def find(self, text: str) -> list[Candidate]:
         """Every candidate date in ``text``, possibly overlapping, in no particular order."""
         patterns = self._patterns
+        found: list[Candidate] = []
+        add = found.append
+        with_position = self._with_position
         for i, starts in self._starts.active(text):  # the patterns some word of the text can begin
             pattern, handler = patterns[i]
-            for m in finditer(pattern, text, starts):
-                found = handler(m)
-                if isinstance(found, list):
-                    for cand in found:
-                        yield self._with_position(text, cand)
-                elif found is not None:
-                    yield self._with_position(text, found)
+            # ``anchors.finditer`` inline: one generator per pattern and document costs more than
+            # the few tries it makes.
+            if starts is None:
+                matches: Iterable[re.Match[str]] = pattern.finditer(text)
+            else:
+                matches = []
+                match = pattern.match
+                end = 0
+                for start in starts:
+                    if start >= end:
+                        m = match(text, start)
+                        if m is not None:
+                            matches.append(m)
+                            end = m.end()
+            for m in matches:
+                cand = handler(m)
+                if isinstance(cand, list):
+                    for c in cand:
+                        add(with_position(text, c))
+                elif cand is not None:
+                    add(with_position(text, cand))
+        return found
 
 
 _OFFSET = {"this": 0, "next": 1, "last": -1}
