@@ -678,6 +678,17 @@ def _stays_in(text: str, lang: str, whole: _Cued) -> bool:
     return True
 
 
+def _may_be_strong(bound: float, runner_up: float, count: int) -> bool:
+    """Whether a line whose score for a language is at most ``bound`` could be strong for it,
+    against ``runner_up`` (the line's certain score for its own language) and its ``count`` words."""
+    return not (
+        bound < STRONG_LINE_SCORE
+        or bound < DECISIVE_MARGIN * runner_up
+        or bound <= runner_up
+        or bound < DECISIVE_COVERAGE * count
+    )
+
+
 def _no_line_strong_for(text: str, lowered: str, lang: str, others: list[_Cue]) -> bool:
     """Whether no line of ``text`` is strong for the language of one of ``others`` (see
     :func:`_stays_in` and :func:`_no_strong_line`), each line's bound read off the packed
@@ -706,12 +717,7 @@ def _no_line_strong_for(text: str, lowered: str, lang: str, others: list[_Cue]) 
         runner_up = ((total >> own) & mask) / 2 if own is not None else 0.0
         for word_shift, anchor_shift in shifts:
             bound = (((total >> word_shift) & mask) + ((total >> anchor_shift) & mask)) / 2
-            if (
-                bound < STRONG_LINE_SCORE
-                or bound < DECISIVE_MARGIN * runner_up
-                or bound <= runner_up
-                or bound < DECISIVE_COVERAGE * count
-            ):
+            if not _may_be_strong(bound, runner_up, count):
                 continue
             strong, _ = _line_cue(text, start, end)
             if strong is not None and strong != lang:
@@ -745,12 +751,7 @@ def _no_strong_line(
         count, scores, _ = _count_and_scores(lowered[start:stop])
         bound = scores[cue.lang] + anchors
         runner_up = scores[own.lang] if own is not None else 0.0
-        if (
-            bound < STRONG_LINE_SCORE
-            or bound < DECISIVE_MARGIN * runner_up
-            or bound <= runner_up
-            or bound < DECISIVE_COVERAGE * count
-        ):
+        if not _may_be_strong(bound, runner_up, count):
             continue
         strong, _ = _line_cue(text, start, end)
         if strong is not None and strong != lang:
