@@ -110,10 +110,10 @@ _recent: dict[int, tuple[Any, list[Span]]] = {}
 _RECENT_DOCS = 8
 
 
-def _written(doc: Doc) -> list[Span]:
-    """The spans of ``doc.spans[SPAN_KEY]``: the list last written, while the group is still
+def _written(doc: Doc, key: str = SPAN_KEY) -> list[Span]:
+    """The spans of ``doc.spans[key]``: the list last written, while the group is still
     the one written (same object, same length), else read from the group."""
-    current = doc.spans.get(SPAN_KEY)
+    current = doc.spans.get(key)
     if current is None:
         return []
     recent = _recent.get(id(doc))
@@ -122,24 +122,26 @@ def _written(doc: Doc) -> list[Span]:
     return list(current)
 
 
-def spans_of(doc: Doc, label: str) -> list[Span]:
-    """The spans of one label already written into the doc, in document order."""
+def spans_of(doc: Doc, label: str, key: str = SPAN_KEY) -> list[Span]:
+    """The spans of one label already written into ``doc.spans[key]``, in document order."""
     label_id = doc.vocab.strings.add(label)
-    return sorted((s for s in _written(doc) if s.label == label_id), key=lambda s: s.start_char)
+    return sorted((s for s in _written(doc, key) if s.label == label_id), key=lambda s: s.start_char)
 
 
 def _span_order(span: Span) -> tuple[int, int]:
     return span.start_char, span.end_char
 
 
-def set_spans(doc: Doc, label: str, found: Iterable[tuple[Span, dict[str, Any]]]) -> None:
-    """Replace the spans of ``label`` by ``found``: (span, attributes) pairs.
+def set_spans(
+    doc: Doc, label: str, found: Iterable[tuple[Span, dict[str, Any]]], key: str = SPAN_KEY
+) -> None:
+    """Replace the spans of ``label`` in ``doc.spans[key]`` by ``found``: (span, attributes) pairs.
 
     Overlapping candidates of the one label are resolved here, longest first and
     then leftmost, so each component can propose freely. Spans of other labels stay.
     """
     found = found if isinstance(found, list) else list(found)
-    if not found and _holds_no(doc, label):
+    if not found and _holds_no(doc, label, key):
         return  # nothing to replace and nothing to add: the group written last stays as it is
     chosen: list[tuple[int, Span, dict[str, Any]]] = []
     # The chosen spans never overlap, so sorted by start they are sorted by end too: a
@@ -157,7 +159,7 @@ def set_spans(doc: Doc, label: str, found: Iterable[tuple[Span, dict[str, Any]]]
         chosen.append((a, span, attrs))
     chosen.sort(key=lambda p: p[0])
     label_id = doc.vocab.strings.add(label)
-    written = [s for s in _written(doc) if s.label != label_id]
+    written = [s for s in _written(doc, key) if s.label != label_id]
     user_data = doc.user_data
     for _start, span, attrs in chosen:
         labelled = Span(doc, span.start, span.end, label=label_id)
@@ -167,10 +169,10 @@ def set_spans(doc: Doc, label: str, found: Iterable[tuple[Span, dict[str, Any]]]
             _set_attrs(labelled, dict(attrs))
         written.append(labelled)
     written.sort(key=_span_order)
-    doc.spans[SPAN_KEY] = written
+    doc.spans[key] = written
     if len(_recent) >= _RECENT_DOCS:
         _recent.clear()
-    _recent[id(doc)] = (doc.spans[SPAN_KEY], written)
+    _recent[id(doc)] = (doc.spans[key], written)
 
 
 #: Whether spaCy keeps a span's value of the ATTRS extension in ``doc.user_data`` under
@@ -189,10 +191,10 @@ def _set_attrs(span: Span, attrs: dict[str, Any]) -> None:
                         and span.doc.user_data.get(key) is attrs and span._.get(ATTRS) is attrs)
 
 
-def _holds_no(doc: Doc, label: str) -> bool:
+def _holds_no(doc: Doc, label: str, key: str = SPAN_KEY) -> bool:
     """Whether the span group of ``doc`` is the one :func:`set_spans` wrote last (so it is sorted
     as ``set_spans`` sorts) and holds no span of ``label``: rewriting it would give the same group."""
-    current = doc.spans.get(SPAN_KEY)
+    current = doc.spans.get(key)
     recent = _recent.get(id(doc))
     if current is None or recent is None or recent[0] is not current or len(current) != len(recent[1]):
         return False

@@ -1,0 +1,185 @@
+"""The ministries of ``models/common/ministries.toml`` and look-ups by id, name and abbreviation."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..errors import ResourceError
+from ..resources import load_toml
+from ..types import KnownMinistry
+
+PORTFOLIOS = frozenset(
+    "head_of_government foreign defence economy finance interior justice environment health "
+    "education labour transport digital agriculture development family other".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class MinistryEntry:
+    """A knowledge-base ministry with its names per language."""
+
+    ministry: KnownMinistry
+    names: dict[str, tuple[str, ...]]
+    abbreviations: tuple[str, ...]
+    weak_abbreviations: tuple[str, ...] = ()
+    since: int | None = None
+    until: int | None = None
+
+    def in_use(self, year: int | None) -> bool:
+        """Whether the ministry had this name in ``year`` (always, when the year is unknown)."""
+        if year is None:
+            return True
+        return (self.since is None or self.since <= year) and (self.until is None or year <= self.until)
+
+
+@functools.cache
+def ministries() -> tuple[MinistryEntry, ...]:
+    """All ministries of the knowledge base, validated."""
+    data = load_toml("common", "ministries.toml")
+    out = []
+    seen: set[str] = set()
+    for raw in data.get("ministry", []):
+        try:
+            known = KnownMinistry(raw["id"], raw["name"], raw["country"], raw["portfolio"])
+        except KeyError as e:
+            raise ResourceError(f"ministries.toml: entry {raw!r} lacks {e}") from e
+        if known.portfolio not in PORTFOLIOS:
+            raise ResourceError(f"ministries.toml: {known.id}: bad portfolio {known.portfolio!r}")
+        if known.id in seen:
+            raise ResourceError(f"ministries.toml: duplicate id {known.id}")
+        seen.add(known.id)
+        names = {lang: tuple(v) for lang, v in raw.get("names", {}).items()}
+        out.append(
+            MinistryEntry(
+                known,
+                names,
+                tuple(raw.get("abbreviations", ())),
+                tuple(raw.get("weak_abbreviations", ())),
+                raw.get("from"),
+                raw.get("until"),
+            )
+        )
+    return tuple(out)
+
+
+@functools.cache
+def ministry_by_id(ministry_id: str) -> KnownMinistry | None:
+    for entry in ministries():
+        if entry.ministry.id == ministry_id:
+            return entry.ministry
+    return None
+
+
+@functools.cache
+def entry_by_id(ministry_id: str) -> MinistryEntry | None:
+    for entry in ministries():
+        if entry.ministry.id == ministry_id:
+            return entry
+    return None
+
+
+@functools.cache
+def find_ministry(country: str | None, portfolio: str | None, year: int | None = None) -> KnownMinistry | None:
+    """The ministry of a country for a portfolio, where the knowledge base has one.
+
+    Entries are listed oldest first within a country and portfolio, so the last one wins;
+    with a ``year``, the last one in use that year.
+    """
+    found = None
+    fallback = None
+    for entry in ministries():
+        if entry.ministry.country == country and entry.ministry.portfolio == portfolio:
+            fallback = entry.ministry
+            if entry.in_use(year):
+                found = entry.ministry
+    return found or fallback
+
+
+def choose_entry(
+    entries: Sequence[MinistryEntry], country: str | None = None, year: int | None = None
+) -> MinistryEntry | None:
+    """The entry among ``entries`` (all naming one surface form) for a country and a year."""
+    pool = [e for e in entries if country is None or e.ministry.country == country] or list(entries)
+    if not pool:
+        return None
+    dated = [e for e in pool if e.in_use(year)]
+    return (dated or pool)[-1]
+
+
+def entry_countries(entries: Sequence[MinistryEntry]) -> tuple[str, ...]:
+    """The distinct countries of ``entries``, in knowledge-base order."""
+    return tuple(dict.fromkeys(e.ministry.country for e in entries))
+
+
+# ----------------------------------------------------------------------------- name keys
+
+_ENDINGS = ("es", "en", "em", "er", "e", "s", "n")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "&": "and"})
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def name_key_word(word: str) -> str:
+    """A word reduced to a key that its inflected forms share ("Amtes", "Amts" -> "amt").
+
+    Crude on purpose: both the knowledge-base names and the words of a text go through it,
+    so it only has to map the inflections of one word together, not produce a real stem.
+    Memoised: texts repeat their words.
+    """
+    w = word.lower().translate(_APOSTROPHES)
+    if len(w) >= 4 and w.isalpha():
+        for ending in _ENDINGS:
+            if w.endswith(ending) and len(w) - len(ending) >= 3:
+                return w[: -len(ending)]
+    return w
+
+
+def name_key(words: Sequence[str]) -> tuple[str, ...]:
+    return tuple(name_key_word(w) for w in words)
+
+
+_WORD = re.compile(r"\w+(?:[-.'’]\w+)*\.?|&|[^\w\s]")
+
+
+def split_words(text: str) -> list[str]:
+    """Words and punctuation of a name, for keys ("Foreign & Commonwealth Office")."""
+    return _WORD.findall(text)
+
+
+@functools.cache
+def names_index() -> dict[tuple[str, ...], tuple[MinistryEntry, ...]]:
+    """Knowledge-base names of all languages by their key."""
+    index: dict[tuple[str, ...], list[MinistryEntry]] = {}
+    for entry in ministries():
+        for names in entry.names.values():
+            for name in names:
+                key = name_key(split_words(name))
+                if entry not in index.setdefault(key, []):
+                    index[key].append(entry)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def known_ministries_named(name: str) -> tuple[MinistryEntry, ...]:
+    """The entries that list ``name`` (in any inflected form) among their names."""
+    return names_index().get(name_key(split_words(name)), ())
+
+
+def match_known_ministry(
+    name: str, country: str | None = None, year: int | None = None
+) -> KnownMinistry | None:
+    """The known ministry a name or abbreviation stands for ("Auswärtigen Amts", "METI")."""
+    entries = known_ministries_named(name) or abbreviation_index().get(name.strip(), ())
+    chosen = choose_entry(entries, country, year)
+    return chosen.ministry if chosen else None
+
+
+@functools.cache
+def abbreviation_index(weak: bool = True) -> dict[str, tuple[MinistryEntry, ...]]:
+    """Abbreviations (case-sensitive) -> entries; with ``weak``, the weak ones too."""
+    index: dict[str, list[MinistryEntry]] = {}
+    for entry in ministries():
+        for abbr in entry.abbreviations + (entry.weak_abbreviations if weak else ()):
+            index.setdefault(abbr, []).append(entry)
+    return {k: tuple(v) for k, v in index.items()}
