@@ -38,14 +38,16 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", _plain(unicodedata.normalize("NFC", text).translate(_UMLAUTS))).strip("-")
 
 
-def parse_name(full: str, family_first: bool, cfg: dict) -> tuple[str | None, str, list[str]]:
+def parse_name(full: str, family_first: bool, cfg: dict, country: str = "") -> tuple[str | None, str, list[str]]:
     """"Given Family" (or "Family Given") -> (given, family, family variants)."""
     ncfg = cfg["names"]
-    nick = [m.group(1) or m.group(2) for m in _QUOTED.finditer(full)]
-    tokens = [t.strip(",") for t in _QUOTED.sub(" ", full).split()]
-    while len(tokens) > 1 and tokens[-1].casefold() in ncfg["suffixes"]:
-        tokens.pop()
-    tokens = [t for t in tokens if t]
+    tokens = [t.strip(",").rstrip("0123456789") for t in _QUOTED.sub(" ", full).split()]
+    tokens = [t for i, t in enumerate(tokens) if t and not (i and t.casefold() in ncfg["suffixes"])]
+    if (country in ncfg["two_surnames"] and len(tokens) >= 3 and not family_first
+            and tokens[-2].casefold() not in ncfg["hispanic_given"]
+            and tokens[-2].casefold() not in ncfg["particles"] and tokens[-3].casefold() not in ncfg["particles"]):
+        family = " ".join(tokens[-2:])
+        return " ".join(tokens[:-2]), family, [tokens[-2], tokens[-1]]
     if family_first:
         family, given = tokens[0], " ".join(tokens[1:]) or None
     else:
@@ -57,10 +59,7 @@ def parse_name(full: str, family_first: bool, cfg: dict) -> tuple[str | None, st
         fam = [ncfg["particles"].get(t.casefold(), t) if i < len(tokens[cut:]) - 1 else t
                for i, t in enumerate(tokens[cut:])]
         family, given = " ".join(fam), " ".join(tokens[:cut]) or None
-    variants = family_variants(family, cfg)
-    if nick and given:
-        given = given  # the nickname is a given-name form; family forms are what we index
-    return given, family, variants
+    return given, family, family_variants(family, cfg)
 
 
 def family_variants(family: str, cfg: dict) -> list[str]:
@@ -126,7 +125,7 @@ class Registry:
         if key not in self.records:
             ff = cc in cfg["names"]["family_first"] and not (
                 source == "whogov" and cc in cfg["names"]["whogov_given_first"])
-            given, family, variants = parse_name(name, ff, cfg)
+            given, family, variants = parse_name(name, ff, cfg, cc)
             self._new(key, Rec(cc, given, family, _order(cc, cfg), source, set(variants)))
         return self.records[key]
 
