@@ -65,12 +65,13 @@ def read_whogov(folder: Path, cfg: dict, reg: Registry) -> dict[tuple[str, int, 
             rec = reg.whogov_person(cc, name, cfg)
             years.setdefault((cc, portfolio), {})[year] = rec
             snapshot[(cc, year, portfolio)] = rec
-        if row["system_category"] in wcfg["leader_systems"] and row["leader"] not in ("", "NA"):
+        start = _d(row["leader_start_date"])
+        since = wcfg["leader_from"].get(cc)
+        if row["leader"] not in ("", "NA", "Na") and start is not None and (
+                row["system_category"] in wcfg["leader_systems"] or (since is not None and start >= since)):
             rec = reg.whogov_person(cc, row["leader"], cfg)
-            start = _d(row["leader_start_date"])
-            if start is not None:
-                end = _d(row["leader_end_date"])
-                rec.add_office(cc, "head_of_government", start, end, "whogov", open_end=end is None)
+            end = _d(row["leader_end_date"])
+            rec.add_office(cc, "head_of_government", start, end, "whogov", open_end=end is None)
             snapshot[(cc, year, "head_of_government")] = rec
     for (cc, portfolio), by_year in years.items():
         run: list[int] = []

@@ -187,7 +187,7 @@ class Registry:
 
     def finish(self, cfg: dict) -> list[dict]:
         recs = sorted(self.records.values(), key=lambda r: r.seq)
-        by_key: dict[tuple, Rec] = {}
+        by_key: dict[tuple, list[Rec]] = {}
         by_family: dict[tuple, list[Rec]] = {}
         for rec in recs:
             if rec.kanji is not None and rec.source == "jpdb":
@@ -196,8 +196,12 @@ class Registry:
             for fkey in fold_keys(rec.family):
                 by_family.setdefault((rec.country, fkey), []).append(rec)
                 for gkey in fold_keys(first) or ("",):
-                    other = by_key.setdefault((rec.country, fkey, gkey), rec)
-                    self.union(other, rec)
+                    # one source names one person one way: the same name across sources
+                    # is one person, two names within a source are two
+                    for other in by_key.setdefault((rec.country, fkey, gkey), []):
+                        if other.source != rec.source:
+                            self.union(other, rec)
+                    by_key[(rec.country, fkey, gkey)].append(rec)
         for group in by_family.values():
             for i, a in enumerate(group):
                 for b in group[i + 1:]:
@@ -223,7 +227,8 @@ def _overlap(a: Office, b: Office, slack: int = 0) -> bool:
 
 
 def _share_office(a: Rec, b: Rec) -> bool:
-    return any(x.country == y.country and x.portfolio == y.portfolio and _overlap(x, y)
+    """Whether two records held one post at one time (for more than the day of a change)."""
+    return any(x.country == y.country and x.portfolio == y.portfolio and _overlap(x, y, -1)
                for x in a.offices for y in b.offices)
 
 
