@@ -210,7 +210,7 @@ class Registry:
         groups: dict[int, list[Rec]] = {}
         for rec in recs:
             groups.setdefault(id(self.find(rec)), []).append(rec)
-        persons = [_merge(members) for members in groups.values()]
+        persons = [_merge(members, cfg) for members in groups.values()]
         persons = [p for p in persons if p["offices"]]
         _close_open_ends(persons)
         _assign_ids(persons)
@@ -232,7 +232,7 @@ def _share_office(a: Rec, b: Rec) -> bool:
                for x in a.offices for y in b.offices)
 
 
-def _merge(members: list[Rec]) -> dict:
+def _merge(members: list[Rec], cfg: dict) -> dict:
     best = max(members, key=lambda r: (RANK[r.source], r.given is not None, -r.seq))
     variants = set()
     for rec in members:
@@ -240,6 +240,8 @@ def _merge(members: list[Rec]) -> dict:
         variants.add(rec.family)
         if rec.kanji:
             variants.add(rec.kanji)
+    if best.country in cfg["names"]["called_by_given_name"] and best.given:
+        variants.add(best.given.split()[0])
     variants.discard(best.family)
     offices = [o for rec in members for o in rec.offices]
     exact = [o for o in offices if not o.approximate]
