@@ -193,7 +193,8 @@ class Registry:
             if rec.kanji is not None and rec.source == "jpdb":
                 continue
             first = (rec.given or "").split(" ")[0].split("-")[0]
-            for fkey in fold_keys(rec.family):
+            forms = [rec.family, *sorted(rec.variants)] if rec.source == "supp" else [rec.family]
+            for fkey in dict.fromkeys(k for form in forms for k in fold_keys(form)):
                 by_family.setdefault((rec.country, fkey), []).append(rec)
                 for gkey in fold_keys(first) or ("",):
                     # one source names one person one way: the same name across sources
@@ -247,13 +248,13 @@ def _merge(members: list[Rec], cfg: dict) -> dict:
     exact = [o for o in offices if not o.approximate]
     offices = exact + [o for o in offices if o.approximate and not any(
         e.country == o.country and e.portfolio == o.portfolio and _overlap(e, o, 200) for e in exact)]
+    kept: dict[str, str] = {}
+    for form in sorted(variants, key=lambda v: (not v[:1].isupper(), v)):
+        if form and fold(form) != fold(best.family):
+            kept.setdefault(fold(form) or form, form)
     return {"country": best.country, "given": best.given, "family": best.family, "order": best.order,
-            "variants": sorted(v for v in variants if v and fold(v) != fold(best.family) or v in _kanji(members)),
+            "variants": sorted(kept.values()),
             "offices": _join_offices(offices), "sources": sorted({r.source for r in members})}
-
-
-def _kanji(members: list[Rec]) -> set[str]:
-    return {r.kanji for r in members if r.kanji}
 
 
 def _join_offices(offices: list[Office]) -> list[Office]:
