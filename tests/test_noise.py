@@ -168,3 +168,28 @@ def test_noisy_text_gives_the_entities_of_the_clean_text(name: str) -> None:
     _check_expected(clean_doc, [(c, n, a) for c, n, a in expected], 0)
     _check_expected(noisy_doc, [(n, c, a) for c, n, a in expected], 0)
     assert [_attributes(e) for e in noisy_doc.entities] == [_attributes(e) for e in clean_doc.entities]
+
+
+def test_the_cli_reads_html_with_html_and_plain_text_with_no_html(tmp_path) -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    text = "<x-title>Pressemitteilung</x-title> Au&szlig;enminister Johann Wadephul sprach am 3. März 2025."
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"id": "a", "text": text, "published": REF}) + "\n", encoding="utf-8")
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    found = {}
+    for flag in ("--html", "--no-html"):
+        out = subprocess.run([sys.executable, "-m", "bilatextract", "extract", str(source), flag],
+                             capture_output=True, text=True, env=env, check=True, cwd=tmp_path)
+        found[flag] = {e["text"]: e for e in json.loads(out.stdout)["entities"]}
+    # As HTML, the unknown tag is dropped and the reference decoded; the entity text is the input's.
+    minister = found["--html"]["Au&szlig;enminister Johann Wadephul"]
+    assert text[minister["start"] : minister["end"]] == minister["text"]
+    assert minister["family_name"] == "Wadephul" and minister["portfolio"] == "foreign"
+    # As plain text, "&szlig;" stays as written: no Außenminister there.
+    assert "Au&szlig;enminister Johann Wadephul" not in found["--no-html"]
