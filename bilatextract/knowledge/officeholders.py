@@ -19,7 +19,9 @@ Look-ups:
 - ``office_at(person, when, country=None, portfolio=None)``: the office the person held on
   ``when`` (the most specific one when several: a named portfolio before ``other``);
   ``when=None`` gives the latest office;
-- ``holders(country, portfolio, when)``: who held that post on that day;
+- ``holders(country, portfolio, when)``: who held an office of that portfolio on that day
+  (ministers of state of the department included: UK Ministers of State, German
+  Staatsminister im Auswärtigen Amt);
 - ``person_by_id(person_id)``.
 
 The data is read once, on the first call (under a lock), and never changes afterwards.
