@@ -100,6 +100,10 @@ def test_look_up_ignores_case_accents_and_normalisation_form() -> None:
     for form in ("SCHÄUBLE", "schaeuble", "Schauble", unicodedata.normalize("NFD", "Schäuble")):
         assert {p.id for p in oh.persons_named(form)} == ids, form
     assert oh.persons_named("Özdemir") == oh.persons_named("OEZDEMIR")
+    # letters without a decomposition: ø, ł
+    assert any(p.id.startswith("NO-") for p in oh.persons_named("Støre"))
+    assert oh.persons_named("Støre") == oh.persons_named("STORE")
+    assert any(p.id.startswith("PL-") for p in oh.persons_named("Kosiniak-Kamysz"))
 
 
 def test_variant_family_forms() -> None:

@@ -10,12 +10,16 @@ from datetime import date, timedelta
 # Name sources by precedence: the form of the best source names the merged person.
 RANK = {"supp": 5, "ifg": 4, "fte": 3, "whogov": 2, "jpdb": 1}
 EXACT = ("supp", "ifg", "fte", "jpdb")
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss",
+                          "ø": "oe", "Ø": "Oe"})
+# Letters that Unicode does not decompose into a base letter and a mark.
+_UNDECOMPOSED = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ł": "l",
+                               "Ł": "L", "đ": "d", "Đ": "D", "þ": "th", "Þ": "Th", "ı": "i", "ħ": "h"})
 _QUOTED = re.compile(r"[\"“”](.+?)[\"“”]|\((.+?)\)")
 
 
 def _plain(text: str) -> str:
-    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFC", text).replace("ß", "ss"))
+    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFC", text).replace("ß", "ss").translate(_UNDECOMPOSED))
     return "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
 
 
@@ -53,7 +57,8 @@ def parse_name(full: str, family_first: bool, cfg: dict, country: str = "") -> t
     else:
         cut = len(tokens) - 1
         for i in range(1, len(tokens) - 1):
-            if tokens[i].casefold() in ncfg["particles"]:
+            if tokens[i].casefold() in ncfg["particles"] \
+                    and tokens[i - 1].casefold() not in ncfg["compound_given_heads"]:
                 cut = i
                 break
         fam = [ncfg["particles"].get(t.casefold(), t) if i < len(tokens[cut:]) - 1 else t
