@@ -47,6 +47,8 @@ def parse_name(full: str, family_first: bool, cfg: dict, country: str = "") -> t
     ncfg = cfg["names"]
     tokens = [t.strip(",").rstrip("0123456789") for t in _QUOTED.sub(" ", full).split()]
     tokens = [t for i, t in enumerate(tokens) if t and not (i and t.casefold() in ncfg["suffixes"])]
+    while len(tokens) > 2 and len(tokens[-1].rstrip(".")) == 1:  # a trailing initial is no family name
+        tokens.pop()
     if (country in ncfg["two_surnames"] and len(tokens) >= 3 and not family_first
             and tokens[-2].casefold() not in ncfg["hispanic_given"]
             and tokens[-2].casefold() not in ncfg["particles"] and tokens[-3].casefold() not in ncfg["particles"]):
