@@ -310,8 +310,14 @@ def _assign_ids(persons: list[dict]) -> None:
         base = "-".join(x for x in (person["country"], slug(person["family"]), slug(person["given"] or "")) if x)
         if base.endswith(person["country"]):
             base = f"{base}-{'-'.join(f'{ord(c):x}' for c in person['family'][:4])}"
-        seen[base] = seen.get(base, 0) + 1
-        person["id"] = base if seen[base] == 1 else f"{base}-{seen[base]}"
+        if base not in seen:  # the earliest in office keeps the plain id; later namesakes add a year
+            seen[base] = 1
+            person["id"] = base
+            continue
+        start = person["offices"][0].start
+        candidate = f"{base}-{start.year}" if start else f"{base}-x"
+        seen[candidate] = seen.get(candidate, 0) + 1
+        person["id"] = candidate if seen[candidate] == 1 else f"{candidate}-{seen[candidate]}"
 
 
 def render(persons: list[dict]) -> str:
