@@ -9,7 +9,6 @@ from datetime import date, timedelta
 
 # Name sources by precedence: the form of the best source names the merged person.
 RANK = {"supp": 5, "ifg": 4, "fte": 3, "whogov": 2, "jpdb": 1}
-EXACT = ("supp", "ifg", "fte", "jpdb")
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss",
                           "ø": "oe", "Ø": "Oe"})
 # Letters that Unicode does not decompose into a base letter and a mark.
@@ -142,7 +141,7 @@ class Registry:
     def uk_person(self, pid: str, rows: list[dict[str, str]], cfg: dict) -> Rec:
         key = ("ifg", pid)
         if key not in self.records:
-            titles = ("Lord ", "Baroness ", "Viscount ", "Earl ", "Sir ", "Dame ", "The ")
+            titles = tuple(f"{title} " for title in cfg["uk"]["titles"])
             plain = [r for r in rows if not r["name"].startswith(titles)] or rows
             row = sorted(plain, key=lambda r: r["start_date"] or "")[-1]
             family = row["short_name"].strip()
