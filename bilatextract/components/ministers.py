@@ -40,6 +40,7 @@ from spacy.tokens import Doc, Span
 from .. import knowledge as kb
 from .._memo import MEMO_LIMIT, Memo
 from ..resources import check_language, has_file, load_toml
+from . import minister_holders as holders
 from .base import ATTRS, doc_text, reference_year, set_spans, spans_of, view_of
 from .minister_names import name_conventions
 
@@ -112,6 +113,7 @@ class Mention:
     kind: str = "titled"  # titled, listed, counterpart, name
     colleague_of: Mention | None = None  # the minister whose counterpart this one is
     state_role: bool = False  # a state minister's title ("Staatsminister"), which takes no home prefix
+    holder: Any = None  # the office-holder a name without a title was recognised as (minister_holders.Holder)
 
     def by_name(self, start: int, end: int) -> Mention:
         """The same person named alone at [start, end): no title, so no portfolio, ministry or country cue."""
@@ -127,6 +129,18 @@ class Person:
     country_rank: int = 0
     portfolio: str | None = None
     ministry_id: str | None = None
+    country_source: str | None = None
+    id: str | None = None  # an office-holder id of the knowledge base
+
+
+def person_key(country: str | None, family: str) -> str | None:
+    """The stable key of a person the knowledge base does not know: country and family name ("DE:wadephul")."""
+    if country is None:
+        return None
+    return country + ":" + "-".join(_KEY_WORD.findall(name_key(family)))
+
+
+_KEY_WORD = re.compile(r"\w+")
 
 
 def _honorific_alternation(forms: Sequence[str]) -> str:
@@ -295,6 +309,7 @@ class Patterns:
         self.counterpart_articles = tuple(cp.get("country_link_articles", []))
         self.counterpart_link_words = _most_words(self.counterpart_links) + _most_words(self.counterpart_articles)
         self.not_after = frozenset(data.get("coreference", {}).get("not_after", []))
+        self.stop_before_capitalised = bool(data.get("coreference", {}).get("not_before_capitalised", False))
         ctx = data.get("context", {})
         self.home_countries = tuple(ctx.get("home_countries", []))
         self.home_min_mentions = int(ctx.get("home_min_mentions", 2))
@@ -344,6 +359,9 @@ class Patterns:
     def _split_name(self, toks: tuple[str, ...]) -> tuple[str, str | None, str, str]:
         """(family name, given name, family as written, name key) of a name's words."""
         caps = [len(t) > 1 and t.isupper() for t in toks]
+        if all(caps) or (caps[0] and len(toks) > 1 and not any(c in "AEIOUY" for c in toks[0])):
+            # a whole line in capitals ("JAIME GAMA"); initials in capitals ("GNM Pandor")
+            caps = [False] * len(toks)
         if caps[0] and len(toks) > 1 and not any(caps[1:]):
             family, given = toks[0], " ".join(toks[1:])  # "MOTEGI Toshimitsu"
         elif any(caps[1:]):
@@ -1141,6 +1159,7 @@ class _Document:
         # Names of countries that write the family name first ("Wang Yi", "Cho Tae-yul"), where the
         # mention itself names the country and no word in capitals marks the family name; a hyphenated
         # first word is a given name written first ("Min-jun Park").
+        years = holders.document_years(self.text, reference_year(self.doc))
         for m in cands:
             words = m.words
             if len(words) > 1 and "-" not in words[0] \
@@ -1149,6 +1168,14 @@ class _Document:
                     and not any(_is_caps(w) for w in words) and not any(w.lower() in self.p.particles for w in words):
                 m.family, m.surface, m.given = words[0], words[0], " ".join(words[1:])
                 m.key = name_key(m.family)
+            elif len(words) > 1 and not any(_is_caps(w) for w in words) and m.given and " " not in m.family \
+                    and holders.known_family(words[0]):
+                # "Motegi Toshimitsu": a known office-holder of that family and given name, written family name first
+                holder = holders.find_full_name(words, years)
+                if holder is not None and name_key(holder.family) == name_key(words[0]):
+                    m.family, m.surface, m.given = words[0], words[0], " ".join(words[1:])
+                    m.key = name_key(m.family)
+        cands.extend(self.known_by_name(cands, years))
         split_namesakes(cands)
         persons: dict[str, Person] = {}
         for m in sorted(cands, key=lambda m: m.start):
@@ -1165,6 +1192,7 @@ class _Document:
             for m in sorted(person.mentions, key=lambda m: m.start):
                 if m.country and m.country_rank > person.country_rank:
                     person.country, person.country_rank = m.country, m.country_rank
+                    person.country_source = "document"
                 if m.portfolio and (person.portfolio in (None, "other")):
                     person.portfolio = m.portfolio
                 if m.ministry_id and not person.ministry_id:
@@ -1181,13 +1209,20 @@ class _Document:
         # of that title and "Bundesminister" alone is what German texts call their own, too.
         marked = any(m.marked_home and m.portfolio and m.portfolio != "head_of_government" for m in cands)
         for person in order:
+            self.identify(person, years)
+        for person in order:
             if person.country_rank == 0:
                 person.country = self.infer_country(person, persons, marked)
+                person.country_source = "context" if person.country else None
         year = reference_year(self.doc)
         out = []
         for m in sorted(kept, key=lambda m: m.start):
             person = persons[m.key]
-            country = m.country if m.country_rank >= RANK_TITLE else person.country
+            if m.country_rank >= RANK_TITLE:
+                country, source = m.country, "mention"
+            else:
+                country = person.country
+                source = "mention" if m.country_rank and m.country == country else person.country_source
             portfolio = m.portfolio if m.portfolio and m.portfolio != "other" else (person.portfolio or m.portfolio)
             ministry_id = m.ministry_id
             if ministry_id is None and person.ministry_id and portfolio == person.portfolio:
@@ -1196,8 +1231,64 @@ class _Document:
                 known = kb.find_ministry(country, portfolio, year)
                 ministry_id = known.id if known else None
             attrs = {"family_name": m.family, "given_name": m.given, "country": country, "portfolio": portfolio,
-                     "ministry_id": ministry_id}
+                     "ministry_id": ministry_id, "country_source": source,
+                     "person": person.id or person_key(country, m.family)}
             out.append(_Output(m.start, m.end, attrs))
+        return out
+
+    def identify(self, person: Person, years: frozenset[int]) -> None:
+        """The office-holder a person is, where the knowledge base knows one of that name in office in the
+        document's years: their id, and the country and portfolio of that office where the mentions say none."""
+        titled = [m for m in person.mentions if m.kind != "name"] or person.mentions
+        given = next((m.given for m in titled if m.given), None)
+        country = person.country if person.country_rank >= RANK_TITLE else None
+        portfolio = person.portfolio if person.portfolio not in (None, "other") else None
+        holder = next((m.holder for m in titled if m.holder is not None), None) \
+            or holders.find(titled[0].family, given, country, portfolio, years)
+        if holder is None and portfolio is not None and not any(m.portfolio for m in titled):
+            holder = holders.find(titled[0].family, given, country, None, years)
+        if holder is None:
+            return
+        person.id = holder.id
+        if person.country_rank < RANK_DEFAULT:
+            person.country, person.country_rank, person.country_source = holder.country, RANK_DEFAULT, "officeholder"
+        if person.portfolio in (None, "other") and holder.portfolio != "other":
+            person.portfolio = holder.portfolio
+
+    def known_by_name(self, cands: list[Mention], years: frozenset[int]) -> list[Mention]:
+        """Known office-holders named by given and family name without a title ("Johann Schneider-Ammann
+        hat das Abkommen unterzeichnet"): in office in the latest year the document names."""
+        if not years or not holders.available():
+            return []
+        latest = frozenset((max(years),))
+        taken = [(m.start, m.end) for m in cands]
+        out: list[Mention] = []
+        texts, starts, ends, n = self.texts, self.starts, self.ends, self.n
+        j = 0
+        while j < n - 1:
+            if self.p.name_class[texts[j]] != _NAME or not self.is_name_word(j):
+                j += 1
+                continue
+            idx = self.name_forward(j)
+            if len(idx) < 2 or len(idx) > 4 or any(len(texts[k]) < 2 for k in idx):
+                j += 1
+                continue
+            a, b = starts[idx[0]], ends[idx[-1]]
+            holder = None
+            if not any(a < e and s < b for s, e in taken) and holders.known_family(texts[idx[-1]]) \
+                    or holders.known_family(texts[idx[0]]):
+                holder = holders.find_full_name([texts[k] for k in idx], latest)
+            if holder is None:
+                j = idx[-1] + 1
+                continue
+            m = self.make(a, b, idx, None, "titled")
+            if name_key(texts[idx[-1]]) != name_key(holder.family) == name_key(texts[idx[0]]):
+                m.family, m.surface, m.given = texts[idx[0]], texts[idx[0]], " ".join(texts[k] for k in idx[1:])
+                m.key = name_key(m.family)
+            m.holder = holder
+            out.append(m)
+            taken.append((a, b))
+            j = idx[-1] + 1
         return out
 
     def namesake_is(self, person: Person, namesakes: list[Person], a: int) -> bool:
@@ -1292,7 +1383,7 @@ class _Document:
         last = self.by_end.get(b)
         if last is not None and last > k:
             k = last  # the word after the whole name
-        if self.lang == "en" and k + 1 < self.n and self.gap(k + 1) == " ":
+        if self.p.stop_before_capitalised and k + 1 < self.n and self.gap(k + 1) == " ":
             nxt = self.texts[k + 1]
             if nxt[:1].isupper() and name_key(nxt) not in persons and self.title_core(k + 1) is None:
                 return False
