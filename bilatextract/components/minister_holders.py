@@ -48,11 +48,14 @@ def document_years(text: str, year: int | None) -> frozenset[int]:
 
 
 def _office_in(person: object, years: frozenset[int], country: str | None, portfolio: str | None,
-               slack: int = _SLACK) -> object | None:
+               slack: int = _SLACK, strict: bool = False) -> object | None:
     """The office of ``person`` (in ``country``/``portfolio`` where given) held in one of ``years``;
-    with no years, the latest one. A named portfolio before "other"; the latest start first."""
+    with no years, the latest one (``strict``: one still held when the source ended). A named
+    portfolio before "other"; the latest start first."""
     best = None
     for office in person.offices:  # type: ignore[attr-defined]
+        if strict and not years and office.end is not None:
+            continue
         if country is not None and office.country != country:
             continue
         if portfolio not in (None, "other") and office.portfolio != portfolio:
@@ -71,8 +74,10 @@ def _office_in(person: object, years: frozenset[int], country: str | None, portf
 def _given_fits(written: str | None, known: str | None) -> bool:
     """Whether a given name as written fits the known one: its first word (or initial) starts
     the known given name's words ("Mauro" of "Mauro Luiz Iecker", "S." of "Subrahmanyam")."""
-    if not written or not known:
+    if not written:
         return True
+    if not known:
+        return False  # a given name written, none known: another person as likely as this one
     first = plain_key(written.split()[0]).rstrip(".")
     return bool(first) and any(plain_key(w).startswith(first) or first.startswith(plain_key(w))
                                for w in known.split())
@@ -103,10 +108,25 @@ def find_full_name(words: Sequence[str], years: frozenset[int]) -> Holder | None
     for family, given in ((words[-1], " ".join(words[:-1])), (words[0], " ".join(words[1:]))):
         for person in _named(family):
             if person.given and plain_key(person.given.split()[0]) == plain_key(given.split()[0]):
-                office = _office_in(person, years, None, None, slack=0)
+                office = _office_in(person, years, None, None, slack=0, strict=True)
                 if office is not None:
                     return Holder(person.id, person.family, person.given, office.country, office.portfolio)
     return None
+
+
+def find_sole(family: str, years: frozenset[int]) -> Holder | None:
+    """The only known person of this family name, where they held an office in ``years``: a family
+    name alone ("so Schallenberg") names them."""
+    if _holders is None:
+        return None
+    named = _named(family)
+    if len(named) != 1 or plain_key(named[0].family) != plain_key(family):
+        return None
+    person = named[0]
+    office = _office_in(person, years, None, None, slack=0, strict=True)
+    if office is None:
+        return None
+    return Holder(person.id, person.family, person.given, office.country, office.portfolio)
 
 
 def known_family(word: str) -> bool:

@@ -1258,9 +1258,9 @@ class _Document:
     def known_by_name(self, cands: list[Mention], years: frozenset[int]) -> list[Mention]:
         """Known office-holders named by given and family name without a title ("Johann Schneider-Ammann
         hat das Abkommen unterzeichnet"): in office in the latest year the document names."""
-        if not years or not holders.available():
+        if not holders.available():
             return []
-        latest = frozenset((max(years),))
+        latest = frozenset((max(years),)) if years else years
         taken = [(m.start, m.end) for m in cands]
         out: list[Mention] = []
         texts, starts, ends, n = self.texts, self.starts, self.ends, self.n
@@ -1270,13 +1270,17 @@ class _Document:
                 j += 1
                 continue
             idx = self.name_forward(j)
-            if len(idx) < 2 or len(idx) > 4 or any(len(texts[k]) < 2 for k in idx):
+            if not idx or len(idx) > 4 or any(len(texts[k]) < 2 for k in idx):
                 j += 1
                 continue
             a, b = starts[idx[0]], ends[idx[-1]]
             holder = None
-            if not any(a < e and s < b for s, e in taken) and holders.known_family(texts[idx[-1]]) \
-                    or holders.known_family(texts[idx[0]]):
+            if any(a < e and s < b for s, e in taken):
+                pass
+            elif len(idx) == 1:
+                if len(texts[j]) > 3 and not _is_caps(texts[j]) and (j == 0 or self.gap(j).strip() == ""):
+                    holder = holders.find_sole(texts[j], latest)
+            elif holders.known_family(texts[idx[-1]]) or holders.known_family(texts[idx[0]]):
                 holder = holders.find_full_name([texts[k] for k in idx], latest)
             if holder is None:
                 j = idx[-1] + 1
