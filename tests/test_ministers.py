@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bilatextract import extract, pipeline
-from bilatextract.components import minister_holders
 from bilatextract.components.base import ATTRS, spans_of
+from bilatextract.components.ministers import holders as minister_holders
 
 Row = tuple[str, str | None, str | None, str | None]
 

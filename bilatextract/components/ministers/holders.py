@@ -13,10 +13,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .minister_names import plain_key
+from .names import plain_key
 
 try:  # the knowledge base of office-holders (branch ``holders``); without it nobody is known
-    from ..knowledge import officeholders as _holders
+    from ...knowledge import officeholders as _holders
 except ImportError:  # pragma: no cover - only before that module lands
     _holders = None  # type: ignore[assignment]
 
