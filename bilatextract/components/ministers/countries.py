@@ -46,7 +46,7 @@ class CountriesMixin:
         person.id = holder.id
         if person.country_rank < RANK_DEFAULT:
             person.country, person.country_rank, person.country_source = holder.country, RANK_DEFAULT, "officeholder"
-        if person.portfolio in (None, "other") and holder.portfolio != "other":
+        if person.portfolio is None and holder.portfolio != "other":
             person.portfolio = holder.portfolio
 
     def sides(self, cands: list[Mention]) -> None:

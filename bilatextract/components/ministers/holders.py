@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -40,11 +41,19 @@ def available() -> bool:
     return _holders is not None
 
 
+class Years(frozenset):
+    """The years a document speaks of, with how often it names each (``counts``)."""
+
+    counts: dict[int, int]
+
+
 def document_years(text: str, year: int | None) -> frozenset[int]:
-    """The years a document speaks of: its reference year where known, else the years it names."""
-    if year is not None:
-        return frozenset((year,))
-    return frozenset(int(y) for y in _YEAR.findall(text))
+    """The years a document speaks of: its reference year where known, else the years it names
+    (with how often it names each, in ``counts``)."""
+    found = [year] if year is not None else [int(y) for y in _YEAR.findall(text)]
+    years = Years(found)
+    years.counts = Counter(found)
+    return years
 
 
 def _office_in(person: object, years: frozenset[int], country: str | None, portfolio: str | None,
@@ -65,7 +74,11 @@ def _office_in(person: object, years: frozenset[int], country: str | None, portf
             last = office.end.year + slack if office.end else 9999
             if not any(first <= y <= last for y in years):
                 continue
-        rank = (office.portfolio != "other", office.start.toordinal() if office.start else 0)
+        # The office held in the years the document names most, a named portfolio, the latest.
+        counts = getattr(years, "counts", {})
+        held = sum(n for y, n in counts.items()
+                   if (office.start is None or office.start.year <= y) and (office.end is None or y <= office.end.year))
+        rank = (held, office.portfolio != "other", office.start.toordinal() if office.start else 0)
         if best is None or rank > best[0]:
             best = (rank, office)
     return best[1] if best else None
@@ -80,6 +93,7 @@ def _given_fits(written: str | None, known: str | None) -> bool:
         return False  # a given name written, none known: another person as likely as this one
     first = plain_key(written.split()[0]).rstrip(".")
     return bool(first) and any(plain_key(w).startswith(first) or first.startswith(plain_key(w))
+                               or (len(first) >= 4 and plain_key(w)[:4] == first[:4])  # "Alexis", "Alexios"
                                for w in known.split())
 
 

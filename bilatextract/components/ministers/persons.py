@@ -11,6 +11,7 @@ from .model import (
     _AFTER_ANY,
     _NAME,
     COUNTERPART,
+    RANK_DEFAULT,
     RANK_WORD,
     TITLE_START,
     Mention,
@@ -61,8 +62,21 @@ class PersonsMixin:
             post = self.postposed(title, title_ends)
             if post is not None:
                 titled.append(post)
+        self.coordinated(titled)
         titled.extend(self.counterparts(title_mentions, titled))
         return self.resolve(titled)
+
+    def coordinated(self, titled: list[Mention]) -> None:
+        """A country word before the first of two titled names joined by a conjunction qualifies both
+        ("der nigerianische Außenminister Onyeama und Informationsminister Mohammed"), unless the
+        second names its own."""
+        ordered = sorted(titled, key=lambda m: m.start)
+        for first, second in zip(ordered, ordered[1:], strict=False):
+            if first.country_rank < RANK_WORD or second.country_rank or second.kind != "titled":
+                continue
+            between = self.text[first.end : second.start].split()
+            if len(between) == 1 and between[0] in self.p.conjunctions:
+                second.country, second.country_rank = first.country, RANK_DEFAULT
 
     def blocked(self, title: Title) -> bool:
         """A former minister, a deputy, or a subnational head of government."""

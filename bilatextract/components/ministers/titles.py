@@ -120,6 +120,7 @@ class TitlesMixin:
                         title.country, title.country_rank = attrs["country"], RANK_TITLE
                     title.ministry_id = attrs.get("ministry_id")
                     title.bare = False
+                    title.coref_only = False  # "Vorsteher des Eidgenössischen Departements für ..."
                     return title
         # A field phrase: "für Wirtschaft, Handel und Industrie", "for Foreign Affairs".
         while title.link and j < n and texts[j] in p.links and self.gap(j) in (" ", ", "):
