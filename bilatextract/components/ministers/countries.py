@@ -134,4 +134,5 @@ class CountriesMixin:
         code = kb.nearest_country(pool, first.start, first.end, lo, hi)
         if code:
             return code
-        return kb.main_country(self.countries, exclude=tuple(excluded))
+        # The country the text names most, leaving out destinations and meeting places.
+        return kb.main_country(self.not_places, exclude=tuple(excluded))

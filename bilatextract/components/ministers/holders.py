@@ -14,12 +14,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from ...knowledge import officeholders as _holders
 from .names import plain_key
-
-try:  # the knowledge base of office-holders (branch ``holders``); without it nobody is known
-    from ...knowledge import officeholders as _holders
-except ImportError:  # pragma: no cover - only before that module lands
-    _holders = None  # type: ignore[assignment]
 
 _YEAR = re.compile(r"(?<!\d)(19[4-9]\d|20\d\d)(?!\d)")
 #: A year may be off by this much at either end of an office: sources give some offices by year.

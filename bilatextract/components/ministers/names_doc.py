@@ -61,8 +61,8 @@ class NamesMixin:
                 if g != " " and (g != ". " or len(texts[k - 1]) != 1):
                     break
                 # A family name in capitals ends a name ("Heiko MAAS"), or starts one and is
-                # followed by the given name ("MOTEGI Toshimitsu").
-                if len(out) > 1 and (_is_caps(texts[out[-1]]) or _is_caps(texts[out[0]])):
+                # followed by the given name ("MOTEGI Toshimitsu", "LEE Hsien Loong").
+                if len(out) > 1 and (_is_caps(texts[out[-1]]) or (_is_caps(texts[out[0]]) and len(out) > 2)):
                     break
             if self.is_name_word(k):
                 out.append(k)

@@ -136,6 +136,8 @@ class PersonsMixin:
         m = self.make(self.title_honorifics_backward(start), self.ends[idx[-1]], idx, title, "titled")
         before = self.country_before(title)
         if before is not None:
+            if before[0] in title.not_country:
+                return None  # "India's Foreign Secretary": that country's title names no minister
             m.country, m.country_rank = before[0], RANK_WORD
         return m
 
