@@ -349,8 +349,10 @@ def test_state_minister_and_partner_minister_are_home_beside_a_bundes_title() ->
             "Zudem sprach Bundesinnenminister Keller mit dem polnischen Innenminister Jan Wolski.")
     assert [(g[1], g[2]) for g in ministers(text, "de")] == [
         ("Brandt", "DE"), ("Nowak", "PL"), ("Keller", "DE"), ("Wolski", "PL")]
-    # Still the other side where the home minister of the same field carries the prefix.
-    text = "Außenminister Sato empfing Bundesaußenministerin Brandt in Tokyo. Verteidigungsminister Ito kam dazu."
+    # Still the other side where the home minister of the same field carries the prefix (the country
+    # named other than as a place: a meeting place says nothing about whose minister someone is).
+    text = ("Außenminister Sato empfing Bundesaußenministerin Brandt zu Gesprächen über die Beziehungen Japans und "
+            "Deutschlands. Verteidigungsminister Ito kam dazu.")
     assert [(g[1], g[2]) for g in ministers(text, "de")] == [("Sato", "JP"), ("Brandt", "DE"), ("Ito", "JP")]
 
 
