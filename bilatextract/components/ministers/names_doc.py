@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import holders
 from .model import (
     _DIGIT_AFTER,
     _HONORIFIC,
@@ -89,6 +90,8 @@ class NamesMixin:
         if texts[k] in p.preposition_particles:
             if k > 0 and texts[k - 1] in p.particles:  # "von der Leyen"
                 return self.is_name_word(k + 1)
+            if k + 1 < self.n and self.is_name_word(k + 1) and holders.known_family(f"{texts[k]} {texts[k + 1]}"):
+                return True  # "Karl-Theodor zu Guttenberg": a known family name with the particle
             return k + 2 < self.n and texts[k + 1] in p.particles and self.gap(k + 2) == " " \
                 and self.is_name_word(k + 2)
         if texts[k] in p.particles and k + 1 < self.n and texts[k + 1] in p.particles:

@@ -32,6 +32,14 @@ class TitlesMixin:
     ends: list[int]
     n: int
 
+    def table_title_at(self, i: int) -> bool:
+        """Whether a title of the table starts at word i ("Federal Councillor", before "Federal" as a prefix)."""
+        p, texts = self.p, self.texts
+        for n in p.title_lengths.get(texts[i].lower(), ()):
+            if n <= self.n - i and self.spaced(i + 1, i + n) and tuple(map(str.lower, texts[i : i + n])) in p.titles:
+                return True
+        return False
+
     def title_core(self, i: int) -> Title | None:
         p, texts, count = self.p, self.texts, self.n
         # Most words can start no title: one look-up per word string says so, made once per document.
@@ -42,7 +50,8 @@ class TitlesMixin:
             return None
         start = i
         prefix_country = None
-        if texts[i] in p.name_prefixes and i + 1 < count and self.gap(i + 1) == " ":
+        if texts[i] in p.name_prefixes and i + 1 < count and self.gap(i + 1) == " " \
+                and not self.table_title_at(i):
             prefix_country = p.name_prefixes[texts[i]]
             i += 1
         best: Title | None = None
@@ -146,6 +155,7 @@ class TitlesMixin:
                 title.portfolio = portfolio or title.portfolio
             if title.link_country:
                 title.country, title.country_rank = title.link_country, RANK_DEFAULT
+                title.portfolio = portfolio or "other"  # "Secretary of State for Northern Ireland"
             title.bare = False
             title.coref_only = False  # "Secretary of Foreign Affairs": a field makes the title
             title.end = j = end
@@ -206,8 +216,11 @@ class TitlesMixin:
                         good = r + 1
                     elif w in p.not_names or self.title_core(r) is not None:
                         break
-                elif not (p.is_field_word(w) or (w.endswith(_ADJECTIVE_ENDINGS) and r + 1 < n
-                                                  and texts[r + 1][:1].isupper())):
+                elif p.is_field_word(w):
+                    good = r + 1  # "minister of foreign affairs": a title in small letters
+                elif w.endswith(_ADJECTIVE_ENDINGS) and r + 2 < n and texts[r + 1] in p.conjunctions:
+                    good = r + 1  # "für europäische und internationale Angelegenheiten"
+                elif not (w.endswith(_ADJECTIVE_ENDINGS) and r + 1 < n and texts[r + 1][:1].isupper()):
                     break
                 r += 1
             if good is None:
