@@ -267,3 +267,18 @@ def test_a_known_office_holder_has_the_knowledge_base_id() -> None:
     got = attrs_of("Secretary of State Antony Blinken met Foreign Minister Annalena Baerbock in 2023.", "en")
     assert [(a["family_name"], a["country"], a["person"]) for a in got] == [
         ("Blinken", "US", "US-blinken-antony"), ("Baerbock", "DE", "DE-baerbock-annalena")]
+
+
+# ---------------------------------------------------------------- the spaCy component
+
+
+def test_the_factory_writes_to_the_configured_span_group() -> None:
+    import spacy
+
+    import bilatextract.components  # noqa: F401  (registers the factories)
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("bilat_ministers", config={"spans_key": "people"})
+    doc = nlp("Foreign Minister Tom Hale met the press.")
+    assert [s.text for s in doc.spans["people"]] == ["Foreign Minister Tom Hale"]
+    assert "bilat" not in doc.spans or not list(doc.spans["bilat"])

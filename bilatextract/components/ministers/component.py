@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from ... import knowledge as kb
 from ...resources import check_language
-from ..base import ATTRS, doc_text, reference_year, set_spans, spans_of, view_of
+from ..base import ATTRS, SPAN_KEY, doc_text, reference_year, set_spans, spans_of, view_of
 from . import holders
 from .countries import CountriesMixin
 from .model import (
@@ -35,9 +35,12 @@ from .titles import TitlesMixin
 
 
 class MinistersComponent:
-    def __init__(self, nlp: Language, name: str) -> None:
+    """MINISTER mentions into ``doc.spans[spans_key]`` (reading the MINISTRY spans already there)."""
+
+    def __init__(self, nlp: Language, name: str, spans_key: str = SPAN_KEY) -> None:
         self.lang = check_language(nlp.lang)
         self.name = name
+        self.spans_key = spans_key
         self.p = Patterns(self.lang)
 
     # ================================================================ the document
@@ -50,7 +53,7 @@ class MinistersComponent:
             if span is None:
                 continue
             found.append((span, m.attrs))
-        set_spans(doc, "MINISTER", found)
+        set_spans(doc, "MINISTER", found, key=self.spans_key)
         return doc
 
 
@@ -101,7 +104,7 @@ class _Document(TitlesMixin, NamesMixin, PersonsMixin, CountriesMixin):
         self.country_ends = [c.end for c in self.countries]
         self._kinds: list[int] | None = None
         self.ministries: dict[int, tuple[int, dict[str, Any]]] = {}
-        for span in spans_of(doc, "MINISTRY"):
+        for span in spans_of(doc, "MINISTRY", key=component.spans_key):
             attrs = span._.get(ATTRS) or {}
             self.ministries[span.start_char] = (span.end_char, attrs)
         self.ministry_countries = [attrs.get("country") for _, attrs in self.ministries.values()]
@@ -221,6 +224,6 @@ class _Document(TitlesMixin, NamesMixin, PersonsMixin, CountriesMixin):
         return out
 
 
-@Language.factory("bilat_ministers")
-def make_ministers(nlp: Language, name: str) -> MinistersComponent:
-    return MinistersComponent(nlp, name)
+@Language.factory("bilat_ministers", default_config={"spans_key": SPAN_KEY})
+def make_ministers(nlp: Language, name: str, spans_key: str) -> MinistersComponent:
+    return MinistersComponent(nlp, name, spans_key)

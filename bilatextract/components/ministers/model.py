@@ -22,7 +22,6 @@ _POSSESSIVE_S = re.compile(r"['’]s")
 _SPACES = re.compile(r"\s*")
 _DIGIT_AFTER = re.compile(r"\s*\d")
 _AFTER_ANY = float("inf")  # sorts after every end offset: bisect (pos, _AFTER_ANY) finds sentences starting at pos
-_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em", "al", "an", "ic")
 # Ranks of country cues: a country word at the mention beats a fused prefix or a suffix of the
 # title, which beats what a title implies by itself ("Kanzler" is German), which beats the context.
 RANK_WORD, RANK_TITLE, RANK_DEFAULT = 3, 2, 1

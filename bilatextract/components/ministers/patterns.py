@@ -57,6 +57,7 @@ class Patterns:
         self.conjunctions = frozenset(fields.get("conjunctions", []))
         self.ministry_links = tuple(tuple(x.split()) for x in fields.get("ministry_links", []))
         self.overrides = {w.lower(): p for p, ws in fields.get("overrides", {}).items() for w in ws}
+        self.not_field_parts = tuple(fields.get("not_field_parts", []))
         country = data.get("country", {})
         self.country_links = tuple(country.get("links", []))
         self.country_link_articles = tuple(country.get("link_articles", []))
@@ -86,6 +87,10 @@ class Patterns:
         language = load_toml(lang, "language.toml") if has_file(lang, "language.toml") else {}
         self.particles = frozenset(language.get("name_particles", names.get("particles", [])))
         self.titles_capitalised = bool(language.get("titles_capitalised", True))
+        # Endings of adjectives inside a field phrase ("für europäische und internationale Angelegenheiten").
+        self.adjective_endings = tuple(e for e in language.get("adjective_endings", []) if e)
+        # Elided articles fused before a word ("l'Europe"): left out when a word is looked up.
+        self.elision = tuple(language.get("elision", []))
         title_honorifics = _honorific_alternation(names.get("title_honorifics", []))
         self.title_honorific_end = re.compile(rf"(?:{title_honorifics})\s*$")
         common = load_toml("common", "names.toml") if has_file("common", "names.toml") else {}
@@ -223,7 +228,11 @@ class Patterns:
     def _is_field_word(self, word: str) -> bool:
         """A word naming a field: a portfolio stem with a short ending at most ("Angelegenheiten")."""
         low = word.lower()
-        if "minist" in low:
+        for prefix in self.elision:
+            if low.startswith(prefix):
+                low = low[len(prefix):]
+                break
+        if any(part in low for part in self.not_field_parts):
             return False
         return any(low.startswith(s) and len(low) - len(s) <= 4 for s in self.field_stems)
 

@@ -8,7 +8,6 @@ from typing import Any
 
 from ... import knowledge as kb
 from .model import (
-    _ADJECTIVE_ENDINGS,
     RANK_DEFAULT,
     RANK_TITLE,
     RANK_WORD,
@@ -218,9 +217,9 @@ class TitlesMixin:
                         break
                 elif p.is_field_word(w):
                     good = r + 1  # "minister of foreign affairs": a title in small letters
-                elif w.endswith(_ADJECTIVE_ENDINGS) and r + 2 < n and texts[r + 1] in p.conjunctions:
+                elif w.endswith(p.adjective_endings) and r + 2 < n and texts[r + 1] in p.conjunctions:
                     good = r + 1  # "für europäische und internationale Angelegenheiten"
-                elif not (w.endswith(_ADJECTIVE_ENDINGS) and r + 1 < n and texts[r + 1][:1].isupper()):
+                elif not (w.endswith(p.adjective_endings) and r + 1 < n and texts[r + 1][:1].isupper()):
                     break
                 r += 1
             if good is None:
