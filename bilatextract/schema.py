@@ -31,6 +31,10 @@ _ATTRIBUTE_SCHEMAS: dict[str, dict[str, Any]] = {
               "description": "TIMEX3 value (YYYY-MM-DD, YYYY-MM, YYYY, YYYY-Www, YYYY-SP|SU|FA|WI); "
                              "null where unresolvable."},
     "family_name": {"type": ["string", "null"], "minLength": 1},
+    "person": {"type": ["string", "null"], "minLength": 1,
+               "description": "The minister across documents: an office-holder id, else COUNTRY:family-name."},
+    "country_source": {"enum": ["mention", "officeholder", "document", "context", None],
+                       "description": "Where the minister's country came from."},
 }
 
 

@@ -67,6 +67,13 @@ class Minister(Entity):
     country: str | None = None
     portfolio: str | None = None
     ministry: KnownMinistry | None = None
+    #: The person across documents and languages: an office-holder id of the knowledge base
+    #: (models/common/officeholders) where known, else "<country>:<family name>" ("DE:wadephul").
+    person: str | None = None
+    #: Where ``country`` came from: "mention" (the mention's own words), "officeholder" (who held
+    #: the office at the time), "document" (another mention of the person), "context" (the side the
+    #: text is written from, or a country named beside the person), None where there is no country.
+    country_source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
