@@ -78,6 +78,7 @@ from .ministries import (  # noqa: F401
     entry_by_id,
     entry_countries,
     find_ministry,
+    generic_abbreviations,
     known_ministries_named,
     match_known_ministry,
     ministries,

@@ -6,9 +6,10 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from ..errors import ResourceError
-from ..resources import load_toml
+from ..resources import load_toml, models_dir
 from ..types import KnownMinistry
 
 PORTFOLIOS = frozenset(
@@ -37,11 +38,20 @@ class MinistryEntry:
 
 @functools.cache
 def ministries() -> tuple[MinistryEntry, ...]:
-    """All ministries of the knowledge base, validated."""
+    """All ministries of the knowledge base, validated: the ``[[ministry]]`` tables of
+    ``models/common/ministries.toml``, then the country tables of ``models/common/ministries/*.toml``."""
     data = load_toml("common", "ministries.toml")
+    raws = list(data.get("ministry", []))
+    legacy = {(r.get("country"), r.get("portfolio")) for r in raws}
+    for name in world_files():
+        for raw in _country_tables(load_toml("common", f"{WORLD_DIR}/{name}"), name):
+            if (raw["country"], raw["portfolio"]) in legacy:
+                raise ResourceError(f"{WORLD_DIR}/{name}: {raw['id']}: {raw['country']} {raw['portfolio']} "
+                                    "is listed in ministries.toml already")
+            raws.append(raw)
     out = []
     seen: set[str] = set()
-    for raw in data.get("ministry", []):
+    for raw in raws:
         try:
             known = KnownMinistry(raw["id"], raw["name"], raw["country"], raw["portfolio"])
         except KeyError as e:
@@ -63,6 +73,62 @@ def ministries() -> tuple[MinistryEntry, ...]:
             )
         )
     return tuple(out)
+
+
+#: The folder of ``models/common`` holding the country tables of the world's ministries.
+WORLD_DIR = "ministries"
+
+
+@functools.cache
+def world_files() -> tuple[str, ...]:
+    """The files of country tables, by name."""
+    folder = models_dir() / "common" / WORLD_DIR
+    return tuple(sorted(p.name for p in folder.glob("*.toml"))) if folder.is_dir() else ()
+
+
+def _country_tables(data: dict[str, Any], source: str) -> list[dict[str, Any]]:
+    """The ``[[ministry]]``-shaped entries of one file of country tables.
+
+    ``[XX]`` holds a country's ministries by portfolio; a value is ``"ID: Official name"``, an
+    inline table (``id``, ``name``, ``en``/``de``/... names matched in texts, ``abbr``,
+    ``weak``, ``from``, ``until``), or a list of those, oldest first. Ids get the country code
+    as a prefix ("MOFA" of JP is "JP-MOFA").
+    """
+    out = []
+    for country, table in data.items():
+        if not isinstance(table, dict) or len(country) != 2 or not country.isupper():
+            raise ResourceError(f"{WORLD_DIR}/{source}: {country!r} is not a country table")
+        for portfolio, value in table.items():
+            for item in value if isinstance(value, list) else [value]:
+                if isinstance(item, str):
+                    short, _, name = item.partition(":")
+                    item = {"id": short.strip(), "name": name.strip()}
+                if not isinstance(item, dict) or not item.get("id"):
+                    raise ResourceError(f"{WORLD_DIR}/{source}: {country}.{portfolio}: no id in {item!r}")
+                names = {k: list(v) for k, v in item.items() if len(k) == 2 and isinstance(v, list)}
+                name = item.get("name") or next((v[0] for v in names.values() if v), None)
+                if not name:
+                    raise ResourceError(f"{WORLD_DIR}/{source}: {country}.{portfolio}: no name in {item!r}")
+                raw = {"id": f"{country}-{item['id']}", "name": name, "country": country, "portfolio": portfolio,
+                       "names": names, "abbreviations": item.get("abbr", []),
+                       "weak_abbreviations": item.get("weak", [])}
+                for key in ("from", "until"):
+                    if key in item:
+                        raw[key] = item[key]
+                out.append(raw)
+    return out
+
+
+@functools.cache
+def generic_abbreviations() -> dict[str, str]:
+    """Abbreviations any government's ministry goes by ("MFA", "MoD") -> portfolio."""
+    data = load_toml("common", "ministries.toml").get("generic_abbreviations", {})
+    out = {}
+    for portfolio, abbrs in data.items():
+        if portfolio not in PORTFOLIOS:
+            raise ResourceError(f"ministries.toml: generic_abbreviations: bad portfolio {portfolio!r}")
+        out.update(dict.fromkeys(abbrs, portfolio))
+    return out
 
 
 @functools.cache

@@ -29,6 +29,7 @@ class CandidateFinder:
     known_trie: dict[str, Any]
     all_abbr: dict[str, tuple[kb.MinistryEntry, ...]]
     strong_abbr: dict[str, tuple[kb.MinistryEntry, ...]]
+    generic_abbr: dict[str, str]
 
     # -- where candidates can start -----------------------------------------------------
 
@@ -50,11 +51,11 @@ class CandidateFinder:
     def _judge(self, word: str) -> int:
         """What a word not seen before can start: a known name, an abbreviation, a pattern's name."""
         mark = _STARTS_KNOWN if kb.name_key_word(word) in self.known_trie else 0
-        if word in self.all_abbr:
+        if word in self.all_abbr or word in self.generic_abbr:
             mark |= _STARTS_ABBREVIATION
         for k, (p, splits) in enumerate(zip(self.patterns, self._compounds, strict=True)):
             head, fused, separate = _pattern_bits(k)
-            if word in p.heads:
+            if word in p.heads or word in p.lowercase_prod_heads:
                 mark |= head
             if word in p.two_word_heads:
                 mark |= separate
@@ -104,12 +105,20 @@ class CandidateFinder:
             j = i + 2
             if j < n and words[j].lower() in p.link_articles:
                 j += 1
-            end = p.fields(words, j, head in p.strong_heads)
+            lowercase = head in p.lowercase_prod_heads
+            if lowercase:  # "ministry of external affairs": lowercase words of known fields only
+                end = p.field_run(words, j, 4)
+                if end == j or any(not w.islower() for w in words[j:end]):
+                    continue
+            else:
+                end = p.fields(words, j, head in p.strong_heads)
             if end is None:
                 continue
             portfolio = self._portfolios[p.lang][self._span_text(i + 2, end)]
+            if (head in p.weak_heads or lowercase) and portfolio in (None, "other"):
+                continue  # "Department of Information": no portfolio, a known name or nothing
             cand = Candidate(i, end, end, p.lang, "productive", portfolio=portfolio,
-                             default_country=p.head_countries.get(head))
+                             default_country=p.head_countries.get(head), needs_country=lowercase)
             self._prefix(cand, p.name_prefixes)
             self._country_suffix(doc, cand, p)
             out.append(cand)
@@ -124,7 +133,11 @@ class CandidateFinder:
         for i in fused:
             prefix, _stem, portfolio = splits[words[i]]
             cand = Candidate(i, i + 1, i + 1, p.lang, "compound", portfolio=portfolio)
+            low = words[i].lower()
+            cand.default_country = next((code for h, code in p.compound_head_countries.items() if low.endswith(h)),
+                                        None)
             self._elliptical(cand, p)
+            self._prefix(cand, p.compound_prefixes)
             if prefix:
                 code = kb.country_of_prefix(prefix, p.lang)
                 if code is None:
@@ -144,8 +157,10 @@ class CandidateFinder:
                 portfolio = p.compound_stems.get(self._span_text(i - k, i).lower())
                 if portfolio is None:
                     continue
+                # "the finance ministry": the context may name its country
+                definite = lowercase and i - k > 0 and words[i - k - 1].lower() in p.definite_articles
                 cand = Candidate(i - k, i + 1, i + 1, p.lang, "compound", portfolio=portfolio,
-                                 needs_adjacent_country=lowercase)
+                                 needs_adjacent_country=lowercase and not definite, needs_country=definite)
                 self._prefix(cand, p.compound_prefixes)
                 self._country_suffix(doc, cand, p)
                 out.append(cand)
@@ -160,11 +175,15 @@ class CandidateFinder:
             word = words[i]
             entries = self.all_abbr.get(word)
             if not entries:
+                generic = self.generic_abbr.get(word)  # "MFA": a ministry of the country the context names
+                if generic is not None:
+                    out.append(Candidate(i, i + 1, i + 1, self.lang, "abbreviation", portfolio=generic,
+                                         needs_country=True))
                 continue
             if word not in self.strong_abbr:
                 bracketed = 0 < i < n - 1 and words[i - 1] == "(" and words[i + 1] == ")"
                 listed = any(
-                    0 <= i + 2 * d < n and words[i + d] in {",", "/", "und", "and", "&", "sowie"}
+                    0 <= i + 2 * d < n and words[i + d].lower() in self.patterns[0].abbreviation_separators
                     and words[i + 2 * d] in self.all_abbr
                     for d in (-1, 1)
                 )
@@ -199,9 +218,12 @@ class CandidateFinder:
             cand.portfolio = portfolio if portfolio != "other" or cand.portfolio is None else cand.portfolio
 
     def _prefix(self, cand: Candidate, prefixes: dict[str, str]) -> None:
-        if cand.start > 0 and self._words[cand.start - 1] in prefixes:
-            cand.start -= 1
-            cand.default_country = prefixes[self._words[cand.start]]
+        k = cand.start - 1
+        while k > 0 and self._words[k].isspace():  # a line break inside the name
+            k -= 1
+        if k >= 0 and self._words[k] in prefixes:
+            cand.start = k
+            cand.default_country = prefixes[self._words[k]]
 
     def _country_suffix(self, doc: Doc, cand: Candidate, p: PatternSet) -> None:
         if not p.country_links:

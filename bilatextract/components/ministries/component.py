@@ -65,6 +65,7 @@ class MinistriesComponent(CandidateFinder, Resolver):
             node[""] = hits
         self.strong_abbr = kb.abbreviation_index(weak=False)
         self.all_abbr = kb.abbreviation_index(weak=True)
+        self.generic_abbr = kb.generic_abbreviations()
         # What each distinct word seen so far can start (a mask of _STARTS_KNOWN, _STARTS_ABBREVIATION and
         # _pattern_bits), judged once per word: most words of a document start nothing, and a
         # document then costs two passes in C over its words.
@@ -97,11 +98,19 @@ class MinistriesComponent(CandidateFinder, Resolver):
         self._cache = {}
         view = view_of(doc)
         self._text = view.text
-        self._words = words = view.token_texts
+        words = view.token_texts
         self._starts = view.token_starts
         # The few words where a candidate can start, and their positions: two passes in C.
         self._orths = doc.to_array(ORTH).tolist()
         self._marks = marks = self._mark(words, self._orths)
+        # ALL-CAPS stretches (letterheads, headlines) are read as capitalised words.
+        recased = self._caps_stretch(words)
+        if recased:
+            words = list(words)
+            for i in recased:
+                words[i] = words[i][:1] + words[i][1:].lower()
+                marks[i] = self._starts_of[words[i]]
+        self._words = words
         positions = list(compress(range(len(words)), marks))
         if not positions:
             set_spans(doc, "MINISTRY", [], key=self.spans_key)
@@ -128,12 +137,18 @@ class MinistriesComponent(CandidateFinder, Resolver):
                 if gap in ends:
                     self._claimed.add(gap)
         found = self._resolve_all(doc, candidates, year)
+        fixed = {(cand.start, cand.end) for cand in candidates if cand.country}
         # "Name (ABBR)": the abbreviation is a mention of its own, of the same ministry.
         bracketed: dict[int, dict[str, Any]] = {}
         n = len(words)
-        for (_start, end), attrs in found.items():
-            if end + 2 < n and words[end] == "(" and words[end + 2] == ")" and _ABBREVIATION.match(words[end + 1]):
-                bracketed[end + 1] = self._abbreviation_attrs(words[end + 1], attrs, year)
+        for (start, end), attrs in found.items():
+            k = end
+            while k < n and words[k].isspace():
+                k += 1
+            if k + 2 < n and words[k] == "(" and words[k + 2] == ")" and _ABBREVIATION.match(words[k + 1]):
+                if (start, end) not in fixed:
+                    self._country_of_abbreviation(words[k + 1], attrs, year)
+                bracketed[k + 1] = self._abbreviation_attrs(words[k + 1], attrs, year)
         for cand in self.abbreviations(self._at(positions, _STARTS_ABBREVIATION)):
             if cand.start not in bracketed:
                 attrs = self.resolve(doc, cand, year)
@@ -144,12 +159,54 @@ class MinistriesComponent(CandidateFinder, Resolver):
             # The abbreviation dates the name: "Federal Ministry for Economic Affairs and Energy
             # (BMWi)" is the BMWi of 2013-2021, not the BMWE of 2025.
             for (_a, b), named in found.items():
-                if b == i - 1 and named.get("country") == attrs.get("country") \
+                if b < i and not "".join(words[b:i - 1]).strip() and named.get("country") == attrs.get("country") \
                         and named.get("portfolio") == attrs.get("portfolio") and attrs.get("ministry_id"):
                     named["ministry_id"] = attrs["ministry_id"]
+        for attrs in found.values():
+            attrs["id"] = _identity(attrs)
         set_spans(doc, "MINISTRY", [(doc[a:b], attrs) for (a, b), attrs in found.items()], key=self.spans_key)
         self._cache = {}
         return doc
+
+
+    def _caps_stretch(self, words: list[str]) -> list[int]:
+        """The positions of words in ALL-CAPS stretches: two or more upper-case words in a row,
+        one of them long, leaving out the abbreviations of the knowledge base."""
+        out: list[int] = []
+        if not any(map(str.isupper, words)):
+            return out
+        run: list[int] = []
+        for i, word in enumerate([*words, ""]):
+            if len(word) > 1 and word.isupper() and word.replace("-", "").isalpha():
+                run.append(i)
+                continue
+            if word.isspace() and word:
+                continue  # a line break inside the stretch
+            if len(run) > 1 and any(len(words[k]) > 5 for k in run):
+                out += [k for k in run if words[k] not in self.all_abbr and words[k] not in self.generic_abbr]
+            run = []
+        return out
+
+    def _country_of_abbreviation(self, abbr: str, attrs: dict[str, Any], year: int | None) -> None:
+        """An abbreviation of one country's ministry in brackets after a name gives the name its
+        country ("Handels- und Industrieministerium (MITI)")."""
+        entries = self.all_abbr.get(abbr, ())
+        countries = kb.entry_countries(entries)
+        if len(countries) != 1 or countries[0] == attrs.get("country"):
+            return
+        if any(e.ministry.portfolio != attrs.get("portfolio") for e in entries):
+            return
+        attrs["country"] = countries[0]
+        attrs.pop("ministry_id", None)
+
+
+def _identity(attrs: dict[str, Any]) -> str | None:
+    """The ministry's id: its knowledge-base id, else a key of its country and portfolio
+    ("PK-foreign"), None where the country is unknown."""
+    if attrs.get("ministry_id"):
+        return str(attrs["ministry_id"])
+    country, portfolio = attrs.get("country"), attrs.get("portfolio")
+    return f"{country}-{portfolio}" if country and portfolio else None
 
 
 @Language.factory("bilat_ministries", default_config={"spans_key": SPAN_KEY})

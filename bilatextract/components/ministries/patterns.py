@@ -27,6 +27,9 @@ class Candidate:
     entries: tuple[kb.MinistryEntry, ...] = field(default_factory=tuple)
     # lowercase "foreign ministry": a name only with a country word right before or after it
     needs_adjacent_country: bool = False
+    # "the finance ministry", "MFA", "ministry of external affairs": a name only where the
+    # context gives it a country
+    needs_country: bool = False
 
 
 #: The words from its first that ``PatternSet.conjunct`` is judged on (it reads four).
@@ -43,6 +46,10 @@ class PatternSet:
         endings = prod.get("head_endings", [""])
         self.heads = {h + e for h in prod.get("heads", []) for e in endings}
         self.strong_heads = {h + e for h in prod.get("strong_heads", []) for e in endings}
+        # Heads whose fields must name a portfolio ("Department of Information" is none).
+        self.weak_heads = {h + e for h in prod.get("weak_heads", []) for e in endings}
+        # Lowercase heads of lowercase names ("ministry of external affairs"): known fields only.
+        self.lowercase_prod_heads = set(prod.get("lowercase_heads", []))
         self.head_countries = {
             h + e: code for code, hs in prod.get("head_countries", {}).items() for h in hs for e in endings
         }
@@ -60,9 +67,14 @@ class PatternSet:
         self.separate_heads = set(comp.get("separate_heads", []))
         self.known_only_heads = set(comp.get("known_only_heads", []))
         self.lowercase_heads = set(comp.get("lowercase_heads", []))
+        # Articles before a lowercase compound that let the context give its country ("the finance ministry").
+        self.definite_articles = {w.lower() for w in comp.get("definite_articles", [])}
+        # Fused heads that name the country unless a word says otherwise (Swiss "Volkswirtschaftsdepartement").
+        self.compound_head_countries = {h.lower(): code for code, hs in comp.get("head_countries", {}).items()
+                                        for h in hs}
         self.two_word_heads = self.separate_heads | self.lowercase_heads
         # Head words end a list of fields: "Department of Defense, the Home Office" is two names.
-        self.head_words = self.heads | self.separate_heads | self.known_only_heads
+        self.head_words = self.heads | self.separate_heads | self.known_only_heads | self.lowercase_prod_heads
         self.vague_fields = {w.lower() for w in prod.get("vague_fields", [])}
         # How one field is written: "capitalised_words" (English "Foreign Affairs") or
         # "adjective_noun" (German "nukleare Sicherheit", one compound noun per field).
@@ -72,6 +84,8 @@ class PatternSet:
         self.generic = {w.lower() for w in generic.get("determiners", [])}
         self.articles = {w.lower() for w in generic.get("articles", [])}
         self.abbreviation_articles = {w.lower() for w in generic.get("abbreviation_articles", [])}
+        # What stands between the abbreviations of a list ("BMF, BMI und AA").
+        self.abbreviation_separators = {w.lower() for w in generic.get("abbreviation_separators", [])}
         context = data.get("context", {})
         self.clause_breaks = tuple(context.get("clause_breaks", [";"]))
         self.own_names = {p: tuple(codes) for p, codes in context.get("own_names", {}).items()}

@@ -48,17 +48,39 @@ class Resolver:
         if country is None:
             country = cand.default_country
         if country is None:
-            pool = [m for m in mentions if not countries or m.code in countries]
+            # A name several countries use, in a text that names none of them ("the Foreign
+            # Office" of a Pakistani text): the context's country, as for a generic name.
+            # A lowercase or generic short form ("the finance ministry", "MFA") speaks for the
+            # government the document is about, not for the country named next to it.
+            generic = len(countries) > 1 and not any(m.code in countries for m in mentions)
+            country = self._context_country(doc, cand, start_char, end_char, () if generic else countries,
+                                            document=generic or cand.needs_country)
+            if country is None and countries and not generic:
+                country = countries[0]
+        if country is None and (cand.kind == "compound" or cand.needs_country):
+            return None  # a bare "Außenministerium", "MFA" of no particular country
+        return self._attributes(cand, entries, country, year)
+
+    def _context_country(self, doc: Doc, cand: Candidate, start_char: int, end_char: int,
+                         countries: tuple[str, ...], document: bool = False) -> str | None:
+        """The country of the candidate's clause, else (or with ``document``, at once) the
+        document's; among ``countries``, if any."""
+        p = self.patterns[0]
+        pool = [m for m in self._mentions(self.lang) if not countries or m.code in countries]
+        country = None
+        if not document:
             lo, hi = self._window(doc, cand.start, start_char, end_char)
             free = [m for m in pool if m.end not in self._claimed]
             country = kb.nearest_country(free, start_char, end_char, lo, hi)
-            if country is None:
-                own = () if cand.kind == "known" else p.own_names.get(cand.portfolio or "", p.own_names.get("*", ()))
-                country = kb.main_country(pool, exclude=own, text=self._text if p.document_pairs else None)
-            if country is None and countries:
-                country = countries[0]
-        if country is None and cand.kind in ("compound",):
-            return None  # a bare "Außenministerium" of no particular country
+        if country is None:
+            own = () if cand.kind == "known" and countries else \
+                p.own_names.get(cand.portfolio or "", p.own_names.get("*", ()))
+            country = kb.main_country(pool, exclude=own, text=self._text if p.document_pairs else None)
+        return country
+
+    def _attributes(self, cand: Candidate, entries: tuple[kb.MinistryEntry, ...], country: str | None,
+                    year: int | None) -> dict[str, Any]:
+        """Country, portfolio and knowledge-base id of a candidate whose country is decided."""
         entry = self._choose_entry(entries, country, year)
         known = entry.ministry if entry else None
         portfolio = known.portfolio if known else cand.portfolio
