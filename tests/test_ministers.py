@@ -355,7 +355,7 @@ def test_state_minister_and_partner_minister_are_home_beside_a_bundes_title() ->
 def test_secretary_of_state_of_a_country_is_no_field_phrase() -> None:
     text = "She met the Honorable Mary Rowe, Secretary of State of the United States, in Tokyo. Secretary Rowe said so."
     got = ministers(text, "en")
-    assert got[0] == ("Mary Rowe, Secretary of State of the United States", "Rowe", "US", "foreign")
+    assert got[0] == ("Honorable Mary Rowe, Secretary of State of the United States", "Rowe", "US", "foreign")
     assert got[1][2:] == ("US", "foreign")
     # with a field it stays the British title
     text = "He met Tom Hale, Secretary of State for Defence, in London."

@@ -39,8 +39,9 @@ from spacy.tokens import Doc, Span
 
 from .. import knowledge as kb
 from .._memo import MEMO_LIMIT, Memo
-from ..resources import check_language, load_toml
+from ..resources import check_language, has_file, load_toml
 from .base import ATTRS, doc_text, reference_year, set_spans, spans_of, view_of
+from .minister_names import name_conventions
 
 # A word: letters and digits, with inner hyphens and apostrophes ("Kramp-Karrenbauer", "O'Neill").
 _WORD = re.compile(r"[^\W\d_]\w*(?:[-‐'’]\w+)*")
@@ -275,9 +276,17 @@ class Patterns:
         self.honorifics = re.compile(rf"(?:{alternation})(?=\s)")
         self.honorific_end = re.compile(rf"(?:{alternation})\s*$")
         self.honorific_words = frozenset(w.rstrip(".") for h in names.get("honorifics", []) for w in h.split())
-        self.particles = frozenset(names.get("particles", []))
+        language = load_toml(lang, "language.toml") if has_file(lang, "language.toml") else {}
+        self.particles = frozenset(language.get("name_particles", names.get("particles", [])))
+        self.titles_capitalised = bool(language.get("titles_capitalised", True))
+        title_honorifics = _honorific_alternation(names.get("title_honorifics", []))
+        self.title_honorific_end = re.compile(rf"(?:{title_honorifics})\s*$")
+        common = load_toml("common", "names.toml") if has_file("common", "names.toml") else {}
+        self.after_names = frozenset(common.get("after_names", {}).get("words", []))
+        self.hyphen_particles = frozenset(common.get("hyphenated_particles", {}).get("words", []))
         self.preposition_particles = frozenset(names.get("preposition_particles", []))
         self.family_first = frozenset(names.get("family_first_countries", []))
+        self.name_conventions = name_conventions()
         self.not_names = frozenset(names.get("not_names", []))
         self.apposition_articles = frozenset(data.get("apposition", {}).get("articles", []))
         cp = data.get("counterpart", {})
@@ -318,8 +327,14 @@ class Patterns:
         """What ``_Document.is_name_word`` can tell from the word string alone: never a name word, an
         initial, an honorific word (no name word before a full stop), or a name word where no country
         mention or title stands."""
-        if not t[:1].isupper() or t in self.not_names:
+        if not t[:1].isupper():
+            # "al-Saud", "el-Sisi": a particle fused by a hyphen before a capitalised name
+            head, _, rest = t.partition("-")
+            return _NAME if rest[:1].isupper() and head in self.hyphen_particles else _NEVER
+        if t in self.not_names or t in self.after_names:
             return _NEVER
+        if _is_caps(t) and (t.capitalize() in self.not_names or self.country_of_word(t.capitalize())):
+            return _NEVER  # "OF", "INDONESIA" in a line in capitals
         if len(t) == 1:
             return _INITIAL
         if self.country_of_word(t) or t in self.subnational or t in self.counterparts:
@@ -367,7 +382,7 @@ class Patterns:
     def _can_start_title(self, word: str) -> bool:
         """Whether a title can start at this word: a country prefix of titles ("Federal"), the first word
         of a title of the table or of a "<field> <head>" compound, or a fused title."""
-        if not word[:1].isupper():
+        if self.titles_capitalised and not word[:1].isupper():
             return False
         low = word.lower()
         return (word in self.name_prefixes or low in self.title_lengths
@@ -709,6 +724,7 @@ class _Document:
             if title.link_country:
                 title.country, title.country_rank = title.link_country, RANK_DEFAULT
             title.bare = False
+            title.coref_only = False  # "Secretary of Foreign Affairs": a field makes the title
             title.end = j = end
             # "des Innern, für Bau und Heimat": another link after a comma continues the phrase.
             if not (j < n and self.gap(j) == ", " and texts[j] in p.links):
@@ -856,6 +872,8 @@ class _Document:
         """Word indices of a name ending at word e, up to five words."""
         out: list[int] = []
         k = e
+        while k > 0 and self.texts[k] in self.p.after_names and self.gap(k) == " ":
+            k -= 1  # "John Healey MP, Secretary of State for Defence"
         while k >= 0 and len(out) < 5:
             if out:
                 g = self.gap(k + 1)
@@ -885,6 +903,13 @@ class _Document:
                 break
             j = self.by_start[nxt]
         return j
+
+    def title_honorifics_backward(self, start: int) -> int:
+        """The start of the honorifics of a title that end right before character ``start`` ("Hon")."""
+        m = self.p.title_honorific_end.search(self.text, max(0, start - 40), start)
+        if not m or m.start() == start or (m.start() > 0 and self.text[m.start() - 1].isalnum()):
+            return start
+        return m.start()
 
     def honorifics_backward(self, start: int) -> int:
         """The start of the honorifics that end right before character ``start``."""
@@ -979,7 +1004,8 @@ class _Document:
         idx = self.name_forward(k)
         if not idx or (g == ", " and len(idx) < 2 and k == j):
             return None
-        m = self.make(self.starts[title.start], self.ends[idx[-1]], idx, title, "titled")
+        start = self.starts[title.start]
+        m = self.make(self.title_honorifics_backward(start), self.ends[idx[-1]], idx, title, "titled")
         before = self.country_before(title)
         if before is not None:
             m.country, m.country_rank = before[0], RANK_WORD
@@ -1077,7 +1103,8 @@ class _Document:
             idx = self.name_forward(k)
             if not idx:
                 continue
-            group = [self.make(self.starts[idx[0]], self.ends[idx[-1]], idx, None, "counterpart")]
+            group = [self.make(self.starts[j] if j < k else self.starts[idx[0]], self.ends[idx[-1]], idx, None,
+                               "counterpart")]
             # "ihre Amtskollegen Catherine Colonna und Gérald Darmanin": a list of counterparts.
             e = idx[-1]
             while e + 2 < self.n:
@@ -1116,8 +1143,9 @@ class _Document:
         # first word is a given name written first ("Min-jun Park").
         for m in cands:
             words = m.words
-            if m.country in self.p.family_first and m.country_rank >= RANK_TITLE and len(words) > 1 \
-                    and "-" not in words[0] \
+            if len(words) > 1 and "-" not in words[0] \
+                    and ((m.country in self.p.family_first and m.country_rank >= RANK_TITLE)
+                         or self.p.name_conventions.family_first(words)) \
                     and not any(_is_caps(w) for w in words) and not any(w.lower() in self.p.particles for w in words):
                 m.family, m.surface, m.given = words[0], words[0], " ".join(words[1:])
                 m.key = name_key(m.family)
