@@ -38,17 +38,13 @@ class MinistryEntry:
 
 @functools.cache
 def ministries() -> tuple[MinistryEntry, ...]:
-    """All ministries of the knowledge base, validated: the ``[[ministry]]`` tables of
-    ``models/common/ministries.toml``, then the country tables of ``models/common/ministries/*.toml``."""
-    data = load_toml("common", "ministries.toml")
-    raws = list(data.get("ministry", []))
-    legacy = {(r.get("country"), r.get("portfolio")) for r in raws}
-    for name in world_files():
-        for raw in _country_tables(load_toml("common", f"{WORLD_DIR}/{name}"), name):
-            if (raw["country"], raw["portfolio"]) in legacy:
-                raise ResourceError(f"{WORLD_DIR}/{name}: {raw['id']}: {raw['country']} {raw['portfolio']} "
-                                    "is listed in ministries.toml already")
-            raws.append(raw)
+    """All ministries of the knowledge base, validated: the country tables of
+    ``models/common/ministries/*.toml``, then the ``[[ministry]]`` tables of ``models/common/ministries.toml``."""
+    # The country tables first: where ``ministries.toml`` lists a country's portfolio too, its
+    # entries come last and so are the current ones (``find_ministry``).
+    raws = [raw for name in world_files()
+            for raw in _country_tables(load_toml("common", f"{WORLD_DIR}/{name}"), name)]
+    raws += load_toml("common", "ministries.toml").get("ministry", [])
     out = []
     seen: set[str] = set()
     for raw in raws:
@@ -182,8 +178,12 @@ def entry_countries(entries: Sequence[MinistryEntry]) -> tuple[str, ...]:
 
 # ----------------------------------------------------------------------------- name keys
 
-_ENDINGS = ("es", "en", "em", "er", "e", "s", "n")
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "&": "and"})
+@functools.cache
+def _name_keys() -> tuple[tuple[str, ...], dict[int, str]]:
+    """The inflection endings a name key drops and the characters it replaces (``[name_keys]``)."""
+    data = load_toml("common", "ministries.toml").get("name_keys", {})
+    endings = tuple(sorted(data.get("endings", []), key=len, reverse=True))
+    return endings, str.maketrans(data.get("replace", {}))
 
 
 @functools.lru_cache(maxsize=1 << 15)
@@ -194,9 +194,10 @@ def name_key_word(word: str) -> str:
     so it only has to map the inflections of one word together, not produce a real stem.
     Memoised: texts repeat their words.
     """
-    w = word.lower().translate(_APOSTROPHES)
+    endings, replace = _name_keys()
+    w = word.lower().translate(replace)
     if len(w) >= 4 and w.isalpha():
-        for ending in _ENDINGS:
+        for ending in endings:
             if w.endswith(ending) and len(w) - len(ending) >= 3:
                 return w[: -len(ending)]
     return w

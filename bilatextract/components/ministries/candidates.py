@@ -100,11 +100,12 @@ class CandidateFinder:
         n = len(words)
         for i in positions:
             head = words[i]
-            if i + 1 >= n or words[i + 1].lower() not in p.links:
+            link = _past_space(words, i + 1)  # "Ministry of  Foreign Affairs" in a page menu
+            if link >= n or words[link].lower() not in p.links:
                 continue
-            j = i + 2
+            j = _past_space(words, link + 1)
             if j < n and words[j].lower() in p.link_articles:
-                j += 1
+                j = _past_space(words, j + 1)
             lowercase = head in p.lowercase_prod_heads
             if lowercase:  # "ministry of external affairs": lowercase words of known fields only
                 end = p.field_run(words, j, 4)
@@ -114,7 +115,7 @@ class CandidateFinder:
                 end = p.fields(words, j, head in p.strong_heads)
             if end is None:
                 continue
-            portfolio = self._portfolios[p.lang][self._span_text(i + 2, end)]
+            portfolio = self._portfolios[p.lang][self._span_text(link + 1, end)]
             if (head in p.weak_heads or lowercase) and portfolio in (None, "other"):
                 continue  # "Department of Information": no portfolio, a known name or nothing
             cand = Candidate(i, end, end, p.lang, "productive", portfolio=portfolio,
@@ -250,3 +251,10 @@ class CandidateFinder:
             cache[lang] = kb.country_mentions(self._text, lang, (self._starts, self._words), self._orths)
         return cache[lang]
 
+
+def _past_space(words: list[str], j: int) -> int:
+    """The first position from ``j`` that is not a whitespace token (a line break, a double space)."""
+    n = len(words)
+    while j < n and words[j].isspace():
+        j += 1
+    return j

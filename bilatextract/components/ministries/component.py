@@ -145,10 +145,15 @@ class MinistriesComponent(CandidateFinder, Resolver):
             k = end
             while k < n and words[k].isspace():
                 k += 1
-            if k + 2 < n and words[k] == "(" and words[k + 2] == ")" and _ABBREVIATION.match(words[k + 1]):
+            if k >= n or words[k] != "(":
+                continue
+            a = k + 1
+            if a < n and words[a].lower() in self.patterns[0].articles:
+                a += 1  # "Department of Trade and Industry (the dti)"
+            if a + 1 < n and words[a + 1] == ")" and (_ABBREVIATION.match(words[a]) or words[a] in self.all_abbr):
                 if (start, end) not in fixed:
-                    self._country_of_abbreviation(words[k + 1], attrs, year)
-                bracketed[k + 1] = self._abbreviation_attrs(words[k + 1], attrs, year)
+                    self._country_of_abbreviation(words[a], attrs, year)
+                bracketed[a] = self._abbreviation_attrs(words[a], attrs, year)
         for cand in self.abbreviations(self._at(positions, _STARTS_ABBREVIATION)):
             if cand.start not in bracketed:
                 attrs = self.resolve(doc, cand, year)
@@ -192,7 +197,7 @@ class MinistriesComponent(CandidateFinder, Resolver):
         country ("Handels- und Industrieministerium (MITI)")."""
         entries = self.all_abbr.get(abbr, ())
         countries = kb.entry_countries(entries)
-        if len(countries) != 1 or countries[0] == attrs.get("country"):
+        if abbr in self.generic_abbr or len(countries) != 1 or countries[0] == attrs.get("country"):
             return
         if any(e.ministry.portfolio != attrs.get("portfolio") for e in entries):
             return

@@ -74,6 +74,8 @@ class PatternSet:
                                         for h in hs}
         self.two_word_heads = self.separate_heads | self.lowercase_heads
         # Head words end a list of fields: "Department of Defense, the Home Office" is two names.
+        # Stems of head words: a field never runs over a word containing one ("Ministerium", "ministry").
+        self.head_stems = tuple(s.lower() for s in prod.get("head_stems", []))
         self.head_words = self.heads | self.separate_heads | self.known_only_heads | self.lowercase_prod_heads
         self.vague_fields = {w.lower() for w in prod.get("vague_fields", [])}
         # How one field is written: "capitalised_words" (English "Foreign Affairs") or
@@ -106,7 +108,7 @@ class PatternSet:
         n = len(words)
         while k < n and k - j < limit:
             word = words[k]
-            if not word.isalpha() or "minist" in word.lower() or word in self.head_words:
+            if not word.isalpha() or word in self.head_words or any(s in word.lower() for s in self.head_stems):
                 break
             k += 1
         return k
@@ -215,6 +217,8 @@ class PatternSet:
                 k += 1
                 if k < n and words[k].lower() in self.link_articles:
                     k += 1
+            if k < n and kb.country_of_word(words[k], self.lang):
+                break  # "Ministry of Labour and of the Brazilian Foreign Ministry": another name
             last = words[end].lower() in conjunctions or words[k - 1].lower() in conjunctions
             nxt = self.conjunct(words, k, last=last)
             if nxt is None:

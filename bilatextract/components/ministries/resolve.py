@@ -120,7 +120,7 @@ class Resolver:
         return entry
 
     def _entries_named(self, start: int, end: int) -> tuple[kb.MinistryEntry, ...]:
-        return self._named(tuple(self._words[start:end]))
+        return self._named(tuple(w for w in self._words[start:end] if not w.isspace()))
 
     def _named(self, words: tuple[str, ...]) -> tuple[kb.MinistryEntry, ...]:
         """The known entries these words name, with their capitals; memoised per word sequence
