@@ -26,6 +26,8 @@ _ATTRIBUTE_SCHEMAS: dict[str, dict[str, Any]] = {
                   "description": "The ministry's or minister's field (annotation guide, 'Portfolio values')."},
     "ministry": {"type": ["string", "null"],
                  "description": "Id of the ministry in the knowledge base (models/common/ministries.toml)."},
+    "id": {"type": ["string", "null"],
+           "description": "The ministry's identity: its knowledge-base id, else COUNTRY-portfolio."},
     "value": {"type": ["string", "null"],
               "pattern": r"^\d{4}(-(\d{2}(-\d{2})?|W\d{2}|SP|SU|FA|WI))?$",
               "description": "TIMEX3 value (YYYY-MM-DD, YYYY-MM, YYYY, YYYY-Www, YYYY-SP|SU|FA|WI); "

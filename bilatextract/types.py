@@ -55,6 +55,9 @@ class Ministry(Entity):
     country: str | None = None
     portfolio: str | None = None
     ministry: KnownMinistry | None = None
+    #: The knowledge-base id ("JP-MOFA"), else a key of country and portfolio ("PK-foreign");
+    #: the same ministry has the same id across documents and languages.
+    id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
