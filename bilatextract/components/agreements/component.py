@@ -14,6 +14,7 @@ from .abbreviations import Abbreviations
 from .grammar import Grammar, _DateStarts, _resolve
 from .known import Known
 from .lexicon import Lexicon, _boundaries
+from .mentions import Mentions
 from .words import (
     _GAP,
     Found,
@@ -28,17 +29,20 @@ from .words import (
 )
 
 
-class AgreementsComponent(Grammar, Abbreviations, Known, Lexicon):
+class AgreementsComponent(Mentions, Grammar, Abbreviations, Known, Lexicon):
     def __init__(self, nlp: Language, name: str) -> None:
         Lexicon.__init__(self, check_language(nlp.lang))
         self.name = name
         cfg = self.cfg
         self.boundaries = _boundaries(cfg, self.known_names, self.known_abbrevs)
-        self.trigger_re, self.ending_re = self._trigger_res()
         self.boundary_re = re.compile("[" + re.escape("".join(sorted(self.boundaries))) + "]")
-        self.multiword_by_first: dict[str, list[tuple[str, ...]]] = {}
-        for seq in self.multiword_heads:
-            self.multiword_by_first.setdefault(seq[0], []).append(seq)
+        #: first word -> [(words of a multi-word head, its kind)]
+        self.multiword_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for seqs, kind in ((self.multiword_heads, "plain"), (self.bare_heads, "bare"),
+                           (self.signed_heads, "signed_words")):
+            for seq in seqs:
+                self.multiword_by_first.setdefault(seq[0], []).append((seq, kind))
+        self.trigger_re, self.ending_re = self._trigger_res()
         #: word text -> "plain", "compound" or None: the one-word part of ``_head_at``
         self._head_kinds = Memo(self._word_head_kind)
         #: words of a mention (joined by spaces) -> index of the known agreement they name
@@ -47,10 +51,12 @@ class AgreementsComponent(Grammar, Abbreviations, Known, Lexicon):
     def _trigger_res(self) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
         """Patterns of which every mention holds a match (the text lowercased for the second):
         a head, a known name, the first word of a known abbreviation, a compound ending."""
-        words = set(self.plain_heads) | set(self.hyphen_heads) | {seq[0] for seq in self.multiword_heads}
+        words = set(self.plain_heads) | set(self.hyphen_heads) | set(self.lower_heads)
+        words |= {seq[0] for seq, _ in (s for seqs in self.multiword_by_first.values() for s in seqs)}
         words |= set(self.known_abbrevs)  # the first word alone counts, as in "(New)"
         words |= {_GAP.join(seq) for cands in self.known_names.values() for seq, _ in cands}
-        endings = _trie_pattern(self.compound_endings) if self.compound_endings else None
+        all_endings = self.compound_endings + self.signed_endings
+        endings = _trie_pattern(all_endings) if all_endings else None
         return re.compile(_trie_pattern(words)), None if endings is None else re.compile(endings)
 
     # ----- the well-known agreements -------------------------------------------------------
@@ -90,7 +96,7 @@ class AgreementsComponent(Grammar, Abbreviations, Known, Lexicon):
     ) -> tuple[list[Found], set[str]]:
         """The mentions among ``words``, and the abbreviations the text defines. Heads and known
         names start only at the indices ``triggers`` (the words that overlap a trigger match)."""
-        found = self._rule_mentions(words, triggers, dates)
+        found = self._rule_mentions(doc, words, triggers, dates)
         found += self._known_mentions(words, triggers)
         return self._abbreviations(doc, words, _resolve(found))
 

@@ -8,6 +8,7 @@ import re
 
 from spacy.tokens import Doc
 
+from ...knowledge.countries import country_of_word
 from ..base import spans_of
 from .words import _CLOSE_QUOTES, _OPEN_QUOTES, Found, Word, _acronym, _capitalised, _is_word
 
@@ -19,22 +20,28 @@ class Grammar:
     def _head_at(self, words: list[Word], i: int) -> tuple[int, str] | None:
         """(end index, kind) of a head starting at word i: kind is "plain" or "compound"."""
         w = words[i]
-        for seq in self.multiword_by_first.get(w.text, ()):
+        for seq, kind in self.multiword_by_first.get(w.text, ()):
             if self._match_seq(words, i, seq):
-                return i + len(seq), "plain"
+                return i + len(seq), kind
         kind = self._head_kinds[w.text]
         return None if kind is None else (i + 1, kind)
 
     def _word_head_kind(self, text: str) -> str | None:
-        """"plain", "compound" or None: whether the word ``text`` alone is a head."""
+        """Whether the word ``text`` alone is a head, and of which kind: "plain" (needs a name
+        around it), "compound" (a name by itself), "lower" (a lowercase head after a capitalised
+        name), "signed" (a name where its sentence tells of a signing), or None."""
         if not _is_word(text):
             return None
         if text in self.plain_heads:
             return "plain"
+        if text in self.lower_heads:
+            return "lower"
         if not text[:1].isupper() and not text[:1].isdigit():
             return None
         if self._is_compound(text):
             return "compound"
+        if self._is_compound(text, self.signed_endings):
+            return "signed"
         parts = re.split(r"[-–]", text)
         if len(parts) >= 2 and parts[-1]:
             last, prefix = parts[-1], parts[0]
@@ -46,15 +53,17 @@ class Grammar:
                 return "compound"
         return None
 
-    def _is_compound(self, text: str) -> bool:
-        if not self.compound_endings or "-" in text or text in self.compound_exclude:
+    def _is_compound(self, text: str, endings: tuple[str, ...] | None = None) -> bool:
+        endings = self.compound_endings if endings is None else endings
+        if not endings or "-" in text or text in self.compound_exclude:
             return False
         if not text[:1].isupper():
             return False
         low = text.lower()
-        return any(
-            low.endswith(e) and len(low) - len(e) >= self.compound_min_prefix for e in self.compound_endings
-        )
+        for prefix in self.compound_generic_prefixes:  # "Nebenabkommen", "Folgeabkommen"
+            if text.startswith(prefix) and low[len(prefix):] in endings:
+                return False
+        return any(low.endswith(e) and len(low) - len(e) >= self.compound_min_prefix for e in endings)
 
     # ----- the name around a head -----------------------------------------------------------
     def _coordinated_start(self, words: list[Word], s: int) -> int:
@@ -89,6 +98,8 @@ class Grammar:
         count = 0
         while k > 0 and count < self.premod_max:
             w = words[k - 1]
+            if w.text in self.headline_words and self._in_headline(words, k - 1):
+                break
             if self._is_premodifier(w):
                 k -= 1
                 count += 1
@@ -102,7 +113,7 @@ class Grammar:
                 and k < s
                 and k >= 2
                 and self._is_premodifier(words[k - 2])
-                and not _acronym(words[k - 2].text)
+                and (not _acronym(words[k - 2].text) or country_of_word(words[k - 2].text, self.lang))
                 and not self.nouns_capitalised
             ):
                 k -= 1
@@ -116,8 +127,12 @@ class Grammar:
             k += 1
         return k
 
-    def _complement_end(self, words: list[Word], e: int, allow_relational: bool, dates: _DateStarts) -> int:
-        """End of the name complement after a head ending at word ``e``, or ``e`` if there is none."""
+    def _complement_end(
+        self, words: list[Word], e: int, allow_relational: bool, dates: _DateStarts, parties_name: bool = False,
+        no_parties: bool = False,
+    ) -> int:
+        """End of the name complement after a head ending at word ``e``, or ``e`` if there is none.
+        ``parties_name``: the parties alone ("zwischen der Schweiz und China") may end the name."""
         if e >= len(words) or words[e].text not in self.starters:
             return e
         if words[e].text in self.relational and not allow_relational:
@@ -125,7 +140,7 @@ class Grammar:
         if words[e].text in self.need_capital and not (e + 1 < len(words) and words[e + 1].text[:1].isupper()):
             return e
         # "zwischen Japan und der EU" alone describes the parties; a name needs another starter
-        named = words[e].text not in self.relational
+        named = words[e].text not in self.relational or parties_name
         between = not named  # inside "between X and the Y" a coordinated article is part of the name
         last_content = e
         pos = e + 1
@@ -133,6 +148,17 @@ class Grammar:
         limit = min(len(words), e + 1 + self.complement_max)
         while pos < limit:
             w = words[pos]
+            if not w.is_word and self._continues_complement(words, pos, seen_content):
+                pos += 1
+                continue
+            if w.text == "(" and seen_content:
+                # "... Joint Research Centre (CPJRC) on Earth Sciences": an abbreviation inside the title
+                bracket = self._bracket_abbrev_after(words, pos)
+                after = bracket[1] + 1 if bracket else pos
+                if bracket and after + 1 < len(words) and words[after].text in self.starters \
+                        and words[after].text not in self.relational and _capitalised(words[after + 1].text):
+                    pos = after
+                    continue
             if not w.is_word or w.text in self.stop_words:
                 break
             # a date ends a name, except a year right after a name word ("Agenda 2030")
@@ -140,6 +166,8 @@ class Grammar:
                 break
             low = w.text.lower()
             if seen_content and low in self.starters:
+                if low in self.relational and no_parties:
+                    break
                 if low in self.relational:
                     between = True
                 else:
@@ -149,7 +177,8 @@ class Grammar:
                     if self._head_follows(words, pos + 1):
                         break
                     # "Agreement on Trade and the Japan-US Alliance": a new phrase, unless between parties
-                    if not between and pos + 1 < len(words) and words[pos + 1].text in self.new_phrase_articles:
+                    if not between and pos + 1 < len(words) and words[pos + 1].text in self.new_phrase_articles \
+                            and (pos + 2 >= len(words) or "-" in words[pos + 2].text.strip("-")):
                         break
                 pos += 1
                 continue
@@ -182,6 +211,41 @@ class Grammar:
             return last_content - 1
         return last_content + 1
 
+    def _continues_complement(self, words: list[Word], pos: int, seen_content: bool) -> bool:
+        """Punctuation inside a complement: a comma after a truncated compound ("Rohstoff-,
+        Industrie- und ..."), a comma in a list of capitalised words ("Micro, Small and Medium-sized
+        Businesses"), a slash between capitalised words ("Official/Special Passports")."""
+        w = words[pos].text
+        if not seen_content or pos + 1 >= len(words) or not words[pos + 1].is_word:
+            return False
+        prev, nxt = words[pos - 1].text, words[pos + 1].text
+        if w == "/":
+            return _capitalised(prev) and _capitalised(nxt)
+        if w != ",":
+            return False
+        if prev.endswith("-"):
+            return nxt.endswith("-") or nxt[:1].isupper()
+        if not (prev[:1].isupper() and nxt[:1].isupper()) or self.nouns_capitalised:
+            return False
+        for j in range(pos + 2, min(len(words) - 1, pos + 6)):  # "X, Y and Z": the list ends in a coordinator
+            if words[j].text in self.coordinators:
+                return words[j + 1].text[:1].isupper()
+            if not (words[j].is_word and words[j].text[:1].isupper()) and words[j].text != ",":
+                return False
+        return False
+
+    def _in_headline(self, words: list[Word], k: int) -> bool:
+        """Is word k in a title-case line ("Japan and Chile Sign ... Agreement")? Running text
+        has lowercase content words before it in its sentence."""
+        j = k
+        while j > 0 and not words[j].sentence_initial and k - j < 15:
+            j -= 1
+            w = words[j]
+            if w.is_word and w.text[:1].islower() and w.text not in self.function_words \
+                    and w.text not in self.coordinators:
+                return False
+        return True
+
     def _complement_adjective(self, words: list[Word], pos: int) -> bool:
         """A lowercase adjective inside a German complement: an adjective ending, then a noun."""
         if not self.complement_adj_endings:
@@ -212,12 +276,14 @@ class Grammar:
         return False
 
     def _determiner(self, words: list[Word], s: int) -> str | None:
-        """"indefinite", "definite" or None: the determiner introducing the phrase at word s."""
+        """"indefinite", "quantifier", "definite" or None: the determiner introducing the phrase at word s."""
         for k in range(s - 1, max(-1, s - 7), -1):
             w = words[k]
             if not w.is_word:
                 return None
             low = w.text.lower()
+            if low in self.quantifiers or (w.text.isdigit() and not 1000 <= int(w.text) <= 2999):
+                return "quantifier"
             if low in self.indefinite:
                 return "indefinite"
             if low in self.definite:
@@ -247,54 +313,6 @@ class Grammar:
         if _acronym(words[k].text) or words[k].text in self.known_abbrevs:
             return k, j
         return None
-
-    # ----- per document ---------------------------------------------------------------------
-
-    def _rule_mentions(self, words: list[Word], triggers: list[int], dates: _DateStarts) -> list[Found]:
-        out: list[Found] = []
-        for i in triggers:
-            head = self._head_at(words, i)
-            if head is None:
-                continue
-            he, kind = head
-            head_text = " ".join(w.text for w in words[i:he])
-            if kind == "plain" and he < len(words) and words[he].text in self.other_name_words:
-                continue  # "Tokyo International Convention Center", "North Atlantic Treaty Organization"
-            s = self._coordinated_start(words, i) if kind == "compound" else i
-            ps = self._premodifier_start(words, s)
-            if kind == "compound" and ps < s and self._coordinated_start(words, ps) < ps:
-                # "Wirtschaftspartnerschafts- und Strategisches Partnerschaftsabkommen"
-                s = self._coordinated_start(words, ps)
-                ps = self._premodifier_start(words, s)
-            has_premod = ps < s
-            bare = kind == "plain" and not has_premod
-            ce = self._complement_end(words, he, allow_relational=bare, dates=dates)
-            has_complement = ce > he
-            if kind == "plain":
-                if head_text in self.need_premodifier:
-                    if not has_premod:
-                        continue
-                elif not (has_premod or has_complement):
-                    continue
-                # a sentence-initial capitalised word is weak evidence of a name
-                if has_premod and not has_complement and words[ps].sentence_initial and ps == s - 1 \
-                        and self.nouns_capitalised:
-                    continue
-            if has_premod and self.nouns_capitalised and words[ps].sentence_initial and not has_complement \
-                    and kind == "compound":
-                ps = s
-            if self.indefinite:
-                determiner = self._determiner(words, ps)
-                # a capitalised German adjective ("eine Gemeinsame Absichtserklärung") marks a name
-                named_by_premod = has_premod and self.nouns_capitalised and not words[ps].sentence_initial
-                generic = (determiner == "indefinite" and not named_by_premod) or (
-                    determiner is None and kind == "plain" and not has_premod and head_text in self.plural_heads
-                )
-                if generic and self._bracket_abbrev_after(words, ce) is None:
-                    continue
-            out.append(Found(ps, ce))
-        return out
-
 
 
 class _DateStarts:

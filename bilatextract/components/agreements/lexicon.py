@@ -62,13 +62,29 @@ class Lexicon:
             re.compile(r"(?<!\w)(?:" + "|".join(re.escape(x) for x in cue_words) + r")(?!\w)") if cue_words else None
         )
         self.inflection = {k.lower(): tuple(v) for k, v in cfg.get("inflection", {}).items()}
+        # lowercase heads after a capitalised name ("the Prespa agreement", "Dayton peace accords")
+        low = cfg.get("lowercase_heads", {})
+        self.lower_heads = frozenset(low.get("heads", ()))
+        self.lower_head_modifiers = frozenset(low.get("modifiers", ()))
+        self.bare_heads = [tuple(m.split()) for m in heads.get("bare", ())]
+        self.signed_heads = [tuple(m.split()) for m in heads.get("signed_only", ())]
+        self.signed_endings = tuple(e.lower() for e in comp.get("signed_endings", ()))
+        self.compound_generic_prefixes = tuple(comp.get("generic_prefixes", ()))
+        self.plural_endings = tuple(e.lower() for e in comp.get("plural_endings", ()))
+        self.lower_premodifiers = frozenset(p.get("lowercase_before_compound", ()))
+        self.headline_words = frozenset(p.get("headline_words", ()))
+        self.quantifiers = frozenset(d.get("quantifiers", ()))
+        signing = cfg.get("signing", {}).get("cues", ())
+        self.signing_re = (
+            re.compile(cue_start + "(?:" + "|".join(re.escape(x) for x in signing) + ")") if signing else None
+        )
         self._load_known()
 
 
 def _boundaries(cfg: dict, *tables: dict[str, list[tuple[tuple[str, ...], int]]]) -> frozenset[str]:
-    """Punctuation that ends every scan of the rules: sentence ends and the comma, unless a word
-    list holds them. (A comma after a truncated compound, "Sach-, Dienst- und ...", continues a
-    coordination backwards: such a comma does not start a stretch, see ``_boundary_before``.)
+    """Punctuation that ends every scan of the rules: sentence ends, unless a word list holds
+    them. (Commas stand inside names: "Rohstoff-, Industrie- und Technologiebereich", "Micro,
+    Small and Medium-sized Businesses".)
 
     Rules compare a word with list entries, or with the parts of multi-word entries (split at
     spaces, or into words for the known names and abbreviations).
@@ -79,7 +95,7 @@ def _boundaries(cfg: dict, *tables: dict[str, list[tuple[tuple[str, ...], int]]]
         listed.update(value.split())
     for table in tables:
         listed.update(word for cands in table.values() for seq, _ in cands for word in seq)
-    return frozenset(p for p in _SENTENCE_END | {","} if p not in listed)
+    return frozenset(p for p in _SENTENCE_END if p not in listed)
 
 
 def _strings(value: object) -> list[str]:
