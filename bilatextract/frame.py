@@ -58,7 +58,8 @@ def to_frame(documents: Document | Iterable[Document]) -> pd.DataFrame:
     where it has none), ``language``, ``type`` (MINISTRY, MINISTER, DATE, AGREEMENT),
     ``text``, ``start``, ``end`` (character offsets into the document's text), then the
     normalised attributes ``country``, ``portfolio``, ``ministry_id``, ``family_name``,
-    ``given_name``, ``value``, ``granularity``, ``name``, ``abbreviation`` (None where the
+    ``given_name``, ``value``, ``granularity``, ``name``, ``abbreviation``, ``id``,
+    ``canonical``, ``parties`` (None where the
     type has no such attribute or it is unknown). The columns are the same for an empty
     result, so frames of several runs concatenate cleanly.
     """

@@ -31,6 +31,13 @@ _ATTRIBUTE_SCHEMAS: dict[str, dict[str, Any]] = {
               "description": "TIMEX3 value (YYYY-MM-DD, YYYY-MM, YYYY, YYYY-Www, YYYY-SP|SU|FA|WI); "
                              "null where unresolvable."},
     "family_name": {"type": ["string", "null"], "minLength": 1},
+    "id": {"type": ["string", "null"],
+           "description": "Agreement id: the treaty knowledge base's (models/common/agreements.toml), "
+                          "else 'name:' and a key of the normalised name."},
+    "canonical": {"type": ["object", "null"], "additionalProperties": {"type": "string"},
+                  "description": "Canonical agreement names by language code, where known."},
+    "parties": {"type": ["array", "null"], "items": {"type": "string"},
+                "description": "Parties of an agreement: ISO 3166-1 alpha-2 codes, organisations, names."},
 }
 
 

@@ -12,8 +12,9 @@ from bilatextract.components.base import spans_of
 
 
 def agreements(lang: str, text: str) -> list[tuple[str, dict]]:
+    """The mentions and their name attributes (identity and parties: tests/test_agreements_identity.py)."""
     doc = pipeline.get(lang)(text)
-    return [(s.text, s._.bilat_attrs) for s in spans_of(doc, "AGREEMENT")]
+    return [(s.text, {k: s._.bilat_attrs[k] for k in ("name", "abbreviation")}) for s in spans_of(doc, "AGREEMENT")]
 
 
 def texts(lang: str, text: str) -> list[str]:

@@ -38,7 +38,7 @@ class Abbreviations:
                 abbr = " ".join(w.text for w in words[a:b])
                 f.abbreviation = abbr
                 defined.setdefault(abbr, f)
-                add(Found(a, b, name=f.name, abbreviation=abbr))
+                add(Found(a, b, name=f.name, abbreviation=abbr, known=f.known))
                 after = b + (2 if words[b].text in _CLOSE_QUOTES else 1)
                 self._coordinated_shortening(words, after, f, add, defined)
             else:
@@ -48,7 +48,7 @@ class Abbreviations:
                 abbr = words[before].text
                 f.abbreviation = f.abbreviation or abbr
                 defined.setdefault(abbr, f)
-                add(Found(before, before + 1, name=f.name, abbreviation=abbr))
+                add(Found(before, before + 1, name=f.name, abbreviation=abbr, known=f.known))
         known_in_doc = {f.known for f in chosen + extra if f.known is not None}
         # "Environmental Protection Agency (EPA)": the document defines the letters as something else
         mention_ends = {f.end for f in chosen + extra}
@@ -67,7 +67,7 @@ class Abbreviations:
                 continue
             if w.text in defined:
                 full = defined[w.text]
-                add(Found(i, i + 1, name=full.name, abbreviation=w.text))
+                add(Found(i, i + 1, name=full.name, abbreviation=w.text, known=full.known))
                 continue
             hit = None
             for seq, idx in self.known_abbrevs.get(w.text, ()):
@@ -111,9 +111,10 @@ class Abbreviations:
             idx = self._known_abbrev_index(abbr)
             if idx is not None and self.known[idx][0]:
                 short.name = self.known[idx][0]
+                short.known = idx
         add(short)
         defined.setdefault(abbr, short)
-        add(Found(a, b, name=short.name, abbreviation=abbr))
+        add(Found(a, b, name=short.name, abbreviation=abbr, known=short.known))
 
     def _abbrev_before_bracket(self, words: list[Word], f: Found) -> int | None:
         """"CEPA (Comprehensive Economic Partnership Agreement)": the word index of CEPA."""

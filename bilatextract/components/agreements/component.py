@@ -12,6 +12,7 @@ from ...resources import check_language
 from ..base import char_span, doc_text, set_spans
 from .abbreviations import Abbreviations
 from .grammar import Grammar, _DateStarts, _resolve
+from .identity import Identity
 from .known import Known
 from .lexicon import Lexicon, _boundaries
 from .mentions import Mentions
@@ -29,11 +30,12 @@ from .words import (
 )
 
 
-class AgreementsComponent(Mentions, Grammar, Abbreviations, Known, Lexicon):
+class AgreementsComponent(Mentions, Grammar, Abbreviations, Identity, Known, Lexicon):
     def __init__(self, nlp: Language, name: str) -> None:
         Lexicon.__init__(self, check_language(nlp.lang))
         self.name = name
         cfg = self.cfg
+        self._load_parties()
         self.boundaries = _boundaries(cfg, self.known_names, self.known_abbrevs)
         self.boundary_re = re.compile("[" + re.escape("".join(sorted(self.boundaries))) + "]")
         #: first word -> [(words of a multi-word head, its kind)]
@@ -63,6 +65,7 @@ class AgreementsComponent(Mentions, Grammar, Abbreviations, Known, Lexicon):
 
     def __call__(self, doc: Doc) -> Doc:
         words, chosen = self._found(doc)
+        self._identify(words, chosen)
         out = []
         for f in chosen:
             span = char_span(doc, words[f.start].start, words[f.end - 1].end)
@@ -71,7 +74,8 @@ class AgreementsComponent(Mentions, Grammar, Abbreviations, Known, Lexicon):
                 span = char_span(doc, words[f.start].start, words[f.end - 1].end, alignment_mode="expand")
                 if span is None or span.end_char - words[f.end - 1].end > 1:
                     continue
-            out.append((span, {"name": f.name, "abbreviation": f.abbreviation}))
+            out.append((span, {"name": f.name, "abbreviation": f.abbreviation, "id": f.id,
+                               "canonical": f.canonical, "parties": f.parties}))
         set_spans(doc, "AGREEMENT", out)
         return doc
 

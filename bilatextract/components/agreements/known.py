@@ -4,9 +4,20 @@ abbreviations, and which known agreement a mention names."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ...resources import load_toml
 from .words import Found, Word, _surface, tokenize
+
+
+@dataclass(frozen=True, slots=True)
+class KnownAgreement:
+    """One entry of the treaty knowledge base."""
+
+    id: str
+    canonical: dict[str, str]  # language -> canonical name
+    parties: tuple[str, ...]
+    year: int | None
 
 
 class Known:
@@ -19,10 +30,14 @@ class Known:
         data = load_toml("common", "agreements.toml").get("agreement", [])
         #: per known agreement: (canonical name in this language, first abbreviation, ambiguous)
         self.known: list[tuple[str | None, str | None, bool]] = []
+        #: per known agreement: its id, canonical names, parties and year
+        self.known_entries: list[KnownAgreement] = []
         #: first word -> [(words of the name, index)], longest first
         self.known_names: dict[str, list[tuple[tuple[str, ...], int]]] = {}
         #: lowercased name -> index, to recognise rule-found mentions
         self.known_by_text: dict[str, int] = {}
+        #: ``_loose_key`` of a name in this language -> index ("des Nordamerikanischen Freihandelsabkommens")
+        self.known_by_loose: dict[str, int] = {}
         #: first word of an abbreviation -> [(words, index)]
         self.known_abbrevs: dict[str, list[tuple[tuple[str, ...], int]]] = {}
         for i, entry in enumerate(data):
@@ -30,6 +45,10 @@ class Known:
             own = list(names.get(self.lang, ()))
             abbrevs = list(entry.get("abbreviations", ()))
             fallback = next((v[0] for v in names.values() if v), None)
+            self.known_entries.append(KnownAgreement(
+                str(entry.get("id") or f"known-{i}"), {lang: v[0] for lang, v in names.items() if v},
+                tuple(entry.get("parties", ())), entry.get("year"),
+            ))
             self.known.append((own[0] if own else fallback, abbrevs[0] if abbrevs else None,
                                bool(entry.get("ambiguous", False))))
             for name in own:
@@ -40,6 +59,8 @@ class Known:
             for other in names.values():
                 for name in other:
                     self.known_by_text.setdefault(" ".join(w.text for w in tokenize(name)).lower(), i)
+            for name in own:
+                self.known_by_loose.setdefault(self._loose_key(" ".join(w.text for w in tokenize(name))), i)
             for abbr in abbrevs:
                 words = tuple(w.text for w in tokenize(abbr))
                 self.known_abbrevs.setdefault(words[0], []).append((words, i))
@@ -49,6 +70,30 @@ class Known:
 
     def _name_forms(self, name: str) -> list[str]:
         """A name as written, capitalised at a sentence start, and with its inflected endings."""
+        out: list[str] = []
+        for variant in self._adjective_forms(name):
+            out += self._noun_forms(variant)
+        return list(dict.fromkeys(out))
+
+    def _adjective_forms(self, name: str) -> list[str]:
+        """German names with their adjectives before the head in every ending, all alike
+        ("Umfassendes und fortschrittliches Abkommen" -> "Umfassenden und fortschrittlichen Abkommen")."""
+        endings = sorted(self.premod_adj_endings, key=len, reverse=True)
+        if not endings:
+            return [name]
+        words = name.split(" ")
+        head = next((k for k, w in enumerate(words) if w in self.plain_heads or self._is_compound(w)), len(words) - 1)
+        stems = {}
+        for k in range(head):
+            w = words[k]
+            end = next((e for e in endings if w.endswith(e) and len(w) > len(e) + 3), None)
+            if end is not None and w.lower() not in self.function_words:
+                stems[k] = w[: len(w) - len(end)]
+        if not stems:
+            return [name]
+        return [name] + [" ".join(stems[k] + e if k in stems else w for k, w in enumerate(words)) for e in endings]
+
+    def _noun_forms(self, name: str) -> list[str]:
         forms = [name, name[:1].upper() + name[1:]]
         low = name.lower()
         for ending, inflected in self.inflection.items():
@@ -64,12 +109,13 @@ class Known:
             return False
         return all(words[i + k].text == s for k, s in enumerate(seq))
 
-
     def _known_mentions(self, words: list[Word], triggers: list[int]) -> list[Found]:
         out: list[Found] = []
         for i in triggers:
             for seq, idx in self.known_names.get(words[i].text, ()):
                 if self._match_seq(words, i, seq):
+                    if i + len(seq) < len(words) and words[i + len(seq)].text in self.other_name_words:
+                        break  # "North Atlantic Treaty Organization"
                     out.append(Found(i, i + len(seq), known=idx))
                     break
         return out
@@ -109,8 +155,26 @@ class Known:
                     word = word[: len(word) - len(form)] + ending
                     break
             base.append(word)
-        return self.known_by_text.get(" ".join(base))
+        return self.known_by_text.get(" ".join(base)) or self.known_by_loose.get(self._loose_key(text))
 
+    def _loose_key(self, text: str) -> str:
+        """A name with its words uninflected: nouns by the inflection rules, adjectives without
+        their endings ("Umfassenden Wirtschafts- und Handelsabkommens" ~ "Umfassendes ... abkommen")."""
+        words = text.lower().split()
+        out = []
+        for k, word in enumerate(words):
+            for ending, forms in self.inflection.items():
+                form = next((f for f in (ending, *forms) if word.endswith(f)), None)
+                if form is not None:
+                    word = word[: len(word) - len(form)] + ending
+                    break
+            else:
+                if k < len(words) - 1:
+                    end = next((e for e in sorted(self.premod_adj_endings, key=len, reverse=True)
+                                if word.endswith(e) and len(word) > len(e) + 3), "")
+                    word = word[: len(word) - len(end)]
+            out.append(word)
+        return " ".join(out)
 
     def _known_abbrev_index(self, abbr: str) -> int | None:
         for seq, idx in self.known_abbrevs.get(abbr.split()[0], ()):

@@ -56,6 +56,9 @@ class Found:
     abbreviation: str | None = None
     known: int | None = None  # index of the well-known agreement it names
     defines_by_bracket: bool = False
+    id: str | None = None
+    canonical: dict[str, str] | None = None
+    parties: list[str] | None = None
 
 
 def tokenize(text: str) -> list[Word]:
