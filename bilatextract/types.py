@@ -33,6 +33,8 @@ class Entity:
             value = getattr(self, f.name)
             if isinstance(value, KnownMinistry):
                 value = value.id
+            elif isinstance(value, tuple):
+                value = list(value)
             out[f.name] = value
         return out
 
@@ -95,6 +97,17 @@ class Agreement(Entity):
     type: ClassVar[str] = "AGREEMENT"
     name: str | None = None
     abbreviation: str | None = None
+    #: the treaty knowledge base's id (models/common/agreements.toml), else "name:" and a stable
+    #: key of the normalised name: the German name, English name and abbreviation share it
+    id: str | None = None
+    #: canonical names by language ("de", "en") where the knowledge base knows the agreement
+    canonical: dict[str, str] | None = field(default=None, hash=False)
+    #: the parties (ISO 3166-1 alpha-2 codes, organisations such as EU, or names as written)
+    parties: tuple[str, ...] | None = None
+
+    def __post_init__(self) -> None:
+        if isinstance(self.parties, list):  # from JSON or the span attributes
+            object.__setattr__(self, "parties", tuple(self.parties))
 
 
 ENTITY_TYPES: dict[str, type[Entity]] = {
