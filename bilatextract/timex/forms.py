@@ -7,7 +7,10 @@
   line ("2017/11");
 - a half-year named alone ("in der zweiten Jahreshälfte"), the weekend as its week;
 - dates anchored to the date the text has reached: a count of units later or earlier
-  ("zwei Tage später", "a year earlier"), a month of that year ("Oktober desselben Jahres").
+  ("zwei Tage später", "a year earlier"), a month of that year ("Oktober desselben Jahres"),
+  the same or the following month;
+- holidays on the n-th weekday of a month ("Thanksgiving Day"), years spelled out in words
+  ("nineteen ninety-six").
 
 The words come from ``dates.toml``; the handlers return :class:`Candidate` objects.
 """
@@ -81,6 +84,21 @@ class FormsMixin:
         same = _alt(self.month_same_year)
         day = rf"(?:(?P<d>[0-3]?\d)(?!\d)(?:{day_suffix})?\s*)?" if "DM" in v.get("orders", []) else ""
         P.append((rf"(?<![\w.,+\-]){day}(?P<m>{month})\s+(?P<sy>{same})(?![\w\-])", self._month_same_year))
+        # A month relative to the date the text has reached ("im selben Monat", "the following month").
+        self.same_month: dict[str, int] = {_norm(k): n for k, n in v.get("same_month", {}).items()}
+        P.append((rf"(?<![\w\-])(?P<w>{_alt(self.same_month)})(?![\w\-])", self._same_month))
+        # Holidays on the n-th weekday of a month ("Thanksgiving Day"), with or without their year.
+        self.weekday_holidays: dict[str, list[int]] = {_norm(k): list(n) for k, n in
+                                                       v.get("weekday_holidays", {}).items()}
+        P.append((rf"(?<![\w\-])(?P<hol>{_alt(self.weekday_holidays)})(?:,?\s+(?P<y>{_WIDE_YEAR}))?(?![\w\-])",
+                  self._weekday_holiday))
+        # Years spelled out ("nineteen ninety-six").
+        spelled = v.get("spelled_years", {})
+        self.spelled: dict[str, dict[str, int]] = {k: dict(spelled.get(k, {})) for k in ("centuries", "tens", "ones")}
+        cent, tens, ones = (_alt(self.spelled[k]) for k in ("centuries", "tens", "ones"))
+        zero = _alt(spelled.get("zero", []))
+        P.append((rf"(?<![\w\-])(?P<c>{cent})[\s\-]+(?:(?P<t>{tens})(?:[\s\-]+(?P<o>{ones}))?|(?:{zero})[\s\-]+(?P<z>{ones}))"
+                  r"(?![\w\-])", self._spelled_year))
         # A weekday range ("Monday to Friday") is a schedule, not two dates.
         links = _alt(v.get("range_links", []))
         self._weekday_range_after = re.compile(rf"\s*(?:{links})\s*(?:{weekday})(?![\w])")
@@ -170,11 +188,47 @@ class FormsMixin:
         return Candidate(m.start(), m.end(), {"value": value, "granularity": gran, "story_year_offset": offset},
                          needs_anchor=True)
 
+    def _same_month(self, m: re.Match[str]) -> Candidate | None:
+        offset = self.same_month[_norm(m.group("w"))]
+        return Candidate(m.start(), m.end(), {"value": None, "granularity": "month",
+                                              "relative": {"unit": "month", "offset": offset, "anchored": True}},
+                         needs_anchor=True)
+
+    def _weekday_holiday(self, m: re.Match[str]) -> Candidate | None:
+        month, weekday, n = self.weekday_holidays[_norm(m.group("hol"))]
+        attrs: dict[str, Any] = {"granularity": "day", "nth_weekday": [month, weekday, n]}
+        if m.group("y"):
+            attrs["value"] = nth_weekday(int(m.group("y")), month, weekday, n).isoformat()
+            return Candidate(m.start(), m.end(), attrs)
+        attrs["value"] = f"XXXX-{month:02d}"
+        return Candidate(m.start(), m.end(), attrs, needs_tense=True)
+
+    def _spelled_year(self, m: re.Match[str]) -> Candidate | None:
+        century = self.spelled["centuries"][m.group("c")]
+        if m.group("z"):
+            rest = self.spelled["ones"][m.group("z")]
+        else:
+            rest = self.spelled["tens"][m.group("t")]
+            if m.group("o"):
+                if rest < 20 or rest % 10:
+                    return None  # "nineteen eleven-one" is no year
+                rest += self.spelled["ones"][m.group("o")]
+        return Candidate(m.start(), m.end(), {"value": f"{century * 100 + rest:04d}", "granularity": "year"})
+
     def _weekday_in_range(self, m: re.Match[str]) -> bool:
         """Whether a weekday is an end of a weekday range ("Monday to Friday")."""
         text = m.string
         return bool(self._weekday_range_after.match(text, m.end())
                     or self._weekday_range_before.search(text[max(0, m.start() - 30) : m.start()]))
+
+
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The ``n``-th ISO ``weekday`` of a month (``n`` = -1: the last one)."""
+    if n < 0:
+        last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
 
 
 def _starts_line(text: str, start: int) -> bool:

@@ -28,6 +28,7 @@ import re
 from collections.abc import Sequence
 from typing import Any, Literal
 
+from .forms import nth_weekday
 from .resolve import add_months, period, resolve
 
 Mode = Literal["news", "narrative"]
@@ -92,6 +93,9 @@ def resolve_all(
     for start, end, attrs in dates:
         rel = attrs.get("relative") or {}
         value = _one(attrs, reference, mode, day if rel.get("unit") in _DAY_UNITS else story, text, start)
+        if value and "nth_weekday" in attrs and re.fullmatch(r"\d{4}-\d{2}", value):
+            month, weekday, n = attrs["nth_weekday"]
+            value = nth_weekday(int(value[:4]), month, weekday, n).isoformat()  # "Thanksgiving Day"
         out.append(value)
         if value and value[:4].isdigit() and period(value) is not None:
             story = _Story(value, end)
