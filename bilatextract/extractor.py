@@ -272,7 +272,7 @@ class Extractor:
             else:
                 text = check_text(item)
                 ref_date, forced = default_ref, default_lang
-            return _Job(index, doc_id, text, ref_date, routing.route(text, forced), [])
+            return _Job(index, doc_id, text, ref_date, routing.route(text, forced, self.languages), [])
         except Exception as e:
             if on_error == "raise":
                 raise
