@@ -16,7 +16,7 @@ TARGETS = {
     "n_process_speedup": 1.6,
 }
 #: Fewer words than this are too few for a throughput figure to mean much.
-MIN_WORDS = 20_000
+MIN_WORDS = 10_000
 
 @dataclass
 class Throughput:
