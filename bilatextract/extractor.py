@@ -303,7 +303,7 @@ class Extractor:
                 text = check_text(item)
                 ref_date, forced, mode = default_ref, default_lang, None
             view = normalise(text, html)
-            routed = routing.route(view.text, forced)
+            routed = routing.route(view.text, forced, self.languages)
             return _Job(index, doc_id, text, ref_date, routed, [], view=recase(view, routed.segments), mode=mode)
         except Exception as e:
             if on_error == "raise":
