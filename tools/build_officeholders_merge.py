@@ -46,7 +46,8 @@ def parse_name(full: str, family_first: bool, cfg: dict, country: str = "") -> t
     ncfg = cfg["names"]
     tokens = [t.strip(",").rstrip("0123456789") for t in _QUOTED.sub(" ", full).split()]
     tokens = [t for i, t in enumerate(tokens) if t and not (i and t.casefold() in ncfg["suffixes"])]
-    while len(tokens) > 2 and len(tokens[-1].rstrip(".")) == 1:  # a trailing initial is no family name
+    while len(tokens) > 2 and len(tokens[-1].rstrip(".")) == 1 \
+            and tokens[-2].casefold() not in ncfg["particles"]:  # a trailing initial is no family name ("de la O" is)
         tokens.pop()
     if (country in ncfg["two_surnames"] and len(tokens) >= 3 and not family_first
             and tokens[-2].casefold() not in ncfg["hispanic_given"]
@@ -256,7 +257,7 @@ def _merge(members: list[Rec], cfg: dict) -> dict:
         e.country == o.country and e.portfolio == o.portfolio and _overlap(e, o, 200) for e in exact)]
     kept: dict[str, str] = {}
     for form in sorted(variants, key=lambda v: (not v[:1].isupper(), v)):
-        if form and fold(form) != fold(best.family):
+        if len(fold(form)) > 1 and fold(form) != fold(best.family):  # no one-letter look-up forms
             kept.setdefault(fold(form) or form, form)
     return {"country": best.country, "given": best.given, "family": best.family, "order": best.order,
             "variants": sorted(kept.values()),
