@@ -12,6 +12,7 @@ from .errors import (
     InputFormatError,
     InputTypeError,
     InvalidArgumentError,
+    OutputError,
     ResourceError,
     UnsupportedLanguageError,
 )
@@ -44,6 +45,7 @@ __all__ = [
     "KnownMinistry",
     "Minister",
     "Ministry",
+    "OutputError",
     "ReferenceDate",
     "ResourceError",
     "Segment",
