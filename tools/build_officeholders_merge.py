@@ -54,6 +54,10 @@ def parse_name(full: str, family_first: bool, cfg: dict, country: str = "") -> t
             and tokens[-2].casefold() not in ncfg["particles"] and tokens[-3].casefold() not in ncfg["particles"]):
         family = " ".join(tokens[-2:])
         return " ".join(tokens[:-2]), family, [tokens[-2], tokens[-1]]
+    if country in ncfg["mixed_order"] and len(tokens) >= 3 and not family_first:
+        if tokens[0].casefold() in ncfg["western_given"]:  # "George Yeo Yong Boon"
+            return " ".join([tokens[0], *tokens[2:]]), tokens[1], []
+        family_first = True  # "Lee Hsien Loong"
     if family_first:
         family, given = tokens[0], " ".join(tokens[1:]) or None
     else:
@@ -133,7 +137,10 @@ class Registry:
             ff = cc in cfg["names"]["family_first"] and not (
                 source == "whogov" and cc in cfg["names"]["whogov_given_first"])
             given, family, variants = parse_name(name, ff, cfg, cc)
-            self._new(key, Rec(cc, given, family, _order(cc, cfg), source, set(variants)))
+            order = _order(cc, cfg)
+            if cc in cfg["names"]["mixed_order"] and given and name.split()[0] == family:
+                order = "family-first"
+            self._new(key, Rec(cc, given, family, order, source, set(variants)))
         return self.records[key]
 
     def whogov_person(self, cc: str, name: str, cfg: dict) -> Rec:
