@@ -113,7 +113,12 @@ class Patterns:
         self.home_min_mentions = int(ctx.get("home_min_mentions", 2))
         self.place_prepositions = frozenset(ctx.get("place_prepositions", []))
         self.marked_home = {p.lower(): code for code, ps in ctx.get("marked_home", {}).items() for p in ps}
-        self.compound_stems = kb.compound_stems(lang)
+        # Fields written before a separate head that name a minister's title but no ministry ("Foreign
+        # Affairs Minister", "investment minister"): ministers.toml [separate] stems.
+        self.compound_stems = dict(kb.compound_stems(lang))
+        for portfolio, stems in sep.get("stems", {}).items():
+            for stem in stems:
+                self.compound_stems.setdefault(stem.lower(), portfolio)
         self.subnational = kb.subnational_forms(lang)  # what kb.is_subnational looks a word up in
         self.stems_longest = sorted(self.compound_stems, key=len, reverse=True)
         # The first part of a compound cut before its head, where the language writes that ("Wirtschafts-").

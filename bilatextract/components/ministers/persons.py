@@ -295,7 +295,7 @@ class PersonsMixin:
             if holder is None:
                 j = idx[-1] + 1
                 continue
-            m = self.make(a, b, idx, None, "titled")
+            m = self.make(self.honorifics_backward(a), b, idx, None, "titled")
             if name_key(texts[idx[-1]]) != name_key(holder.family) == name_key(texts[idx[0]]):
                 m.family, m.surface, m.given = texts[idx[0]], texts[idx[0]], " ".join(texts[k] for k in idx[1:])
                 m.key = name_key(m.family)
