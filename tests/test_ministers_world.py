@@ -282,3 +282,10 @@ def test_the_factory_writes_to_the_configured_span_group() -> None:
     doc = nlp("Foreign Minister Tom Hale met the press.")
     assert [s.text for s in doc.spans["people"]] == ["Foreign Minister Tom Hale"]
     assert "bilat" not in doc.spans or not list(doc.spans["bilat"])
+
+
+def test_a_line_in_capitals() -> None:
+    text = "PRESS CONFERENCE BY FOREIGN MINISTER OF GHANA KOFI BOATENG AND MINISTER OF DEFENCE OF PERU ANA RIOS"
+    assert ministers(text, "en") == [
+        ("FOREIGN MINISTER OF GHANA KOFI BOATENG", "Boateng", "GH", "foreign"),
+        ("MINISTER OF DEFENCE OF PERU ANA RIOS", "Rios", "PE", "defence")]

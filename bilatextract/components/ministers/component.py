@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import operator
+import re
 from collections.abc import Iterable
 from itertools import compress, repeat
 from typing import Any
@@ -32,6 +33,9 @@ from .names_doc import NamesMixin
 from .patterns import Patterns
 from .persons import PersonsMixin
 from .titles import TitlesMixin
+
+#: A run of two words in capitals: a line in capitals may name countries in capitals.
+_CAPS_RUN = re.compile(r"\b[A-ZÄÖÜ]{2,}\s+[A-ZÄÖÜ]{2,}\b")
 
 
 class MinistersComponent:
@@ -98,6 +102,8 @@ class _Document(TitlesMixin, NamesMixin, PersonsMixin, CountriesMixin):
         self.by_start = _OffsetIndex(self.starts)
         self.by_end = _OffsetIndex(self.ends)
         self.countries = kb.country_mentions(self.text, self.lang)
+        if _CAPS_RUN.search(self.text):
+            self.countries = self.with_capitals(self.countries)
         self.country_by_end = {c.end: c for c in self.countries}
         # The mentions are in order and never overlap: their starts and ends are both sorted.
         self.country_starts = [c.start for c in self.countries]
@@ -111,6 +117,17 @@ class _Document(TitlesMixin, NamesMixin, PersonsMixin, CountriesMixin):
         self._sentences: list[tuple[int, int]] | None = None
         self._not_places: list[kb.CountryMention] | None = None
         self._country_counts: dict[str, int] | None = None
+    def with_capitals(self, found: list[kb.CountryMention]) -> list[kb.CountryMention]:
+        """The country mentions with the country names written in capitals ("OF INDONESIA")."""
+        starts = {c.start for c in found}
+        extra = []
+        for word, start, end in zip(self.texts, self.starts, self.ends, strict=True):
+            if start not in starts and _is_caps(word) and len(word) > 3:
+                code = self.p.country_of_word(word.capitalize())
+                if code:
+                    extra.append(kb.CountryMention(start, end, code, word))
+        return sorted(found + extra, key=lambda c: c.start) if extra else found
+
     def in_country(self, pos: int) -> bool:
         """Whether character ``pos`` lies inside a country mention: the last one starting at or before it
         (they never overlap) ends after it."""

@@ -59,8 +59,10 @@ class Patterns:
         self.overrides = {w.lower(): p for p, ws in fields.get("overrides", {}).items() for w in ws}
         self.not_field_parts = tuple(fields.get("not_field_parts", []))
         country = data.get("country", {})
-        self.country_links = tuple(country.get("links", []))
-        self.country_link_articles = tuple(country.get("link_articles", []))
+        # As written and in capitals ("FOREIGN MINISTER OF INDONESIA ALI ALATAS").
+        self.country_links = tuple(dict.fromkeys(w for x in country.get("links", []) for w in (x, x.upper())))
+        self.country_link_articles = tuple(dict.fromkeys(
+            w for x in country.get("link_articles", []) for w in (x, x.upper())))
         state_nouns = country.get("state_nouns", [])
         # "der Republik" ("of the Republic of"): tried where the short articles find no country.
         self.state_link_articles = tuple(f"{a} {n}" for a in self.country_link_articles or ("",) for n in state_nouns

@@ -131,7 +131,8 @@ class TitlesMixin:
                     title.coref_only = False  # "Vorsteher des Eidgenössischen Departements für ..."
                     return title
         # A field phrase: "für Wirtschaft, Handel und Industrie", "for Foreign Affairs".
-        while title.link and j < n and texts[j] in p.links and self.gap(j) in (" ", ", "):
+        while title.link and j < n and (texts[j] in p.links or texts[j].lower() in p.links) \
+                and self.gap(j) in (" ", ", "):
             # "Secretary of State of the United States": a country after the link, not a field.
             if self.country_after(ends[j - 1], p.country_links, p.country_link_articles, p.country_link_words):
                 break
