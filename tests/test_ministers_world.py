@@ -289,3 +289,15 @@ def test_a_line_in_capitals() -> None:
     assert ministers(text, "en") == [
         ("FOREIGN MINISTER OF GHANA KOFI BOATENG", "Boateng", "GH", "foreign"),
         ("MINISTER OF DEFENCE OF PERU ANA RIOS", "Rios", "PE", "defence")]
+
+
+def test_a_title_that_counts_only_joined_to_a_ministerial_one() -> None:
+    text = "Chinese State Councilor and Foreign Minister Li Wen met State Councilor Zhou Hao."
+    assert ministers(text, "en") == [("State Councilor and Foreign Minister Li Wen", "Li", "CN", "foreign")]
+
+
+def test_a_post_posed_title_after_another_mentions_title() -> None:
+    text = "Von links: Jan Holm, Minister für Arbeit ; Karl Berg, Außenminister der Republik Österreich  (Foto)"
+    assert [(g[0], g[2], g[3]) for g in ministers(text, "de")] == [
+        ("Jan Holm, Minister für Arbeit", None, "labour"),
+        ("Karl Berg, Außenminister der Republik Österreich", "AT", "foreign")]

@@ -157,7 +157,7 @@ class PersonsMixin:
         if self.gap(k).rstrip() != ",":
             return None
         idx = self.name_backward(k - 1)
-        if not idx or idx[0] in title_ends:
+        if not idx or (idx[0] in title_ends and self.gap(idx[0]) == " "):
             return None
         name_start = self.starts[idx[0]]
         first = self.honorifics_backward(name_start)

@@ -110,7 +110,10 @@ class TitlesMixin:
             second = self.title_core(j + 1)
             if second is not None and not second.coref_only:
                 title = _combine(title, self.extend(second))
-        return title
+                if core.role == "joined":
+                    title.role = second.role
+        # A title that names a minister only joined to a ministerial one ("State Councilor and Foreign Minister").
+        return None if title.role == "joined" else title
 
     def extend(self, title: Title) -> Title:
         p, texts, starts, ends, n = self.p, self.texts, self.starts, self.ends, self.n
