@@ -301,3 +301,19 @@ def test_a_post_posed_title_after_another_mentions_title() -> None:
     assert [(g[0], g[2], g[3]) for g in ministers(text, "de")] == [
         ("Jan Holm, Minister für Arbeit", None, "labour"),
         ("Karl Berg, Außenminister der Republik Österreich", "AT", "foreign")]
+
+
+def test_a_later_title_before_the_first_given_name_names_the_same_person() -> None:
+    text = ("H.E. Mr. Niran Phongsak, Minister of Foreign Affairs of Thailand, arrived. Later, Foreign Minister Niran "
+            "signed the agreement.")
+    got = ministers(text, "en")
+    assert [(g[0], g[1], g[2]) for g in got] == [
+        ("H.E. Mr. Niran Phongsak, Minister of Foreign Affairs of Thailand", "Phongsak", "TH"),
+        ("Foreign Minister Niran", "Phongsak", "TH")]
+
+
+def test_an_honorific_is_no_given_name_of_a_known_office_holder() -> None:
+    text = "Sheikh Abdullah bin Zayed Al Nahyan, Minister of Foreign Affairs, received the envoy in 2021."
+    got = attrs_of(text, "en")
+    assert [(a["family_name"], a["country"], a["person"]) for a in got] == [
+        ("Al Nahyan", "AE", "AE-al-nahyan-abdullah-bin-zayed")]

@@ -61,6 +61,21 @@ class MinistersComponent:
         return doc
 
 
+def by_given_name(cands: list[Mention]) -> None:
+    """A title before a single name that is the first given name of a person the document names in full
+    ("Foreign Minister Maris" after "Maris Sangiampongsa", "Außenminister Faisal" after "Faisal bin Farhan
+    al-Saud") names that person, where no one of that family name is named."""
+    named_in_full = {m.key for m in cands if len(m.words) > 1}
+    full: dict[str, Mention] = {}
+    for m in cands:
+        if m.given and len(m.words) > 1:
+            full.setdefault(name_key(m.given.split()[0]), m)
+    for m in cands:
+        other = full.get(m.key) if len(m.words) == 1 and not m.given and m.key not in named_in_full else None
+        if other is not None:
+            m.family, m.surface, m.given, m.key = other.family, other.surface, other.given, other.key
+
+
 class _TokenOffsets:
     """``Doc.char_span`` (strict or "expand") by bisection of the shared token offsets: spaCy's builds a
     Token for each offset it compares."""
@@ -180,6 +195,7 @@ class _Document(TitlesMixin, NamesMixin, PersonsMixin, CountriesMixin):
                     m.family, m.surface, m.given = words[0], words[0], " ".join(words[1:])
                     m.key = name_key(m.family)
         cands.extend(self.known_by_name(cands, years))
+        by_given_name(cands)
         split_namesakes(cands)
         persons: dict[str, Person] = {}
         for m in sorted(cands, key=lambda m: m.start):

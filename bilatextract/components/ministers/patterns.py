@@ -178,6 +178,11 @@ class Patterns:
                 last -= 1  # "Jean-Yves Le Drian", "Ursula von der Leyen"
             family, given = " ".join(toks[last:]), " ".join(toks[:last]) or None
         name = " ".join(_capitalise(w) for w in family.split())
+        if given:  # "Sheikh Abdullah bin Zayed": an honorific is no given name
+            words = given.split()
+            while len(words) > 1 and words[0] in self.honorific_words:
+                words.pop(0)
+            given = " ".join(words)
         return name, given, family, name_key(name)
 
     def word_kinds(self, words: list[str]) -> list[int]:
