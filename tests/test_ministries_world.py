@@ -247,3 +247,27 @@ def test_austrian_federal_ministry_is_not_germany_s() -> None:
 def test_a_field_list_stops_at_the_next_country_s_ministry() -> None:
     text = "Officials of the Ghanaian Ministry of Labour and of the Brazilian Foreign Ministry met."
     assert [g[0] for g in ministries(text, "en")] == ["Ministry of Labour", "Foreign Ministry"]
+
+
+def test_secretariats_are_ministries_where_they_have_a_portfolio() -> None:
+    text = ("Honduras' Secretariat of Foreign Affairs and International Cooperation met the Secretariat of the "
+            "Pacific Community and the National Security Secretariat.")
+    assert ministries(text, "en") == [
+        ("Secretariat of Foreign Affairs and International Cooperation", "HN", "foreign", "HN-SRECI")]
+
+
+def test_foreign_trade_is_economy_and_worship_a_field_of_the_foreign_ministry() -> None:
+    text = "Peru's Ministry of Foreign Trade and Tourism and the Ministry of Foreign Affairs and Worship of Costa Rica."
+    assert ministries(text, "en") == [
+        ("Ministry of Foreign Trade and Tourism", "PE", "economy", "PE-MINCETUR"),
+        ("Ministry of Foreign Affairs and Worship of Costa Rica", "CR", "foreign", "CR-RREE"),
+    ]
+
+
+def test_scans_of_one_document_leave_nothing_on_the_shared_component() -> None:
+    nlp = pipeline.get("en")
+    component = nlp.get_pipe("bilat_ministries")
+    before = set(vars(component))
+    nlp("India's ministry of external affairs and the Thai Foreign Ministry met.")
+    assert set(vars(component)) == before
+    assert not {"_text", "_words", "_claimed", "_cache"} & set(vars(component))
