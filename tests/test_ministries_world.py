@@ -62,8 +62,9 @@ def test_all_caps_letterhead() -> None:
 # ---------------------------------------------------------------- abbreviations and short forms
 
 
-def test_bracketed_abbreviation_of_one_country_gives_the_name_its_country() -> None:
-    text = ("Gespräche mit Premierminister Hashimoto und dem Vorsteher des Handels- und "
+def test_bracketed_abbreviation_gives_the_name_the_country_of_that_ministry() -> None:
+    # "MITI" is Japan's and Malaysia's: the document names Japan (and Switzerland) only.
+    text = ("In Japan Gespräche mit Premierminister Hashimoto und dem Vorsteher des Handels- und "
             "Industrieministeriums (MITI) Tsukahara; der Schweizer Bundespräsident reist weiter.")
     got = ministries(text, "de")
     assert [(g[0], g[1], g[2]) for g in got] == [("Handels- und Industrieministeriums", "JP", "economy"),
@@ -271,3 +272,11 @@ def test_scans_of_one_document_leave_nothing_on_the_shared_component() -> None:
     nlp("India's ministry of external affairs and the Thai Foreign Ministry met.")
     assert set(vars(component)) == before
     assert not {"_text", "_words", "_claimed", "_cache"} & set(vars(component))
+
+
+def test_investment_is_an_economy_field_and_other_portfolios_have_no_generic_id() -> None:
+    text = "The Ministry of Planning and Investment of Viet Nam and the Thai Ministry of Culture met."
+    assert ministries(text, "en") == [
+        ("Ministry of Planning and Investment of Viet Nam", "VN", "economy", "VN-MPI"),
+        ("Ministry of Culture", "TH", "other", None),
+    ]

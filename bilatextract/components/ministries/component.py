@@ -193,6 +193,10 @@ class MinistriesComponent(CandidateFinder, Resolver):
         country ("Handels- und Industrieministerium (MITI)")."""
         entries = self.all_abbr.get(abbr, ())
         countries = kb.entry_countries(entries)
+        if len(countries) > 1:  # "MITI" of Japan and of Malaysia: the one the document names
+            named = {m.code for m in self._mentions(self.lang)}
+            countries = tuple(c for c in countries if c in named)
+            entries = tuple(e for e in entries if e.ministry.country in countries)
         if abbr in self.generic_abbr or len(countries) != 1 or countries[0] == attrs.get("country"):
             return
         if any(e.ministry.portfolio != attrs.get("portfolio") for e in entries):
@@ -219,11 +223,12 @@ class _Scan(MinistriesComponent):
 
 def _identity(attrs: dict[str, Any]) -> str | None:
     """The ministry's id: its knowledge-base id, else a key of its country and portfolio
-    ("PK-foreign"), None where the country is unknown."""
+    ("GH-labour"); None where the country is unknown or the portfolio is ``other`` (a country
+    has many of those)."""
     if attrs.get("ministry_id"):
         return str(attrs["ministry_id"])
     country, portfolio = attrs.get("country"), attrs.get("portfolio")
-    return f"{country}-{portfolio}" if country and portfolio else None
+    return f"{country}-{portfolio}" if country and portfolio and portfolio != "other" else None
 
 
 @Language.factory("bilat_ministries", default_config={"spans_key": SPAN_KEY})
