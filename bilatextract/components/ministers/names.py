@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..resources import has_file, load_toml
+from ...resources import has_file, load_toml
 
 
 def plain_key(word: str) -> str:
