@@ -17,10 +17,11 @@ from typing import Any, Literal
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import pipeline, resources, routing
+from . import pipeline, resources, routing, timex
 from .components.base import view_of
 from .errors import ExtractionError, InputTypeError, InvalidArgumentError
 from .results import RawMention, build_document, raw_mentions
+from .text import View, normalise, recase
 from .types import Document, ReferenceDate
 
 #: What ``Extractor.pipe`` accepts for one document: its text, or a mapping with
@@ -44,8 +45,11 @@ def check_text(text: object, doc_id: str | None = None) -> str:
     return text
 
 
-def check_reference_date(value: object) -> dt.date | None:
-    """A ``datetime.date``, a ``datetime`` or an ISO 8601 date string, as a date; or None."""
+def check_reference_date(value: object, field: str = "reference_date") -> dt.date | None:
+    """A ``datetime.date``, a ``datetime`` or an ISO 8601 date string, as a date; or None.
+
+    ``field`` names the value in the message: an input field like ``published`` is named as such.
+    """
     if value is None:
         return None
     if isinstance(value, dt.datetime):
@@ -58,6 +62,9 @@ def check_reference_date(value: object) -> dt.date | None:
             return dt.datetime.fromisoformat(value.strip()).date()
         except ValueError:
             pass
+    if field != "reference_date":
+        raise InvalidArgumentError(f"{field!r} must be an ISO 8601 date like '2025-10-15', not {value!r}; "
+                                   "correct it or leave the field out")
     raise InvalidArgumentError(
         f"reference_date must be a datetime.date or an ISO 8601 date string like '2025-10-15', "
         f"not {value!r}; pass None to use the document's dateline"
@@ -65,6 +72,13 @@ def check_reference_date(value: object) -> dt.date | None:
 
 
 _LANG_CODE = re.compile(r"^[a-z]{2,3}$")
+
+
+def check_mode(value: object) -> str | None:
+    """A date resolution mode: "news", "narrative" or None (decided per document)."""
+    if value is None or value in timex.MODES:
+        return value  # type: ignore[return-value]
+    raise InvalidArgumentError(f"mode must be 'news', 'narrative' or None, not {value!r}")
 
 
 def check_lang(value: object) -> str | None:
@@ -132,6 +146,10 @@ class _Job:
     routing: routing.Routing | None
     mentions: list[RawMention]
     error: str | None = None
+    #: The normalised text the pipelines read, with its map back to ``text``.
+    view: View | None = None
+    #: "news" or "narrative" forced by the caller, or None (decided from the dates).
+    mode: str | None = None
 
 
 class Extractor:
@@ -163,15 +181,22 @@ class Extractor:
         reference_date: dt.date | str | None = None,
         lang: str | None = None,
         id: str | None = None,  # noqa: A002  (the name of the JSONL field)
+        html: bool | None = None,
+        mode: str | None = None,
     ) -> Document:
         """Extract the entities of one text.
 
         ``reference_date`` anchors relative dates ("heute", "last year"); without it the
         document's own dateline is used where it prints one. ``lang`` forces the language.
+        ``html``: True reads the text as HTML, False as plain text, None (default) detects
+        HTML-like input (see :func:`bilatextract.text.normalise`).
+        ``mode`` ("news" or "narrative") forces how underspecified dates are resolved: against
+        the reference date, or against the date the story has reached; None decides it from
+        the document's dates (see :mod:`bilatextract.timex.story`).
         """
         text = check_text(text, id)
         return next(self.pipe([{"text": text, "id": id}], reference_date=reference_date, lang=lang,
-                              on_error="raise"))
+                              on_error="raise", html=html, mode=mode))
 
     def pipe(
         self,
@@ -182,11 +207,13 @@ class Extractor:
         reference_date: dt.date | str | None = None,
         lang: str | None = None,
         on_error: OnError = "raise",
+        html: bool | None = None,
+        mode: str | None = None,
     ) -> Iterator[Document]:
         """Extract from many texts, in order, through spaCy's ``nlp.pipe``.
 
         Items are strings or mappings with ``text`` and optionally ``id``,
-        ``reference_date`` (or ``published``) and ``lang``; the keyword arguments are
+        ``reference_date`` (or ``published``), ``lang`` and ``mode``; the keyword arguments are
         the defaults for items that say nothing. With ``on_error="return"`` a document
         that cannot be processed comes back with ``error`` set instead of raising.
         """
@@ -201,15 +228,21 @@ class Extractor:
             )
         default_ref = check_reference_date(reference_date)
         default_lang = check_lang(lang)
+        if html is not None and not isinstance(html, bool):
+            raise InvalidArgumentError(f"html must be True, False or None, not {html!r}")
+        default_mode = check_mode(mode)
+        if default_mode is not None:
+            texts = (_with_mode(item, default_mode) for item in texts)
         if n_process > 1:
-            yield from self._pipe_parallel(texts, batch_size, n_process, default_ref, default_lang, on_error)
+            yield from self._pipe_parallel(texts, batch_size, n_process, default_ref, default_lang, on_error,
+                                           html)
             return
         chunk = batch_size * 4
         counter = itertools.count()
         iterator = iter(texts)
         while batch := list(itertools.islice(iterator, chunk)):
             jobs = [
-                self._prepare(next(counter), item, default_ref, default_lang, on_error)
+                self._prepare(next(counter), item, default_ref, default_lang, on_error, html)
                 for item in batch
             ]
             self._run(jobs, batch_size, on_error)
@@ -224,22 +257,23 @@ class Extractor:
         default_ref: dt.date | None,
         default_lang: str | None,
         on_error: OnError,
+        html: bool | None = None,
     ) -> Iterator[Document]:
         """``pipe`` over ``n_process`` worker processes, each running the whole product
         (routing, pipelines, typed results) on chunks of ``batch_size`` documents.
 
         One pool serves the whole stream, so process start-up is paid once, not per batch
         (spaCy's own ``n_process`` restarts its workers on every call, and ships every Doc
-        back through ``Doc.to_bytes``; here only the small typed results travel). Where
-        ``fork`` exists the pipelines are built before forking and shared copy-on-write.
+        back through ``Doc.to_bytes``; here only the small typed results travel). Workers
+        start by the platform's default method (``multiprocessing.set_start_method`` changes
+        it); under ``fork`` the pipelines are built before forking and shared copy-on-write.
         At most ``4 * n_process`` chunks are in flight, so a long stream is never read ahead.
         """
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        context = multiprocessing.get_context()  # the platform's (or the caller's) default; spawn-safe
         if context.get_start_method() == "fork":
             for code in self.languages:
                 self.nlp(code)  # built once here, inherited by every worker
-        settings = (self.languages, batch_size, default_ref, default_lang, on_error)
+        settings = (self.languages, batch_size, default_ref, default_lang, on_error, html)
         iterator = iter(texts)
         in_flight: collections.deque[Any] = collections.deque()
         with context.Pool(n_process, initializer=_worker_start, initargs=(settings,)) as pool:
@@ -260,19 +294,27 @@ class Extractor:
         default_ref: dt.date | None,
         default_lang: str | None,
         on_error: OnError,
+        html: bool | None = None,
     ) -> _Job:
         doc_id: str | None = None
         try:
             if isinstance(item, Mapping):
                 doc_id = None if item.get("id") is None else str(item["id"])
+                if "text" not in item:
+                    raise InputTypeError(f"item {index} has no 'text' (its keys: {', '.join(map(repr, item))}); "
+                                         "give each document's text under 'text'")
                 text = check_text(item.get("text"), doc_id)
-                ref = item.get("reference_date", item.get("published"))
-                ref_date = check_reference_date(ref) if ref is not None else default_ref
+                key = "reference_date" if "reference_date" in item else "published"
+                ref = item.get(key)
+                ref_date = check_reference_date(ref, key) if ref is not None else default_ref
                 forced = check_lang(item["lang"]) if item.get("lang") else default_lang
+                mode = check_mode(item.get("mode"))
             else:
                 text = check_text(item)
-                ref_date, forced = default_ref, default_lang
-            return _Job(index, doc_id, text, ref_date, routing.route(text, forced), [])
+                ref_date, forced, mode = default_ref, default_lang, None
+            view = normalise(text, html)
+            routed = routing.route(view.text, forced, self.languages)
+            return _Job(index, doc_id, text, ref_date, routed, [], view=recase(view, routed.segments), mode=mode)
         except Exception as e:
             if on_error == "raise":
                 raise
@@ -285,9 +327,10 @@ class Extractor:
         for job in jobs:
             if job.routing is None:
                 continue
+            source = job.text if job.view is None else job.view.text
             for seg in job.routing.segments:
                 by_lang.setdefault(seg.lang, []).append(
-                    (_spacy_safe(job.text[seg.start : seg.end]), (job, seg.start))
+                    (_spacy_safe(source[seg.start : seg.end]), (job, seg.start))
                 )
         for lang, work in by_lang.items():
             nlp = self.nlp(lang)
@@ -344,31 +387,35 @@ class Extractor:
         return build_document(
             job.text,
             language=r.language,
-            supported=r.supported,
+            supported=r.supported and r.language is not None,  # an empty text has no language
             segments=r.segments,
             mentions=job.mentions,
             reference_date=job.reference_date,
             doc_id=job.doc_id,
+            view=job.view,
+            mode=job.mode,
         )
 
 
 #: The extractor and settings of a worker process of ``Extractor.pipe(..., n_process=K)``.
-_worker: tuple[Extractor, int, dt.date | None, str | None, OnError] | None = None
+_worker: tuple[Extractor, int, dt.date | None, str | None, OnError, bool | None] | None = None
 
 
-def _worker_start(settings: tuple[tuple[str, ...], int, dt.date | None, str | None, OnError]) -> None:
+def _worker_start(
+    settings: tuple[tuple[str, ...], int, dt.date | None, str | None, OnError, bool | None],
+) -> None:
     global _worker
-    languages, batch_size, default_ref, default_lang, on_error = settings
-    _worker = (Extractor(languages=languages), batch_size, default_ref, default_lang, on_error)
+    languages, batch_size, default_ref, default_lang, on_error, html = settings
+    _worker = (Extractor(languages=languages), batch_size, default_ref, default_lang, on_error, html)
 
 
 def _worker_run(chunk: list[InputItem]) -> tuple[list[Document], BaseException | None]:
     """One chunk through the whole product in a worker; an exception comes back as a value."""
     assert _worker is not None
-    extractor, batch_size, default_ref, default_lang, on_error = _worker
+    extractor, batch_size, default_ref, default_lang, on_error, html = _worker
     try:
         docs = list(extractor.pipe(chunk, batch_size=batch_size, reference_date=default_ref,
-                                   lang=default_lang, on_error=on_error))
+                                   lang=default_lang, on_error=on_error, html=html))
         return docs, None
     except Exception as e:
         try:
@@ -376,6 +423,13 @@ def _worker_run(chunk: list[InputItem]) -> tuple[list[Document], BaseException |
             return [], e
         except Exception:
             return [], ExtractionError(f"{type(e).__name__}: {e}")
+
+
+def _with_mode(item: InputItem, mode: str) -> InputItem:
+    """An input item with ``mode`` unless it names its own."""
+    if isinstance(item, Mapping):
+        return item if item.get("mode") is not None else {**item, "mode": mode}
+    return {"text": item, "mode": mode} if isinstance(item, str) else item
 
 
 _default: Extractor | None = None
@@ -386,8 +440,14 @@ def extract(
     *,
     reference_date: dt.date | str | None = None,
     lang: str | None = None,
+    html: bool | None = None,
+    mode: str | None = None,
 ) -> Document:
     """Extract ministries, ministers, dates and agreements from ``text``.
+
+    ``html``: True reads the text as HTML, False as plain text, None detects HTML-like input.
+    ``mode`` ("news", "narrative" or None: automatic) is how underspecified dates are resolved
+    (see :meth:`Extractor.extract`).
 
     >>> doc = extract("Am 14. Oktober 2025 traf Außenminister Wadephul ...")  # doctest: +SKIP
     >>> doc.dates[0].value  # doctest: +SKIP
@@ -396,4 +456,4 @@ def extract(
     global _default
     if _default is None:
         _default = Extractor()
-    return _default.extract(text, reference_date=reference_date, lang=lang)
+    return _default.extract(text, reference_date=reference_date, lang=lang, html=html, mode=mode)
