@@ -82,7 +82,7 @@ def to_entity(text: str, mention: RawMention, reference: dt.date | None, value: 
         known = ministry_by_id(attrs["ministry_id"]) if attrs.get("ministry_id") else None
         if known is None and label == "MINISTER":
             known = find_ministry(attrs.get("country"), attrs.get("portfolio"))
-        kwargs["ministry"] = known
+        kwargs["ministry"] = known.id if known is not None else None
     if cls is DateMention:
         kwargs["value"] = timex.resolve(attrs, reference) if value is _UNSET else value
     return cls(text[start:end], start, end, **kwargs)

@@ -42,7 +42,10 @@ __all__ = ["Office", "Person", "holders", "office_at", "person_by_id", "persons"
 
 _FOLDER = ("common", "officeholders", "persons.tsv")
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ø": "oe", "Ø": "Oe"})
+# Letters that Unicode does not decompose into a base letter and a mark.
+_UNDECOMPOSED = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ł": "l",
+                               "Ł": "L", "đ": "d", "Đ": "D", "þ": "th", "Þ": "Th", "ı": "i", "ħ": "h"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +98,7 @@ def name_keys(text: str) -> tuple[str, ...]:
     keys: list[str] = []
     nfc = unicodedata.normalize("NFC", text).replace("ß", "ss")
     for form in (nfc, nfc.translate(_UMLAUTS)):
-        decomposed = unicodedata.normalize("NFKD", form)
+        decomposed = unicodedata.normalize("NFKD", form.translate(_UNDECOMPOSED))
         key = "".join(ch for ch in decomposed if ch.isalnum() and not unicodedata.combining(ch)).casefold()
         if key and key not in keys:
             keys.append(key)
