@@ -103,6 +103,8 @@ def extract(
     lang: Annotated[str | None, typer.Option(metavar="CODE", help="Force this language (de, en) for every "
                                                                   "document.")] = None,
     include_text: Annotated[bool, typer.Option(help="Copy each document's text into its output line.")] = False,
+    html: Annotated[bool | None, typer.Option("--html/--no-html", help="Read texts as HTML (tags dropped) or as "
+                                              "plain text; by default HTML-like texts are detected.")] = None,
 ) -> None:
     """Extract the entities of every document and write one JSON line per document.
 
@@ -133,19 +135,19 @@ def extract(
             yield item
 
     with signals_as_exceptions():
-        _run_extract(output, inputs, items(), reference, batch_size, n_process, lang, include_text,
+        _run_extract(output, inputs, items(), reference, batch_size, n_process, lang, include_text, html,
                      lambda: (failures, documents))
 
 
 def _run_extract(output: Path | None, inputs: list[str], items: Any, reference: dt.date | None, batch_size: int,
-                 n_process: int, lang: str | None, include_text: bool, counts: Any) -> None:
+                 n_process: int, lang: str | None, include_text: bool, html: bool | None, counts: Any) -> None:
     kept = f"; {output} is unchanged" if output is not None and Path(output).exists() else ""
     kept = kept or ("; nothing written" if output is not None else "")
     failures = 0
     try:
         with atomic_output(output) as out:
             stream = Extractor().pipe(items, batch_size=batch_size, n_process=n_process, lang=lang,
-                                      reference_date=reference, on_error="return")
+                                      reference_date=reference, on_error="return", html=html)
             if _progress(inputs):
                 from tqdm import tqdm
 
