@@ -43,6 +43,8 @@ def extract(
     n_process: Annotated[int, typer.Option(help="Worker processes for spaCy's nlp.pipe.")] = 1,
     lang: Annotated[str | None, typer.Option(help="Force this language for every document.")] = None,
     include_text: Annotated[bool, typer.Option(help="Copy each document's text into its output line.")] = False,
+    html: Annotated[bool | None, typer.Option("--html/--no-html", help="Read texts as HTML (tags dropped) or as "
+                                              "plain text; by default HTML-like texts are detected.")] = None,
 ) -> None:
     """Extract entities from documents and write one JSON line per document.
 
@@ -62,7 +64,7 @@ def extract(
 
     extractor = Extractor()
     stream = extractor.pipe(items(), batch_size=batch_size, n_process=n_process, lang=lang,
-                            on_error="return")
+                            on_error="return", html=html)
     if _progress(inputs):
         from tqdm import tqdm
 

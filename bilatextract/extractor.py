@@ -21,6 +21,7 @@ from . import pipeline, resources, routing
 from .components.base import view_of
 from .errors import ExtractionError, InputTypeError, InvalidArgumentError
 from .results import RawMention, build_document, raw_mentions
+from .text import View, normalise, recase
 from .types import Document, ReferenceDate
 
 #: What ``Extractor.pipe`` accepts for one document: its text, or a mapping with
@@ -132,6 +133,8 @@ class _Job:
     routing: routing.Routing | None
     mentions: list[RawMention]
     error: str | None = None
+    #: The normalised text the pipelines read, with its map back to ``text``.
+    view: View | None = None
 
 
 class Extractor:
@@ -163,15 +166,18 @@ class Extractor:
         reference_date: dt.date | str | None = None,
         lang: str | None = None,
         id: str | None = None,  # noqa: A002  (the name of the JSONL field)
+        html: bool | None = None,
     ) -> Document:
         """Extract the entities of one text.
 
         ``reference_date`` anchors relative dates ("heute", "last year"); without it the
         document's own dateline is used where it prints one. ``lang`` forces the language.
+        ``html``: True reads the text as HTML, False as plain text, None (default) detects
+        HTML-like input (see :func:`bilatextract.text.normalise`).
         """
         text = check_text(text, id)
         return next(self.pipe([{"text": text, "id": id}], reference_date=reference_date, lang=lang,
-                              on_error="raise"))
+                              on_error="raise", html=html))
 
     def pipe(
         self,
@@ -182,6 +188,7 @@ class Extractor:
         reference_date: dt.date | str | None = None,
         lang: str | None = None,
         on_error: OnError = "raise",
+        html: bool | None = None,
     ) -> Iterator[Document]:
         """Extract from many texts, in order, through spaCy's ``nlp.pipe``.
 
@@ -201,15 +208,18 @@ class Extractor:
             )
         default_ref = check_reference_date(reference_date)
         default_lang = check_lang(lang)
+        if html is not None and not isinstance(html, bool):
+            raise InvalidArgumentError(f"html must be True, False or None, not {html!r}")
         if n_process > 1:
-            yield from self._pipe_parallel(texts, batch_size, n_process, default_ref, default_lang, on_error)
+            yield from self._pipe_parallel(texts, batch_size, n_process, default_ref, default_lang, on_error,
+                                           html)
             return
         chunk = batch_size * 4
         counter = itertools.count()
         iterator = iter(texts)
         while batch := list(itertools.islice(iterator, chunk)):
             jobs = [
-                self._prepare(next(counter), item, default_ref, default_lang, on_error)
+                self._prepare(next(counter), item, default_ref, default_lang, on_error, html)
                 for item in batch
             ]
             self._run(jobs, batch_size, on_error)
@@ -224,6 +234,7 @@ class Extractor:
         default_ref: dt.date | None,
         default_lang: str | None,
         on_error: OnError,
+        html: bool | None = None,
     ) -> Iterator[Document]:
         """``pipe`` over ``n_process`` worker processes, each running the whole product
         (routing, pipelines, typed results) on chunks of ``batch_size`` documents.
@@ -239,7 +250,7 @@ class Extractor:
         if context.get_start_method() == "fork":
             for code in self.languages:
                 self.nlp(code)  # built once here, inherited by every worker
-        settings = (self.languages, batch_size, default_ref, default_lang, on_error)
+        settings = (self.languages, batch_size, default_ref, default_lang, on_error, html)
         iterator = iter(texts)
         in_flight: collections.deque[Any] = collections.deque()
         with context.Pool(n_process, initializer=_worker_start, initargs=(settings,)) as pool:
@@ -260,6 +271,7 @@ class Extractor:
         default_ref: dt.date | None,
         default_lang: str | None,
         on_error: OnError,
+        html: bool | None = None,
     ) -> _Job:
         doc_id: str | None = None
         try:
@@ -272,7 +284,9 @@ class Extractor:
             else:
                 text = check_text(item)
                 ref_date, forced = default_ref, default_lang
-            return _Job(index, doc_id, text, ref_date, routing.route(text, forced, self.languages), [])
+            view = normalise(text, html)
+            routed = routing.route(view.text, forced, self.languages)
+            return _Job(index, doc_id, text, ref_date, routed, [], view=recase(view, routed.segments))
         except Exception as e:
             if on_error == "raise":
                 raise
@@ -285,9 +299,10 @@ class Extractor:
         for job in jobs:
             if job.routing is None:
                 continue
+            source = job.text if job.view is None else job.view.text
             for seg in job.routing.segments:
                 by_lang.setdefault(seg.lang, []).append(
-                    (_spacy_safe(job.text[seg.start : seg.end]), (job, seg.start))
+                    (_spacy_safe(source[seg.start : seg.end]), (job, seg.start))
                 )
         for lang, work in by_lang.items():
             nlp = self.nlp(lang)
@@ -349,26 +364,29 @@ class Extractor:
             mentions=job.mentions,
             reference_date=job.reference_date,
             doc_id=job.doc_id,
+            view=job.view,
         )
 
 
 #: The extractor and settings of a worker process of ``Extractor.pipe(..., n_process=K)``.
-_worker: tuple[Extractor, int, dt.date | None, str | None, OnError] | None = None
+_worker: tuple[Extractor, int, dt.date | None, str | None, OnError, bool | None] | None = None
 
 
-def _worker_start(settings: tuple[tuple[str, ...], int, dt.date | None, str | None, OnError]) -> None:
+def _worker_start(
+    settings: tuple[tuple[str, ...], int, dt.date | None, str | None, OnError, bool | None],
+) -> None:
     global _worker
-    languages, batch_size, default_ref, default_lang, on_error = settings
-    _worker = (Extractor(languages=languages), batch_size, default_ref, default_lang, on_error)
+    languages, batch_size, default_ref, default_lang, on_error, html = settings
+    _worker = (Extractor(languages=languages), batch_size, default_ref, default_lang, on_error, html)
 
 
 def _worker_run(chunk: list[InputItem]) -> tuple[list[Document], BaseException | None]:
     """One chunk through the whole product in a worker; an exception comes back as a value."""
     assert _worker is not None
-    extractor, batch_size, default_ref, default_lang, on_error = _worker
+    extractor, batch_size, default_ref, default_lang, on_error, html = _worker
     try:
         docs = list(extractor.pipe(chunk, batch_size=batch_size, reference_date=default_ref,
-                                   lang=default_lang, on_error=on_error))
+                                   lang=default_lang, on_error=on_error, html=html))
         return docs, None
     except Exception as e:
         try:
@@ -386,8 +404,11 @@ def extract(
     *,
     reference_date: dt.date | str | None = None,
     lang: str | None = None,
+    html: bool | None = None,
 ) -> Document:
     """Extract ministries, ministers, dates and agreements from ``text``.
+
+    ``html``: True reads the text as HTML, False as plain text, None detects HTML-like input.
 
     >>> doc = extract("Am 14. Oktober 2025 traf Außenminister Wadephul ...")  # doctest: +SKIP
     >>> doc.dates[0].value  # doctest: +SKIP
@@ -396,4 +417,4 @@ def extract(
     global _default
     if _default is None:
         _default = Extractor()
-    return _default.extract(text, reference_date=reference_date, lang=lang)
+    return _default.extract(text, reference_date=reference_date, lang=lang, html=html)

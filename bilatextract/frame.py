@@ -57,8 +57,9 @@ def to_frame(documents: Document | Iterable[Document]) -> pd.DataFrame:
     Columns: ``doc_id`` (the document's ``id``; its position in ``documents`` as a string
     where it has none), ``language``, ``type`` (MINISTRY, MINISTER, DATE, AGREEMENT),
     ``text``, ``start``, ``end`` (character offsets into the document's text), then the
-    normalised attributes ``country``, ``portfolio``, ``ministry_id``, ``family_name``,
-    ``given_name``, ``value``, ``granularity``, ``name``, ``abbreviation`` (None where the
+    normalised attributes ``country``, ``portfolio``, ``ministry_id``, ``id`` (a ministry's or an
+    agreement's identity), ``family_name``, ``given_name``, ``value``, ``granularity``, ``name``,
+    ``abbreviation``, ``canonical``, ``parties`` (None where the
     type has no such attribute or it is unknown). The columns are the same for an empty
     result, so frames of several runs concatenate cleanly.
     """

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from . import timex
 from .components.base import ATTRS, SPAN_KEY
 from .knowledge import find_ministry, ministry_by_id
+from .text import View
 from .types import (
     ENTITY_TYPES,
     DateMention,
@@ -82,8 +83,17 @@ def build_document(
     mentions: list[RawMention],
     reference_date: dt.date | None,
     doc_id: str | None = None,
+    view: View | None = None,
 ) -> Document:
-    reference = reference_for(text, mentions, reference_date)
+    """The document of ``mentions`` found in ``view`` (offsets into ``view.text``, or into
+    ``text`` where there is no view), with every offset mapped back into ``text``."""
+    if view is not None and not view.identity:
+        # The dateline is read from the view, the text the mentions were found in.
+        reference = reference_for(view.text, mentions, reference_date)
+        mentions = [(label, *view.span(start, end), attrs) for label, start, end, attrs in mentions]
+        segments = tuple(Segment(s.lang, *view.span(s.start, s.end)) for s in segments)
+    else:
+        reference = reference_for(text if view is None else view.text, mentions, reference_date)
     entities = tuple(
         sorted(
             (to_entity(text, m, reference.date) for m in mentions),

@@ -1,0 +1,177 @@
+"""The ``bilat_agreements`` component: where to look, and the mentions it writes."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..._memo import Memo
+from ...resources import check_language
+from ..base import char_span, doc_text, set_spans
+from .abbreviations import Abbreviations
+from .grammar import Grammar, _DateStarts, _resolve
+from .identity import Identity
+from .known import Known
+from .lexicon import Lexicon, _boundaries
+from .mentions import Mentions
+from .words import (
+    _GAP,
+    Found,
+    Word,
+    _after_hyphen,
+    _occurrences,
+    _outside,
+    _overlapping,
+    _token_at,
+    _tokenize_from,
+    _trie_pattern,
+)
+
+
+class AgreementsComponent(Mentions, Grammar, Abbreviations, Identity, Known, Lexicon):
+    def __init__(self, nlp: Language, name: str) -> None:
+        Lexicon.__init__(self, check_language(nlp.lang))
+        self.name = name
+        cfg = self.cfg
+        self._load_parties()
+        self.boundaries = _boundaries(cfg, self.known_names, self.known_abbrevs)
+        self.boundary_re = re.compile("[" + re.escape("".join(sorted(self.boundaries))) + "]")
+        #: first word -> [(words of a multi-word head, its kind)]
+        self.multiword_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for seqs, kind in ((self.multiword_heads, "plain"), (self.bare_heads, "bare"),
+                           (self.signed_heads, "signed_words")):
+            for seq in seqs:
+                self.multiword_by_first.setdefault(seq[0], []).append((seq, kind))
+        self.trigger_re, self.ending_re = self._trigger_res()
+        #: word text -> "plain", "compound" or None: the one-word part of ``_head_at``
+        self._head_kinds = Memo(self._word_head_kind)
+        #: words of a mention (joined by spaces) -> index of the known agreement they name
+        self._known_memo = Memo(self._find_known)
+
+    def _trigger_res(self) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+        """Patterns of which every mention holds a match (the text lowercased for the second):
+        a head, a known name, the first word of a known abbreviation, a compound ending."""
+        words = set(self.plain_heads) | set(self.hyphen_heads) | set(self.lower_heads)
+        words |= {seq[0] for seq, _ in (s for seqs in self.multiword_by_first.values() for s in seqs)}
+        words |= set(self.known_abbrevs)  # the first word alone counts, as in "(New)"
+        words |= {_GAP.join(seq) for cands in self.known_names.values() for seq, _ in cands}
+        all_endings = self.compound_endings + self.signed_endings
+        endings = _trie_pattern(all_endings) if all_endings else None
+        return re.compile(_trie_pattern(words)), None if endings is None else re.compile(endings)
+
+    # ----- the well-known agreements -------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        words, chosen = self._found(doc)
+        self._identify(words, chosen)
+        out = []
+        for f in chosen:
+            span = char_span(doc, words[f.start].start, words[f.end - 1].end)
+            if span is None:
+                # spaCy keeps some words with their full stop ("JCPoA."): the token is the best span
+                span = char_span(doc, words[f.start].start, words[f.end - 1].end, alignment_mode="expand")
+                if span is None or span.end_char - words[f.end - 1].end > 1:
+                    continue
+            out.append((span, {"name": f.name, "abbreviation": f.abbreviation, "id": f.id,
+                               "canonical": f.canonical, "parties": f.parties}))
+        set_spans(doc, "AGREEMENT", out)
+        return doc
+
+    def _found(self, doc: Doc) -> tuple[list[Word], list[Found]]:
+        """The mentions of the document, and the words their indices refer to."""
+        text = doc_text(doc)
+        spans = self._trigger_spans(text)
+        if not spans:
+            return [], []
+        dates = _DateStarts(doc)
+        words, stretches = self._stretches(text, spans)
+        chosen, defined = self._mentions(doc, words, _overlapping(words, spans), dates)
+        elsewhere = _outside(stretches, _occurrences(text, defined))
+        if elsewhere:  # abbreviations defined here and used in sentences without any other cue
+            spans = sorted(spans + elsewhere)
+            words, _ = self._stretches(text, spans)
+            chosen, _ = self._mentions(doc, words, _overlapping(words, spans), dates)
+        return words, chosen
+
+    def _mentions(
+        self, doc: Doc, words: list[Word], triggers: list[int], dates: _DateStarts
+    ) -> tuple[list[Found], set[str]]:
+        """The mentions among ``words``, and the abbreviations the text defines. Heads and known
+        names start only at the indices ``triggers`` (the words that overlap a trigger match)."""
+        found = self._rule_mentions(doc, words, triggers, dates)
+        found += self._known_mentions(words, triggers)
+        return self._abbreviations(doc, words, _resolve(found))
+
+    # ----- where to look --------------------------------------------------------------------
+    def _trigger_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the trigger patterns match, in order."""
+        spans = [m.span() for m in self.trigger_re.finditer(text)]
+        if self.ending_re is not None:
+            low = text.lower()
+            # lowercasing keeps offsets unless a character lowercases to two ("İ")
+            ending_re = self.ending_re if len(low) == len(text) else re.compile(self.ending_re.pattern, re.I)
+            found = [m.span() for m in ending_re.finditer(low if len(low) == len(text) else text)]
+            if found:
+                spans = sorted(spans + found)
+        return spans
+
+    def _stretches(self, text: str, spans: list[tuple[int, int]]) -> tuple[list[Word], list[tuple[int, int]]]:
+        """The words of the stretches of ``text`` around ``spans`` (sorted), and the stretches.
+
+        A stretch runs from the last boundary token before a span to the first one after it, or
+        to an end of the text. No rule looks past a boundary, so the rules find in the stretches
+        what they would find in the whole text: the words of a mention, and everything that
+        decides about it, lie in the stretch of its trigger.
+        """
+        words: list[Word] = []
+        stretches: list[tuple[int, int]] = []
+        taken = 0  # text before this offset is tokenised or known to hold nothing
+        for a, b in spans:
+            if b <= taken:
+                continue
+            start = taken
+            if a >= taken:
+                start = self._boundary_before(text, a, taken)
+            end = self._boundary_after(text, b, start)
+            if stretches and start == taken == stretches[-1][1]:
+                start = stretches.pop()[0]  # continues the previous stretch
+                _tokenize_from(text, taken, end, words, words[-1])
+            else:
+                _tokenize_from(text, start, end, words, None)
+            taken = end
+            stretches.append((start, taken))
+        return words, stretches
+
+    def _boundary_after(self, text: str, b: int, lo: int) -> int:
+        """The end of the first boundary token at or after ``b``, or of the text (``lo``: where
+        tokens start over, before ``b``)."""
+        m = self.boundary_re.search(text, b)
+        while m is not None:
+            c = m.start()
+            token = _token_at(text, c, lo)
+            if token == (c, c + 1):
+                return c + 1
+            # not a token of its own ("U.S.", "4.0"): go on after the word that holds it
+            m = self.boundary_re.search(text, max(c + 1, token[1] if token else 0))
+        return len(text)
+
+    def _boundary_before(self, text: str, a: int, lo: int) -> int:
+        """Offset of the last boundary token in [lo, a), or ``lo`` if none is found nearby."""
+        for _ in range(8):
+            c = max(text.rfind(ch, lo, a) for ch in self.boundaries)
+            if c < 0:
+                break
+            token = _token_at(text, c, lo)
+            if token == (c, c + 1) and not (text[c] == "," and _after_hyphen(text, c, lo)):
+                return c
+            a = min(c, token[0]) if token else c
+        return lo
+
+
+
+@Language.factory("bilat_agreements")
+def make_agreements(nlp: Language, name: str) -> AgreementsComponent:
+    return AgreementsComponent(nlp, name)
+

@@ -1,0 +1,178 @@
+"""Who held which national office when: the persons of ``models/common/officeholders/persons.tsv``.
+
+The file is built by ``tools/build_officeholders.py`` from public cabinet datasets and a
+hand-curated supplement (sources and licences: ``models/common/officeholders/NOTICE.md``).
+One line per person, tab-separated::
+
+    id  given  family  order  variants  offices  sources
+
+``variants`` are other forms of the family name (``|``-separated: "Leyen" for "von der
+Leyen", an ASCII spelling, the name in Japanese script); ``offices`` are
+``COUNTRY:portfolio:start:end`` (``;``-separated, ISO dates, empty when unknown or open).
+Offices from yearly snapshots have approximate dates (the year, or the middle between two
+snapshots); an end left open means "still in office when the source ended".
+
+Look-ups:
+
+- ``persons_named(family)``: the persons whose family name (or a variant of it) is
+  ``family``, in any case, with or without accents ("Schäuble", "Schaeuble", "SCHAUBLE");
+- ``office_at(person, when, country=None, portfolio=None)``: the office the person held on
+  ``when`` (the most specific one when several: a named portfolio before ``other``);
+  ``when=None`` gives the latest office;
+- ``holders(country, portfolio, when)``: who held an office of that portfolio on that day
+  (ministers of state of the department included: UK Ministers of State, German
+  Staatsminister im Auswärtigen Amt);
+- ``person_by_id(person_id)``.
+
+The data is read once, on the first call (under a lock), and never changes afterwards.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+from ..errors import ResourceError
+from ..resources import models_dir
+
+__all__ = ["Office", "Person", "holders", "office_at", "person_by_id", "persons", "persons_named"]
+
+_FOLDER = ("common", "officeholders", "persons.tsv")
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ø": "oe", "Ø": "Oe"})
+# Letters that Unicode does not decompose into a base letter and a mark.
+_UNDECOMPOSED = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ł": "l",
+                               "Ł": "L", "đ": "d", "Đ": "D", "þ": "th", "Þ": "Th", "ı": "i", "ħ": "h"})
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    country: str
+    portfolio: str
+    start: date | None
+    end: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    id: str
+    given: str | None
+    family: str
+    order: str
+    variants: tuple[str, ...]
+    offices: tuple[Office, ...]
+
+
+class _Store:
+    __slots__ = ("by_id", "by_name", "by_post", "persons")
+
+    def __init__(self, persons: tuple[Person, ...]) -> None:
+        self.persons = persons
+        self.by_id = {p.id: p for p in persons}
+        by_name: dict[str, list[Person]] = {}
+        by_post: dict[tuple[str, str], list[Person]] = {}
+        for person in persons:
+            keys = {k for form in (person.family, *person.variants) for k in name_keys(form)}
+            for key in keys:
+                by_name.setdefault(key, []).append(person)
+            for office in person.offices:
+                post = by_post.setdefault((office.country, office.portfolio), [])
+                if not post or post[-1] is not person:
+                    post.append(person)
+        self.by_name = {k: tuple(v) for k, v in by_name.items()}
+        self.by_post = {k: tuple(v) for k, v in by_post.items()}
+
+
+_LOCK = threading.Lock()
+_STORE: _Store | None = None
+
+
+def name_keys(text: str) -> tuple[str, ...]:
+    """The look-up keys of a name: case and accents dropped; umlauts also spelled out (ä -> ae)."""
+    if text.isascii():
+        key = _NOT_ALNUM.sub("", text.lower())
+        return (key,) if key else ()
+    keys: list[str] = []
+    nfc = unicodedata.normalize("NFC", text).replace("ß", "ss")
+    for form in (nfc, nfc.translate(_UMLAUTS)):
+        decomposed = unicodedata.normalize("NFKD", form.translate(_UNDECOMPOSED))
+        key = "".join(ch for ch in decomposed if ch.isalnum() and not unicodedata.combining(ch)).casefold()
+        if key and key not in keys:
+            keys.append(key)
+    return tuple(keys)
+
+
+def _parse(line: str, dates: dict[str, date | None]) -> Person:
+    pid, given, family, order, variants, offices, _sources = line.split("\t")
+    parsed = []
+    for chunk in offices.split(";"):
+        country, portfolio, start, end = chunk.split(":")
+        first = dates.get(start) or dates.setdefault(start, date.fromisoformat(start) if start else None)
+        last = dates.get(end) or dates.setdefault(end, date.fromisoformat(end) if end else None)
+        parsed.append(Office(country, portfolio, first, last))
+    return Person(pid, given or None, family, order, tuple(variants.split("|")) if variants else (),
+                  tuple(parsed))
+
+
+def _store() -> _Store:
+    global _STORE
+    store = _STORE
+    if store is not None:
+        return store
+    with _LOCK:
+        if _STORE is None:
+            path = models_dir().joinpath(*_FOLDER)
+            try:
+                text = path.read_text(encoding="utf-8")
+            except OSError as e:
+                raise ResourceError(f"missing office-holder data {path}: {e}") from e
+            dates: dict[str, date | None] = {}
+            people = tuple(_parse(line, dates) for line in text.splitlines() if line and not line.startswith("#"))
+            _STORE = _Store(people)
+        return _STORE
+
+
+def persons() -> tuple[Person, ...]:
+    """Every known person, sorted by id."""
+    return _store().persons
+
+
+def persons_named(family: str) -> tuple[Person, ...]:
+    """The persons with this family name or variant (any case, accents, NFC or NFD)."""
+    by_name = _store().by_name
+    found: list[Person] = []
+    for key in name_keys(family):
+        for person in by_name.get(key, ()):
+            if person not in found:
+                found.append(person)
+    return tuple(found)
+
+
+def person_by_id(person_id: str) -> Person | None:
+    return _store().by_id.get(person_id)
+
+
+def _held(office: Office, when: date) -> bool:
+    return (office.start is None or office.start <= when) and (office.end is None or when < office.end)
+
+
+def office_at(person: Person, when: date | None, country: str | None = None,
+              portfolio: str | None = None) -> Office | None:
+    """The office ``person`` held on ``when`` (optionally in ``country``/``portfolio``); the
+    latest matching office when ``when`` is None; None when there is none."""
+    matching = [o for o in person.offices
+                if (country is None or o.country == country) and (portfolio is None or o.portfolio == portfolio)]
+    if when is not None:
+        matching = [o for o in matching if _held(o, when)]
+    if not matching:
+        return None
+    return max(matching, key=lambda o: (o.portfolio != "other", o.start or date.min))
+
+
+def holders(country: str, portfolio: str, when: date) -> tuple[Person, ...]:
+    """The persons who held ``portfolio`` in ``country``'s government on ``when``."""
+    return tuple(p for p in _store().by_post.get((country, portfolio), ())
+                 if any(o.country == country and o.portfolio == portfolio and _held(o, when) for o in p.offices))

@@ -1,0 +1,100 @@
+"""Whitespace: every run read as one space, one line break or one paragraph break.
+
+- A run without a line break (spaces, tabs, no-break U+00A0, narrow no-break U+202F, thin
+  and other Unicode spaces) reads as one space.
+- A run with two or more line breaks (a blank line) reads as a paragraph break, "\\n\\n".
+- A run with one line break reads as "\\n" (a line of its own: a header, a dateline, a list
+  item) or as a space (a line wrapped inside a sentence). It reads as a space when the line
+  before does not end a sentence (. ! ? : ; …, perhaps followed by a closing quote or
+  bracket), the next line is no list item, and
+  * the next line starts in lower case (the sentence goes on), or
+  * the line before ends with a comma, or
+  * the line before is a wrapped line of a hard-wrapped block: not in capitals (a headline), at
+    least 40 characters and at least 3/4 of the longest line of its block (three lines or more
+    between blank lines), where that longest line is at most 120 characters (longer lines are
+    paragraphs, not wrapped text).
+  So "Berlin, 14. Oktober 2025" stays the first line of a release, and a header block
+  followed by one-line paragraphs keeps its lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .view import Edit
+
+#: A whitespace run other than one plain space.
+_RUN = re.compile(r"(?:(?! )\s| \s)\s*")
+_BREAKS = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028]")
+_SENTENCE_END = re.compile(r"[.!?:;\u2026][\"'\u201c\u201d\u2019)\]\u00bb\u00ab]*$")
+_LIST_ITEM = re.compile(r"[-\u2022*\u2013\u2014\u00b7\u25aa\u25cf>]|\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s")
+_WRAPPED_MIN = 40
+_WRAPPED_SHARE = 0.75
+_WRAPPED_WIDTH = 120
+_BLOCK_LINES = 3
+
+
+def whitespace_edits(text: str) -> list[Edit]:
+    """The edits that read every whitespace run of ``text`` as one space or break."""
+    runs = []  # (start, end, breaks)
+    for m in _RUN.finditer(text):
+        run = m.group()
+        breaks = len(_BREAKS.findall(run)) + 2 * run.count("\u2029")
+        runs.append((m.start(), m.end(), breaks))
+    if not runs:
+        return []
+    widths = _block_widths(text, runs)
+    edits: list[Edit] = []
+    line_start = 0
+    for i, (start, end, breaks) in enumerate(runs):
+        run = text[start:end]
+        if breaks == 0:
+            repl = " "
+        elif breaks >= 2:
+            repl = "\n\n"
+        else:
+            repl = " " if _wrapped(text[line_start:start], text, end, widths[i]) else "\n"
+        if breaks:
+            line_start = end
+        if run != repl:
+            edits.append((start, end, repl))
+    return edits
+
+
+def _block_widths(text: str, runs: list[tuple[int, int, int]]) -> list[int]:
+    """Per run, the length of the longest line of the block of lines it is in (0 for a block
+    of fewer than three lines)."""
+    widths = [0] * len(runs)
+    block: list[int] = []
+    longest = lines = 0
+    line_start = 0
+    for i, (start, end, breaks) in enumerate(runs):
+        block.append(i)
+        if breaks:
+            longest = max(longest, len(text[line_start:start].strip()))
+            lines += 1
+            line_start = end
+        if breaks >= 2:
+            for j in block:
+                widths[j] = longest if lines >= _BLOCK_LINES else 0
+            block, longest, lines = [], 0, 0
+    line_end = text.find("\n", line_start)
+    longest = max(longest, len(text[line_start : len(text) if line_end < 0 else line_end].strip()))
+    lines += 1
+    for j in block:
+        widths[j] = longest if lines >= _BLOCK_LINES else 0
+    return widths
+
+
+def _wrapped(line: str, text: str, next_start: int, width: int) -> bool:
+    """Whether the break after ``line`` is inside a sentence (see the module's rule)."""
+    line = line.strip()
+    if not line or _SENTENCE_END.search(line):
+        return False
+    following = text[next_start : next_start + 8]
+    if not following or _LIST_ITEM.match(following):
+        return False
+    if following[0].islower() or line.endswith(","):
+        return True
+    return (0 < width <= _WRAPPED_WIDTH and _WRAPPED_MIN <= len(line) and len(line) >= _WRAPPED_SHARE * width
+            and not line.isupper())
