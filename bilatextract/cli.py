@@ -45,6 +45,8 @@ def extract(
     include_text: Annotated[bool, typer.Option(help="Copy each document's text into its output line.")] = False,
     html: Annotated[bool | None, typer.Option("--html/--no-html", help="Read texts as HTML (tags dropped) or as "
                                               "plain text; by default HTML-like texts are detected.")] = None,
+    mode: Annotated[str | None, typer.Option(help="Resolve dates as 'news' or 'narrative' (default: decided "
+                                                  "per document).")] = None,
 ) -> None:
     """Extract entities from documents and write one JSON line per document.
 
@@ -64,7 +66,7 @@ def extract(
 
     extractor = Extractor()
     stream = extractor.pipe(items(), batch_size=batch_size, n_process=n_process, lang=lang,
-                            on_error="return", html=html)
+                            on_error="return", html=html, mode=mode)
     if _progress(inputs):
         from tqdm import tqdm
 

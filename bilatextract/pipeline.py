@@ -35,6 +35,9 @@ _LEADING_FLAGS = re.compile(r"^\(\?[aiLmsux]+\)")
 _YEAR_FULL_STOP_SUFFIX = r"(?<=[0-9]{4})\."
 #: A range of ordinal days ("12./13. Juni", "4.-6. Mai") is two dates: split at the dash or slash.
 _DAY_RANGE_INFIX = r"(?<=[0-9]\.)[/\-–](?=[0-9])"
+#: A range of numbers with a dash ("8–9 July", "1998–2000"), a label glued to its date ("Date:2022-11-07"):
+#: split so that each date lines up with tokens.
+_DATE_INFIXES = (_DAY_RANGE_INFIX, r"(?<=[0-9])[–—](?=[0-9])", r"(?<=[^\W\d_]):(?=[0-9])")
 #: spaCy's default tokenizer function, which saved pipelines name (see :func:`_tokenizer`).
 _SPACY_TOKENIZER = {"@tokenizers": "spacy.Tokenizer.v1"}
 #: The registered name of the function that builds bilatextract's tokenizer.
@@ -89,7 +92,7 @@ def _tokenizer() -> Callable[[Language], Tokenizer]:
             rules=defaults.tokenizer_exceptions,
             prefix_search=spacy.util.compile_prefix_regex(prefixes).search if prefixes else None,
             suffix_search=spacy.util.compile_suffix_regex([*defaults.suffixes, _YEAR_FULL_STOP_SUFFIX]).search,
-            infix_finditer=spacy.util.compile_infix_regex([*defaults.infixes, _DAY_RANGE_INFIX]).finditer,
+            infix_finditer=spacy.util.compile_infix_regex([*defaults.infixes, *_DATE_INFIXES]).finditer,
             token_match=token_match(defaults.token_match),
             url_match=defaults.url_match,
         )

@@ -121,6 +121,9 @@ class ReferenceDate:
 
     date: dt.date | None
     source: ReferenceSource = "none"
+    #: The document type its dates were resolved as: "news" or "narrative" (story time); not in
+    #: the JSON output, whose schema is fixed.
+    mode: Literal["news", "narrative"] | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {"date": self.date.isoformat() if self.date else None, "source": self.source}

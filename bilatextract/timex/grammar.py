@@ -13,26 +13,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from .anchors import AnchorIndex
 from .anchors import alternation as _alt
+from .candidate import Candidate
+from .forms import FormsMixin
 
 DIRECTIONS = ("this", "next", "last")
-
-
-@dataclass(slots=True)
-class Candidate:
-    """One date found in a text: character offsets and the attributes the text gives."""
-
-    start: int
-    end: int
-    attrs: dict[str, Any]
-    #: The year (or the weekday's week) is left to the tense of the sentence.
-    needs_tense: bool = False
-    #: The date is relative to the previous date mention ("the same day").
-    needs_anchor: bool = False
 
 
 def _valid_day(year: int | None, month: int, day: int) -> bool:
@@ -43,7 +31,7 @@ def _valid_day(year: int | None, month: int, day: int) -> bool:
     return True
 
 
-class Grammar:
+class Grammar(FormsMixin):
     """The compiled date patterns of one language."""
 
     def __init__(self, vocab: dict[str, Any]) -> None:
@@ -100,7 +88,7 @@ class Grammar:
 
         lead_weekday = rf"(?:(?P<wd>{weekday}),?\s+(?:{wd_link}\s+)?)?"
         trail_weekday = rf"(?:\s+(?P<wd2>{weekday})(?![\w\-]))?"
-        opt_year = rf"(?:,?\s+(?:{my_link}\s+)?{year})?"
+        opt_year = rf"(?:\s*,?\s+(?:{my_link}\s+)?{year})?"
         P: list[tuple[str, Callable[[re.Match[str]], Any]]] = []
         # Numeric dates.
         P.append((rf"{lead}(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?![\w\-/]|[.,]\d)", self._numeric))
@@ -148,7 +136,7 @@ class Grammar:
         P.append((rf"(?<![\w\-]){qprefix}(?P<q>[1-4])(?:\s*/\s*|\s+){year}", self._quarter))
         P.append((rf"(?<![\w\-])(?P<qo>{qord})\s+{qwords}(?:(?:\s+{my_link})?\s+{year})?(?![\w\-])", self._quarter))
         # Years.
-        P.append((rf"(?<![\w\-])(?P<yw>{year_words})\s+(?P<y>1\d\d\d|20\d\d|21\d\d)(?![\w\-]|[.,]\d)", self._year))
+        P.append((rf"(?<![\w\-])(?P<yw>{year_words})\s+(?P<y>1\d\d\d|20\d\d|21\d\d)(?!\w|[.,]\d|-(?!\d))", self._year))
         P.append((rf"{lead}(?P<y>(?:1[89]|20)\d\d)(?![\w+%°\-–/]|[.,:]\d)", self._bare_year))
         # Relative dates.
         P.append((rf"(?<![\w\-])(?P<mod>{modifier})\s+(?P<unit>{unit})(?![\w\-])", self._relative_unit))
@@ -200,6 +188,9 @@ class Grammar:
         before_w, after_w = _alt(weeks.get("before", [])), _alt(weeks.get("after", []))
         P.append((rf"(?<![\w\-])(?:(?:{before_w})\s*(?P<w1>[1-5]?\d)|(?P<w2>[1-5]?\d)\.?\s+(?:{after_w}))"
                   rf"(?:\s+{year})?(?![\w\-])", self._calendar_week))
+        self._number_before = re.compile(rf"(?<![\w\-])(?:{_alt(ctx.get('number_before', []))})\s*$")
+        self._number_after = re.compile(rf"^\s*(?:{_alt(ctx.get('number_after', []))})(?!\w)")
+        self._add_forms(v, P, {"lead": lead, "month": month, "weekday": weekday, "day_suffix": day_suffix})
         self._patterns = [(re.compile(p), handler) for p, handler in P]
         self._sources = [p for p, _ in P]
         self._index: AnchorIndex | None = None
@@ -209,8 +200,6 @@ class Grammar:
         self._position_before = re.compile(
             rf"(?<![\w\-])(?P<pos>{'|'.join(pos_parts)})(?:{articles}\s+)?$"
         )
-        self._number_before = re.compile(rf"(?<![\w\-])(?:{_alt(ctx.get('number_before', []))})\s*$")
-        self._number_after = re.compile(rf"^\s*(?:{_alt(ctx.get('number_after', []))})(?!\w)")
         self._number_near = re.compile(r"\d[\s\xa0]$")
         self.part_of_day = frozenset(v.get("part_of_day", []))
         self._after_day = re.compile(rf"(?<![\w\-])(?:{_alt([*self.day_words, *self.weekdays])})\s+$")
@@ -339,7 +328,7 @@ class Grammar:
             attrs["value"] = f"{int(g['y']):04d}-{code}"
             return Candidate(start, end, attrs)
         if g.get("mod"):
-            attrs["direction"] = self.modifier_direction[g["mod"]]
+            attrs["direction"] = self.modifier_direction[re.sub(r"\s+", " ", g["mod"])]
             return Candidate(start, end, attrs)
         if g.get("ymod"):
             attrs["year_offset"] = _OFFSET[self.modifier_direction[g["ymod"]]]
@@ -385,6 +374,8 @@ class Grammar:
         if self._day_word_not_after.search(m.string[max(0, m.start() - 20) : m.start()]):
             return None
         word = re.sub(r"\s+", " ", m.group("w"))
+        if word[:1].isupper() and _IN_NAME.search(m.string[max(0, m.start() - 30) : m.start()]):
+            return None  # a title word of a name ("The World Today")
         if word in self.part_of_day and self._after_day.search(m.string[max(0, m.start() - 20) : m.start()]):
             return None  # "heute morgen", "Freitag morgen": the morning, not tomorrow
         offset = self.day_words[word]
@@ -421,9 +412,11 @@ class Grammar:
     def _weekday(self, m: re.Match[str]) -> Candidate | None:
         g = m.groupdict()
         wd = self.weekdays[g["wd"]]
+        if not g.get("mod") and self._weekday_in_range(m):
+            return None
         attrs: dict[str, Any] = {"value": f"XXXX-WXX-{wd}", "granularity": "day"}
         if g.get("mod"):
-            attrs["direction"] = self.modifier_direction[g["mod"]]
+            attrs["direction"] = self.modifier_direction[re.sub(r"\s+", " ", g["mod"])]
             return Candidate(m.start(), m.end(), attrs)
         return Candidate(m.start(), m.end(), attrs, needs_tense=True)
 
@@ -474,3 +467,5 @@ class Grammar:
 
 
 _OFFSET = {"this": 0, "next": 1, "last": -1}
+#: A capitalised word right before, on the same line: a capitalised day word continues a name.
+_IN_NAME = re.compile(r"[^\W\d_]*[A-Z][^\W\d_]* $")
