@@ -77,9 +77,9 @@ def _subprocess_env() -> dict[str, str]:
     return env
 
 
-def _child(code: str, *args: str) -> tuple[dict[str, Any], float]:
+def _child(code: str, *args: str, stdin: str | None = None) -> tuple[dict[str, Any], float]:
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
+    done = subprocess.run([sys.executable, "-c", code, *args], input=stdin, capture_output=True, text=True,
                           env=_subprocess_env(), timeout=3600)
     wall = time.perf_counter() - start
     if done.returncode != 0:
@@ -88,9 +88,9 @@ def _child(code: str, *args: str) -> tuple[dict[str, Any], float]:
 
 
 _ROUND_CHILD = """\
-import json, resource, sys, time
+import json, sys
 from bilatextract.bench import read_once
-print(json.dumps(read_once(sys.argv[1], sys.argv[2])))
+print(json.dumps(read_once(json.loads(sys.stdin.read()), sys.argv[1])))
 """
 
 
@@ -109,7 +109,7 @@ def _time(run: Callable[[], Any]) -> tuple[float, float]:
     return time.perf_counter() - start, _cpu_now() - cpu
 
 
-def read_once(corpus_json: str, mode: str) -> dict[str, Any]:
+def read_once(items: list[dict[str, Any]], mode: str) -> dict[str, Any]:
     """One round, in a fresh process: both sides built and warmed up, then the corpus read once by
     the bare tokenizers and once by the product (``mode``: ``pipe`` or ``extract``)."""
     import resource
@@ -120,8 +120,6 @@ def read_once(corpus_json: str, mode: str) -> dict[str, Any]:
     from .resources import languages
     from .routing import detect
 
-    with open(corpus_json, encoding="utf-8") as f:
-        items = json.load(f)
     texts = [item["text"] for item in items]
     supported = set(languages())
     # The bare side reads each text with the tokenizer of its language, decided outside the timing.
@@ -322,8 +320,6 @@ def run_bench(
     progress: Callable[[str], None] | None = None,
 ) -> BenchReport:
     """Measure everything ``bilatextract bench`` prints (see the module docstring)."""
-    import tempfile
-
     say = progress or (lambda _msg: None)
     if rounds < 1:
         raise InvalidArgumentError("rounds must be at least 1")
@@ -342,14 +338,12 @@ def run_bench(
     cold, cold_process, cold_cpu = cold_start(first, rounds=min(rounds, 3))
 
     results: dict[str, list[dict[str, Any]]] = {"pipe": [], "extract": []}
-    with tempfile.TemporaryDirectory(prefix="bilatextract-bench-") as tmp:
-        corpus = Path(tmp) / "corpus.json"
-        corpus.write_text(json.dumps(docs, ensure_ascii=False), encoding="utf-8")
-        for i in range(rounds):
-            for mode in results:
-                say(f"round {i + 1}/{rounds}: {len(docs)} docs, {words:,} words read once through {mode} "
-                    "(fresh process) ...")
-                results[mode].append(_child(_ROUND_CHILD, str(corpus), mode)[0])
+    corpus = json.dumps(docs, ensure_ascii=False)  # handed to each round on its standard input
+    for i in range(rounds):
+        for mode in results:
+            say(f"round {i + 1}/{rounds}: {len(docs)} docs, {words:,} words read once through {mode} "
+                "(fresh process) ...")
+            results[mode].append(_child(_ROUND_CHILD, mode, stdin=corpus)[0])
 
     def throughput(mode: str, side: str) -> Throughput:
         runs = results[mode]

@@ -65,8 +65,6 @@ def test_the_models_folder_setting_adds_a_language(models_with_french: Path) -> 
     assert (out["doc"]["language"], out["doc"]["supported"]) == ("fr", True)
 
 
-@pytest.mark.xfail(strict=False, reason="the components do not read language.toml yet (lower-case titles, "
-                                        "elision): other helpers' work on ministers/ministries/dates")
 def test_french_from_data_alone_gives_a_minister_a_ministry_and_a_date(models_with_french: Path) -> None:
     doc = run_with_models(models_with_french, FRENCH)["doc"]
     for label, text, attributes in EXPECTED:

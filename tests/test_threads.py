@@ -35,6 +35,9 @@ import json, sys, threading
 from concurrent.futures import ThreadPoolExecutor
 import bilatextract
 
+# Switch threads as often as the interpreter can, so that races show within a short run.
+sys.setswitchinterval(1e-6)
+
 docs = json.loads(sys.stdin.read())
 extractor = bilatextract.Extractor()
 
@@ -60,10 +63,16 @@ print(json.dumps(out, ensure_ascii=False, sort_keys=True))
 
 
 def _cold_docs() -> list[dict]:
+    from test_routing import FRENCH_LONG, ITALIAN_LONG, JAPANESE_LONG, SPANISH_LONG
+
+    # First, long texts in other languages and short open ones: all sixteen threads at the barrier
+    # ask the language detector at once, on a cold process.
+    others = [FRENCH_LONG, SPANISH_LONG, ITALIAN_LONG, JAPANESE_LONG]
+    first = [{"id": f"other-{i}", "text": (others[i % 4] + " ") * (1 + i // 4)} for i in range(8)]
+    first += [{"id": f"open-{i}", "text": t} for i, t in enumerate(OPEN)]
     docs = [dict(d) for d in DOCS]
-    docs += [{"id": f"open-{i}", "text": t} for i, t in enumerate(OPEN)]
-    # Interleave languages so that the first sixteen cover all of them.
-    return sorted(docs, key=lambda d: (zlib.crc32(d["id"].encode()) % 7, d["id"]))
+    # Then the documents in both languages, interleaved.
+    return first + sorted(docs, key=lambda d: (zlib.crc32(d["id"].encode()) % 7, d["id"]))
 
 
 def _run_cold(mode: str, docs: list[dict]) -> list[dict]:
