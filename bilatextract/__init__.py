@@ -5,7 +5,6 @@ government and diplomatic texts, as typed, normalised objects.
 >>> doc = bilatextract.extract("Am 14. Oktober 2025 traf Außenminister Wadephul ...")  # doctest: +SKIP
 """
 
-from . import _spacy_import  # noqa: F401  (first: imports spaCy without its command line)
 from .errors import (
     BilatextractError,
     ExtractionError,

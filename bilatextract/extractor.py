@@ -17,7 +17,7 @@ from typing import Any, Literal
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import pipeline, resources, routing
+from . import pipeline, resources, routing, timex
 from .components.base import view_of
 from .errors import ExtractionError, InputTypeError, InvalidArgumentError
 from .results import RawMention, build_document, raw_mentions
@@ -72,6 +72,13 @@ def check_reference_date(value: object, field: str = "reference_date") -> dt.dat
 
 
 _LANG_CODE = re.compile(r"^[a-z]{2,3}$")
+
+
+def check_mode(value: object) -> str | None:
+    """A date resolution mode: "news", "narrative" or None (decided per document)."""
+    if value is None or value in timex.MODES:
+        return value  # type: ignore[return-value]
+    raise InvalidArgumentError(f"mode must be 'news', 'narrative' or None, not {value!r}")
 
 
 def check_lang(value: object) -> str | None:
@@ -141,6 +148,8 @@ class _Job:
     error: str | None = None
     #: The normalised text the pipelines read, with its map back to ``text``.
     view: View | None = None
+    #: "news" or "narrative" forced by the caller, or None (decided from the dates).
+    mode: str | None = None
 
 
 class Extractor:
@@ -173,6 +182,7 @@ class Extractor:
         lang: str | None = None,
         id: str | None = None,  # noqa: A002  (the name of the JSONL field)
         html: bool | None = None,
+        mode: str | None = None,
     ) -> Document:
         """Extract the entities of one text.
 
@@ -180,10 +190,13 @@ class Extractor:
         document's own dateline is used where it prints one. ``lang`` forces the language.
         ``html``: True reads the text as HTML, False as plain text, None (default) detects
         HTML-like input (see :func:`bilatextract.text.normalise`).
+        ``mode`` ("news" or "narrative") forces how underspecified dates are resolved: against
+        the reference date, or against the date the story has reached; None decides it from
+        the document's dates (see :mod:`bilatextract.timex.story`).
         """
         text = check_text(text, id)
         return next(self.pipe([{"text": text, "id": id}], reference_date=reference_date, lang=lang,
-                              on_error="raise", html=html))
+                              on_error="raise", html=html, mode=mode))
 
     def pipe(
         self,
@@ -195,11 +208,12 @@ class Extractor:
         lang: str | None = None,
         on_error: OnError = "raise",
         html: bool | None = None,
+        mode: str | None = None,
     ) -> Iterator[Document]:
         """Extract from many texts, in order, through spaCy's ``nlp.pipe``.
 
         Items are strings or mappings with ``text`` and optionally ``id``,
-        ``reference_date`` (or ``published``) and ``lang``; the keyword arguments are
+        ``reference_date`` (or ``published``), ``lang`` and ``mode``; the keyword arguments are
         the defaults for items that say nothing. With ``on_error="return"`` a document
         that cannot be processed comes back with ``error`` set instead of raising.
         """
@@ -216,6 +230,9 @@ class Extractor:
         default_lang = check_lang(lang)
         if html is not None and not isinstance(html, bool):
             raise InvalidArgumentError(f"html must be True, False or None, not {html!r}")
+        default_mode = check_mode(mode)
+        if default_mode is not None:
+            texts = (_with_mode(item, default_mode) for item in texts)
         if n_process > 1:
             yield from self._pipe_parallel(texts, batch_size, n_process, default_ref, default_lang, on_error,
                                            html)
@@ -291,12 +308,13 @@ class Extractor:
                 ref = item.get(key)
                 ref_date = check_reference_date(ref, key) if ref is not None else default_ref
                 forced = check_lang(item["lang"]) if item.get("lang") else default_lang
+                mode = check_mode(item.get("mode"))
             else:
                 text = check_text(item)
-                ref_date, forced = default_ref, default_lang
+                ref_date, forced, mode = default_ref, default_lang, None
             view = normalise(text, html)
-            routed = routing.route(view.text, forced)
-            return _Job(index, doc_id, text, ref_date, routed, [], view=recase(view, routed.segments))
+            routed = routing.route(view.text, forced, self.languages)
+            return _Job(index, doc_id, text, ref_date, routed, [], view=recase(view, routed.segments), mode=mode)
         except Exception as e:
             if on_error == "raise":
                 raise
@@ -375,6 +393,7 @@ class Extractor:
             reference_date=job.reference_date,
             doc_id=job.doc_id,
             view=job.view,
+            mode=job.mode,
         )
 
 
@@ -406,6 +425,13 @@ def _worker_run(chunk: list[InputItem]) -> tuple[list[Document], BaseException |
             return [], ExtractionError(f"{type(e).__name__}: {e}")
 
 
+def _with_mode(item: InputItem, mode: str) -> InputItem:
+    """An input item with ``mode`` unless it names its own."""
+    if isinstance(item, Mapping):
+        return item if item.get("mode") is not None else {**item, "mode": mode}
+    return {"text": item, "mode": mode} if isinstance(item, str) else item
+
+
 _default: Extractor | None = None
 
 
@@ -415,10 +441,13 @@ def extract(
     reference_date: dt.date | str | None = None,
     lang: str | None = None,
     html: bool | None = None,
+    mode: str | None = None,
 ) -> Document:
     """Extract ministries, ministers, dates and agreements from ``text``.
 
     ``html``: True reads the text as HTML, False as plain text, None detects HTML-like input.
+    ``mode`` ("news", "narrative" or None: automatic) is how underspecified dates are resolved
+    (see :meth:`Extractor.extract`).
 
     >>> doc = extract("Am 14. Oktober 2025 traf Außenminister Wadephul ...")  # doctest: +SKIP
     >>> doc.dates[0].value  # doctest: +SKIP
@@ -427,4 +456,4 @@ def extract(
     global _default
     if _default is None:
         _default = Extractor()
-    return _default.extract(text, reference_date=reference_date, lang=lang, html=html)
+    return _default.extract(text, reference_date=reference_date, lang=lang, html=html, mode=mode)

@@ -74,9 +74,10 @@ def to_frame(documents: Document | Iterable[Document]) -> pd.DataFrame:
     Columns: ``doc_id`` (the document's ``id``; its position in ``documents`` as a string
     where it has none), ``language``, ``type`` (MINISTRY, MINISTER, DATE, AGREEMENT),
     ``text``, ``start``, ``end`` (character offsets into the document's text), then the
-    normalised attributes under their field names (``country``, ``portfolio``,
-    ``ministry``, ``family_name``, ``given_name``, ``value``, ``granularity``, ``name``,
-    ``abbreviation``, ...), the same names as in the JSON output and on the entities.
+    normalised attributes under their field names (``country``, ``portfolio``, ``ministry``,
+    ``id`` (a ministry's or an agreement's identity), ``person``, ``country_source``,
+    ``family_name``, ``given_name``, ``value``, ``granularity``, ``name``, ``abbreviation``,
+    ``canonical``, ``parties``, ...), the same names as in the JSON output and on the entities.
     Text columns have pandas' nullable ``string`` dtype: an attribute that is None on the
     entity (unknown, or not one of its type's) is ``pd.NA`` here, never a mix of None and
     NaN. The columns are the same for an empty result, so frames of several runs concatenate.

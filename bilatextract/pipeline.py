@@ -12,11 +12,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 
-from . import (
-    components,  # noqa: F401  (registers the factories and extensions)
-    lemma_table,  # noqa: F401  (registers bilatextract.lemma_lookups.v1)
-)
-from ._gc import paused
+from . import components  # noqa: F401  (registers the factories and extensions)
 from .resources import check_language
 from .tokenizer import CachingTokenizer
 
@@ -30,19 +26,42 @@ COMPONENTS = ("bilat_ministries", "bilat_ministers", "bilat_dates", "bilat_agree
 #: is quadratic: 50,000 ")" in a row took minutes. No entity lives inside such a string.
 LONG_TOKEN_CHARS = 200
 #: A regex (not a function) so that ``Tokenizer.to_bytes``/``to_disk`` can save it as a pattern.
-_LONG_TOKEN = re.compile(rf"(?s:.{{{LONG_TOKEN_CHARS + 1},}})")
+_LONG_TOKEN = rf"(?s:.{{{LONG_TOKEN_CHARS + 1},}})"
+#: Global inline flags opening a pattern ("(?iu)"): they move to the compiled pattern's flags.
+_LEADING_FLAGS = re.compile(r"^\(\?[aiLmsux]+\)")
 
 #: A year that ends a sentence ("aus dem Jahr 1861.") is a number and a full stop, not an
 #: ordinal: split it so the date and the sentence boundary line up with tokens.
 _YEAR_FULL_STOP_SUFFIX = r"(?<=[0-9]{4})\."
 #: A range of ordinal days ("12./13. Juni", "4.-6. Mai") is two dates: split at the dash or slash.
 _DAY_RANGE_INFIX = r"(?<=[0-9]\.)[/\-–](?=[0-9])"
+#: A range of numbers with a dash ("8–9 July", "1998–2000"), a label glued to its date ("Date:2022-11-07"):
+#: split so that each date lines up with tokens.
+_DATE_INFIXES = (_DAY_RANGE_INFIX, r"(?<=[0-9])[–—](?=[0-9])", r"(?<=[^\W\d_]):(?=[0-9])")
 #: spaCy's default tokenizer function, which saved pipelines name (see :func:`_tokenizer`).
 _SPACY_TOKENIZER = {"@tokenizers": "spacy.Tokenizer.v1"}
 #: The registered name of the function that builds bilatextract's tokenizer.
 _TOKENIZER = "bilatextract.tokenizer.v1"
 
 _build_lock = threading.Lock()
+
+
+def token_match(language_match: Callable[[str], object] | None) -> Callable[[str], object]:
+    """The long-token guard around a language's own ``token_match`` (French, Hungarian, ...
+    have one): one regex that takes a whitespace-free string longer than
+    :data:`LONG_TOKEN_CHARS` whole, and otherwise matches what the language's pattern matches."""
+    pattern = getattr(language_match, "__self__", None)
+    if language_match is None:
+        return re.compile(_LONG_TOKEN).match
+    if not isinstance(pattern, re.Pattern) or not isinstance(pattern.pattern, str):
+        guard = re.compile(_LONG_TOKEN).match
+
+        def guarded(string: str) -> object:  # not a regex: guarded, but not saved with the tokenizer
+            return guard(string) or language_match(string)
+
+        return guarded
+    own = _LEADING_FLAGS.sub("", pattern.pattern, count=1)
+    return re.compile(f"{_LONG_TOKEN}|(?:{own})", pattern.flags).match
 
 
 def _fresh_lock() -> None:
@@ -73,8 +92,8 @@ def _tokenizer() -> Callable[[Language], Tokenizer]:
             rules=defaults.tokenizer_exceptions,
             prefix_search=spacy.util.compile_prefix_regex(prefixes).search if prefixes else None,
             suffix_search=spacy.util.compile_suffix_regex([*defaults.suffixes, _YEAR_FULL_STOP_SUFFIX]).search,
-            infix_finditer=spacy.util.compile_infix_regex([*defaults.infixes, _DAY_RANGE_INFIX]).finditer,
-            token_match=defaults.token_match if defaults.token_match is not None else _LONG_TOKEN.match,
+            infix_finditer=spacy.util.compile_infix_regex([*defaults.infixes, *_DATE_INFIXES]).finditer,
+            token_match=token_match(defaults.token_match),
             url_match=defaults.url_match,
         )
 
@@ -82,19 +101,12 @@ def _tokenizer() -> Callable[[Language], Tokenizer]:
 
 
 def build(lang: str) -> Language:
-    """A new pipeline for ``lang``: blank language, lookup lemmatiser, sentences, extractors."""
+    """A new pipeline for ``lang``: blank language, spaCy's sentencizer, the extractors."""
     check_language(lang)
     # The sections before [nlp] come first, so that the config keeps spaCy's section order.
     nlp = spacy.blank(lang, config={"paths": {}, "system": {}, "nlp": {"tokenizer": {"@tokenizers": _TOKENIZER}}})
     nlp.config["nlp"]["tokenizer"] = dict(_SPACY_TOKENIZER)
-    # spaCy's lookup lemmatiser, looking each distinct word up once (see components.lemmatizer).
-    nlp.add_pipe("bilat_lookup_lemmatizer", name="lemmatizer", config={"mode": "lookup"})
-    # spaCy's own table loader hashes all 355k German forms (~1 s of cold start); ours reads
-    # the same spacy-lookups-data file into a plain dict (see lemma_table).
-    nlp.config["initialize"]["components"]["lemmatizer"] = {
-        "lookups": {"@misc": "bilatextract.lemma_lookups.v1", "lang": lang}
-    }
-    nlp.add_pipe("bilat_sentencizer", name="sentencizer")  # spaCy's rule, on arrays (components.sentences)
+    nlp.add_pipe("sentencizer")
     for name in COMPONENTS:
         nlp.add_pipe(name)
     nlp.initialize()
@@ -111,5 +123,4 @@ def get(lang: str) -> Language:
 
 @functools.cache
 def _built(lang: str) -> Language:
-    with paused():  # a build allocates much and frees little (see _gc)
-        return build(lang)
+    return build(lang)

@@ -1,7 +1,10 @@
 """Loading the data under ``models/``: per-language files and language-independent knowledge.
 
 Installed, the data lives in ``bilatextract/models``; in a source checkout it is the
-top-level ``models/`` folder. Files are TOML (hand-edited lexicons and patterns, with
+top-level ``models/`` folder. The environment variable ``BILATEXTRACT_MODELS`` names another
+folder of the same layout (read once, when the data is first asked for): a language added
+there (``fr/`` beside ``de/``, ``en/`` and ``common/``) is supported with no code change.
+Files are TOML (hand-edited lexicons and patterns, with
 comments) or plain text (one entry a line, ``#`` comments). Everything is cached:
 a file is read once per process.
 """
@@ -9,17 +12,28 @@ a file is read once per process.
 from __future__ import annotations
 
 import functools
+import os
 import tomllib
+from dataclasses import dataclass
 from importlib import resources as importlib_resources
 from pathlib import Path
 from typing import Any
 
 from .errors import ResourceError, UnsupportedLanguageError
 
+#: The environment variable naming a models folder to use instead of the bundled one.
+MODELS_ENV = "BILATEXTRACT_MODELS"
+
 
 @functools.cache
 def models_dir() -> Path:
-    """The folder holding the model data, installed or in the source tree."""
+    """The folder holding the model data: ``$BILATEXTRACT_MODELS``, else installed or in the source tree."""
+    configured = os.environ.get(MODELS_ENV)
+    if configured:
+        folder = Path(configured).expanduser()
+        if not folder.is_dir():
+            raise ResourceError(f"{MODELS_ENV}={configured!r} is not a folder of model data")
+        return folder
     installed = Path(str(importlib_resources.files("bilatextract"))) / "models"
     if installed.is_dir():
         return installed
@@ -73,3 +87,48 @@ def load_lines(folder: str, name: str) -> tuple[str, ...]:
 
 def has_file(folder: str, name: str) -> bool:
     return (models_dir() / folder / name).is_file()
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageProfile:
+    """Orthography and typology of a language, from ``models/<lang>/language.toml``."""
+
+    code: str
+    name: str
+    #: Whether titles are written with a capital letter ("Außenminister", "Foreign Minister");
+    #: False where they are lower case ("le ministre des Affaires étrangères").
+    titles_capitalised: bool = True
+    #: Elided words written against the next word, apostrophe included ("l'", "d'").
+    elision: tuple[str, ...] = ()
+    #: Words that join titles, names or ministries ("und", "and", "et").
+    conjunctions: tuple[str, ...] = ()
+    #: Endings of inflected adjectives ("e", "en", ...).
+    adjective_endings: tuple[str, ...] = ()
+    #: Endings of the genitive ("s", "'s").
+    genitive_suffixes: tuple[str, ...] = ()
+    #: Lower-case words inside family names ("von", "de", "le").
+    name_particles: tuple[str, ...] = ()
+
+
+_PROFILE_LISTS = ("elision", "conjunctions", "adjective_endings", "genitive_suffixes", "name_particles")
+
+
+@functools.cache
+def language_profile(lang: str) -> LanguageProfile:
+    """The :class:`LanguageProfile` of ``lang``; read once per process."""
+    check_language(lang)
+    data = load_toml(lang, "language.toml") if has_file(lang, "language.toml") else {}
+    unknown = set(data) - {"code", "name", "titles_capitalised", *_PROFILE_LISTS}
+    if unknown:
+        raise ResourceError(f"{lang}/language.toml: unknown keys {sorted(unknown)}")
+    capitalised = data.get("titles_capitalised", True)
+    if not isinstance(capitalised, bool):
+        raise ResourceError(f"{lang}/language.toml: titles_capitalised must be true or false")
+    lists: dict[str, tuple[str, ...]] = {}
+    for key in _PROFILE_LISTS:
+        value = data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ResourceError(f"{lang}/language.toml: {key} must be a list of strings")
+        lists[key] = tuple(value)
+    return LanguageProfile(code=str(data.get("code", lang)), name=str(data.get("name", lang)),
+                           titles_capitalised=capitalised, **lists)

@@ -40,16 +40,27 @@ def raw_mentions(doc: Doc, offset: int = 0) -> list[RawMention]:
 
 
 def reference_for(
-    text: str, mentions: Iterable[RawMention], given: dt.date | None
+    text: str, mentions: Iterable[RawMention], given: dt.date | None, mode: str | None = None
 ) -> ReferenceDate:
-    """The anchor for relative dates: the caller's date, else the document's dateline."""
-    if given is not None:
-        return ReferenceDate(given, "argument")
+    """The anchor for relative dates: the caller's date, else the document's dateline; with
+    the document's type (``mode``: given, else decided from its dates, see :mod:`bilatextract.timex.story`)."""
     dates = sorted((s, e, a) for label, s, e, a in mentions if label == "DATE")
-    dateline = timex.find_dateline(text, dates)
-    if dateline is not None:
-        return ReferenceDate(dateline, "dateline")
-    return ReferenceDate(None, "none")
+    if given is not None:
+        date, source = given, "argument"
+    else:
+        date = timex.find_dateline(text, dates)
+        source = "dateline" if date is not None else "none"
+    decided = mode if mode is not None else timex.decide_mode([a for _s, _e, a in dates], date)
+    return ReferenceDate(date, source, decided)  # type: ignore[arg-type]
+
+
+def date_values(text: str, mentions: list[RawMention], reference: ReferenceDate) -> dict[int, str | None]:
+    """The value of each DATE mention, by its index in ``mentions``, resolved in text order
+    against the reference date or the date the story has reached (story time)."""
+    order = sorted((s, e, i) for i, (label, s, e, _a) in enumerate(mentions) if label == "DATE")
+    dates = [(s, e, mentions[i][3]) for s, e, i in order]
+    values = timex.resolve_all(dates, reference.date, reference.mode or "news", text)
+    return {i: v for (_s, _e, i), v in zip(order, values, strict=True)}
 
 
 @functools.cache
@@ -58,8 +69,11 @@ def _attribute_names(cls: type) -> frozenset[str]:
     return frozenset(f.name for f in dataclasses.fields(cls)) - _SPAN_FIELDS
 
 
-def to_entity(text: str, mention: RawMention, reference: dt.date | None) -> Entity:
-    """The typed entity of one raw mention."""
+_UNSET: Any = object()
+
+
+def to_entity(text: str, mention: RawMention, reference: dt.date | None, value: Any = _UNSET) -> Entity:
+    """The typed entity of one raw mention (a DATE's ``value`` where resolved in context)."""
     label, start, end, attrs = mention
     cls = ENTITY_TYPES[label]
     names = _attribute_names(cls)
@@ -70,7 +84,7 @@ def to_entity(text: str, mention: RawMention, reference: dt.date | None) -> Enti
             known = find_ministry(attrs.get("country"), attrs.get("portfolio"))
         kwargs["ministry"] = known.id if known is not None else None
     if cls is DateMention:
-        kwargs["value"] = timex.resolve(attrs, reference)
+        kwargs["value"] = timex.resolve(attrs, reference) if value is _UNSET else value
     return cls(text[start:end], start, end, **kwargs)
 
 
@@ -84,19 +98,20 @@ def build_document(
     reference_date: dt.date | None,
     doc_id: str | None = None,
     view: View | None = None,
+    mode: str | None = None,
 ) -> Document:
     """The document of ``mentions`` found in ``view`` (offsets into ``view.text``, or into
     ``text`` where there is no view), with every offset mapped back into ``text``."""
+    # The dateline and the story are read from the view, the text the mentions were found in.
+    seen = text if view is None else view.text
+    reference = reference_for(seen, mentions, reference_date, mode)
+    values = date_values(seen, mentions, reference)
     if view is not None and not view.identity:
-        # The dateline is read from the view, the text the mentions were found in.
-        reference = reference_for(view.text, mentions, reference_date)
         mentions = [(label, *view.span(start, end), attrs) for label, start, end, attrs in mentions]
         segments = tuple(Segment(s.lang, *view.span(s.start, s.end)) for s in segments)
-    else:
-        reference = reference_for(text if view is None else view.text, mentions, reference_date)
     entities = tuple(
         sorted(
-            (to_entity(text, m, reference.date) for m in mentions),
+            (to_entity(text, m, reference.date, values.get(i, _UNSET)) for i, m in enumerate(mentions)),
             key=lambda e: (e.start, e.end, e.type),
         )
     )

@@ -26,11 +26,23 @@ _ATTRIBUTE_SCHEMAS: dict[str, dict[str, Any]] = {
                   "description": "The ministry's or minister's field (annotation guide, 'Portfolio values')."},
     "ministry": {"type": ["string", "null"],
                  "description": "Id of the ministry in the knowledge base (models/common/ministries.toml)."},
+    "id": {"type": ["string", "null"],
+           "description": "Identity across documents and languages: a ministry's knowledge-base id (else "
+                          "COUNTRY-portfolio); an agreement's treaty id (models/common/agreements.toml), else "
+                          "'name:' and a key of the normalised name."},
     "value": {"type": ["string", "null"],
               "pattern": r"^\d{4}(-(\d{2}(-\d{2})?|W\d{2}|SP|SU|FA|WI))?$",
               "description": "TIMEX3 value (YYYY-MM-DD, YYYY-MM, YYYY, YYYY-Www, YYYY-SP|SU|FA|WI); "
                              "null where unresolvable."},
     "family_name": {"type": ["string", "null"], "minLength": 1},
+    "person": {"type": ["string", "null"], "minLength": 1,
+               "description": "The minister across documents: an office-holder id, else COUNTRY:family-name."},
+    "country_source": {"enum": ["mention", "officeholder", "document", "context", None],
+                       "description": "Where the minister's country came from."},
+    "canonical": {"type": ["object", "null"], "additionalProperties": {"type": "string"},
+                  "description": "Canonical agreement names by language code, where known."},
+    "parties": {"type": ["array", "null"], "items": {"type": "string"},
+                "description": "Parties of an agreement: ISO 3166-1 alpha-2 codes, organisations, names."},
 }
 
 

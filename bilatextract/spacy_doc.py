@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .extractor import check_reference_date
-from .results import raw_mentions, reference_for, to_entity
+from .results import date_values, raw_mentions, reference_for, to_entity
 from .types import Entity
 
 
@@ -23,6 +23,8 @@ def typed_entities_of(doc: Doc) -> list[Entity]:
     mentions = raw_mentions(doc)
     given = check_reference_date(doc._.get("bilat_reference_date"))
     text = doc.text  # joined from every token on each access: once here, not per mention
-    reference = reference_for(text, mentions, given)
-    entities = (to_entity(text, m, reference.date) for m in mentions)
+    reference = reference_for(text, mentions, given, doc._.get("bilat_mode"))
+    values = date_values(text, mentions, reference)
+    entities = (to_entity(text, m, reference.date, values[i]) if m[0] == "DATE" else
+                to_entity(text, m, reference.date) for i, m in enumerate(mentions))
     return sorted(entities, key=lambda e: (e.start, e.end, e.type))

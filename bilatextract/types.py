@@ -99,6 +99,9 @@ class Ministry(Entity):
     country: str | None = None
     portfolio: str | None = None
     ministry: str | None = None
+    #: The knowledge-base id ("JP-MOFA"), else a key of country and portfolio ("PK-foreign");
+    #: the same ministry has the same id across documents and languages.
+    id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +117,13 @@ class Minister(Entity):
     country: str | None = None
     portfolio: str | None = None
     ministry: str | None = None
+    #: The person across documents and languages: an office-holder id of the knowledge base
+    #: (models/common/officeholders) where known, else "<country>:<family name>" ("DE:wadephul").
+    person: str | None = None
+    #: Where ``country`` came from: "mention" (the mention's own words), "officeholder" (who held
+    #: the office at the time), "document" (another mention of the person), "context" (the side the
+    #: text is written from, or a country named beside the person), None where there is no country.
+    country_source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +142,17 @@ class Agreement(Entity):
     type: ClassVar[str] = "AGREEMENT"
     name: str | None = None
     abbreviation: str | None = None
+    #: the treaty knowledge base's id (models/common/agreements.toml), else "name:" and a stable
+    #: key of the normalised name: the German name, English name and abbreviation share it
+    id: str | None = None
+    #: canonical names by language ("de", "en") where the knowledge base knows the agreement
+    canonical: dict[str, str] | None = field(default=None, hash=False)
+    #: the parties (ISO 3166-1 alpha-2 codes, organisations such as EU, or names as written)
+    parties: tuple[str, ...] | None = None
+
+    def __post_init__(self) -> None:
+        if isinstance(self.parties, list):  # from JSON or the span attributes
+            object.__setattr__(self, "parties", tuple(self.parties))
 
 
 ENTITY_TYPES: dict[str, type[Entity]] = {
@@ -145,6 +166,9 @@ class ReferenceDate:
 
     date: dt.date | None
     source: ReferenceSource = "none"
+    #: The document type its dates were resolved as: "news" or "narrative" (story time); not in
+    #: the JSON output, whose schema is fixed.
+    mode: Literal["news", "narrative"] | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {"date": self.date.isoformat() if self.date else None, "source": self.source}

@@ -12,8 +12,9 @@ from bilatextract.components.base import spans_of
 
 
 def agreements(lang: str, text: str) -> list[tuple[str, dict]]:
+    """The mentions and their name attributes (identity and parties: tests/test_agreements_identity.py)."""
     doc = pipeline.get(lang)(text)
-    return [(s.text, s._.bilat_attrs) for s in spans_of(doc, "AGREEMENT")]
+    return [(s.text, {k: s._.bilat_attrs[k] for k in ("name", "abbreviation")}) for s in spans_of(doc, "AGREEMENT")]
 
 
 def texts(lang: str, text: str) -> list[str]:
@@ -70,9 +71,22 @@ def test_german_compounds_and_premodifiers(text: str, expected: list[str]) -> No
     assert texts("de", text) == expected
 
 
-def test_german_compound_does_not_take_a_relational_complement() -> None:
-    # "zwischen ... und ..." describes the parties of a compound name, it is not part of it
-    assert texts("de", "Das Handelsabkommen zwischen der EU und Mexiko wurde modernisiert.") == ["Handelsabkommen"]
+def test_german_known_compound_does_not_take_a_relational_complement() -> None:
+    # "zwischen ... und ..." describes the parties of an established name, it is not part of it
+    assert texts("de", "Das Wirtschaftspartnerschaftsabkommen zwischen der EU und Japan wirkt.") == [
+        "Wirtschaftspartnerschaftsabkommen"
+    ]
+    # nor after an indefinite article, where the instrument is introduced
+    assert texts("de", "Morgen wird ein Handelsabkommen zwischen der EU und Mexiko unterzeichnet.") == [
+        "Handelsabkommen"
+    ]
+
+
+def test_german_generic_compound_is_named_by_its_parties() -> None:
+    # an agreement without a name of its own is identified by its parties
+    assert texts("de", "Das Handelsabkommen zwischen der EU und Mexiko wurde modernisiert.") == [
+        "Handelsabkommen zwischen der EU und Mexiko"
+    ]
 
 
 def test_german_lowercase_nationality_prefix_stays_outside() -> None:

@@ -12,6 +12,8 @@ import pytest
 
 from bilatextract import pipeline
 from bilatextract.components import agreements as agr
+from bilatextract.components.agreements import grammar
+from bilatextract.components.agreements import words as agr_words
 from bilatextract.components.base import spans_of
 
 COMPOSED = Path(__file__).parent / "data" / "composed.jsonl"
@@ -82,10 +84,16 @@ def test_every_head_and_known_word_overlaps_a_trigger(lang: str) -> None:
     comp = component(lang)
     for text in composed_texts(lang):
         words = agr.tokenize(text)
-        triggers = set(agr._overlapping(words, comp._trigger_spans(text)))
+        triggers = set(agr_words._overlapping(words, comp._trigger_spans(text)))
         for i, w in enumerate(words):
             known_name = any(comp._match_seq(words, i, seq) for seq, _ in comp.known_names.get(w.text, ()))
-            if comp._head_at(words, i) or known_name or w.text in comp.known_abbrevs:
+            head = comp._head_at(words, i)
+            if head and head[1] == "lower":  # a lowercase head counts after a capitalised word only
+                j = i - 1
+                while j >= 0 and words[j].text in comp.lower_head_modifiers and i - j <= 2:
+                    j -= 1
+                head = head if j >= 0 and words[j].text[:1].isupper() else None
+            if head or known_name or w.text in comp.known_abbrevs:
                 assert i in triggers, w.text
 
 
@@ -102,7 +110,7 @@ def test_stretches_find_what_the_rules_find_over_every_word(lang: str) -> None:
         doc = nlp(text)
         words, chosen = comp._found(doc)
         everywhere = agr.tokenize(text)
-        reference, _ = comp._mentions(doc, everywhere, list(range(len(everywhere))), agr._DateStarts(doc))
+        reference, _ = comp._mentions(doc, everywhere, list(range(len(everywhere))), grammar._DateStarts(doc))
 
         def found(ws: list[agr.Word], fs: list[agr.Found]) -> list[tuple]:
             return [(ws[f.start].start, ws[f.end - 1].end, f.name, f.abbreviation, f.known) for f in fs]
@@ -121,12 +129,12 @@ def _plain_tokenize(text: str) -> list[agr.Word]:
     out: list[agr.Word] = []
     pos = 0
     prev_ends_sentence = True
-    for gap, w in agr._GAP_TOKEN_RE.findall(text):
+    for gap, w in agr_words._GAP_TOKEN_RE.findall(text):
         start = pos + len(gap)
         pos = start + len(w)
-        is_word = agr._is_word(w)
+        is_word = agr_words._is_word(w)
         out.append(agr.Word(w, start, pos, is_word, prev_ends_sentence or "\n" in gap))
-        prev_ends_sentence = not is_word and w in agr._SENTENCE_END
+        prev_ends_sentence = not is_word and w in agr_words._SENTENCE_END
     return out
 
 

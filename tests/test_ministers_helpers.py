@@ -7,13 +7,8 @@ import re
 import pytest
 
 from bilatextract import pipeline
-from bilatextract.components.ministers import (
-    _WORD,
-    _name_hits,
-    _name_pattern,
-    _TokenOffsets,
-    _word_lists,
-)
+from bilatextract.components.ministers.component import _TokenOffsets
+from bilatextract.components.ministers.model import _WORD, _name_hits, _name_pattern, _word_lists
 
 TEXTS = [
     "",

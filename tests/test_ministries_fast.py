@@ -148,8 +148,8 @@ def test_set_spans_with_nothing_to_write_leaves_the_group_as_rewriting_would(
     skipped = []
     real = base._holds_no
 
-    def holds_no(doc: Doc, label: str) -> bool:
-        skipped.append(real(doc, label))
+    def holds_no(doc: Doc, label: str, key: str = base.SPAN_KEY) -> bool:
+        skipped.append(real(doc, label, key))
         return False
 
     monkeypatch.setattr(base, "_holds_no", holds_no)

@@ -88,6 +88,28 @@ CASES = {
         [("Außenminister Wadephul", "AUSSENMINISTER WADEPHUL", MIN_DE_SHORT),
          ("3. März 2025", "3. März 2025", DATE_DE)],
     ),
+    "de-spaces-inside-a-ministry-name": (
+        "Am 3. März 2025 sagte ein Sprecher des Bundesministeriums der Verteidigung, man sei bereit.",
+        "Am 3. März 2025 sagte ein Sprecher des Bundesministeriums  der\tVerteidigung, man sei bereit.",
+        [("3. März 2025", "3. März 2025", DATE_DE),
+         ("Bundesministeriums der Verteidigung", "Bundesministeriums  der\tVerteidigung", BMVG)],
+    ),
+    "de-nfd-name": (
+        "Am 3. März 2025 sagte Finanzminister Jörg Kukies in Berlin, der Haushalt sei solide.",
+        "Am 3. Ma\u0308rz 2025 sagte Finanzminister Jo\u0308rg Kukies in Berlin, der Haushalt sei solide.",
+        [("3. März 2025", "3. Ma\u0308rz 2025", DATE_DE),
+         ("Finanzminister Jörg Kukies", "Finanzminister Jo\u0308rg Kukies",
+          {"type": "MINISTER", "family_name": "Kukies", "given_name": "Jörg", "country": "DE",
+           "portfolio": "finance"})],
+        "2025-03-03",
+    ),
+    "en-spaces-inside-a-ministry-name": (
+        "On 3 March 2025 a spokesperson for the Ministry of Foreign Affairs of Japan said the talks went well.",
+        "On 3 March 2025 a spokesperson for the Ministry\tof\u00a0Foreign  Affairs of Japan said the talks went "
+        "well.",
+        [("3 March 2025", "3 March 2025", DATE_DE),
+         ("Ministry of Foreign Affairs of Japan", "Ministry\tof\u00a0Foreign  Affairs of Japan", MOFA)],
+    ),
     "en-double-space-and-tab": (
         "On 3 March 2025 Foreign Minister Toshimitsu Motegi said the Ministry of Foreign Affairs of Japan agreed.",
         "On 3 March 2025 Foreign  Minister\tToshimitsu  Motegi said the Ministry of  Foreign Affairs of Japan "
@@ -159,9 +181,9 @@ def _check_expected(doc, expected, which: int) -> None:
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_noisy_text_gives_the_entities_of_the_clean_text(name: str) -> None:
-    clean, noisy, expected = CASES[name]
-    clean_doc = extract(clean, reference_date=REF)
-    noisy_doc = extract(noisy, reference_date=REF)
+    clean, noisy, expected, *ref = CASES[name]
+    clean_doc = extract(clean, reference_date=ref[0] if ref else REF)
+    noisy_doc = extract(noisy, reference_date=ref[0] if ref else REF)
     assert noisy_doc.text == noisy
     for e in noisy_doc.entities:
         assert noisy[e.start : e.end] == e.text

@@ -13,7 +13,8 @@ from conftest import subprocess_env
 
 from bilatextract import extract
 from bilatextract.resources import has_file, languages
-from bilatextract.routing import MAX_SEGMENT_CHARS, Routing, accuracy, route, split
+from bilatextract.routing import MAX_SEGMENT_CHARS, Routing, route, split
+from bilatextract.routing_accuracy import accuracy
 
 GERMAN_LONG = (
     "Die Bundesministerin des Auswärtigen ist am Montag zu einem zweitägigen Besuch nach Tokio gereist. "
@@ -264,3 +265,27 @@ def test_accuracy_command_prints_the_figure(tmp_path: Path) -> None:
     )
     assert f"accuracy {len(right) / len(lines):.4f} (1 misrouted)" in out.stdout
     assert "expected de, routed en" in out.stdout
+
+
+def test_an_extractor_for_german_only_never_returns_english_results() -> None:
+    from bilatextract import Extractor
+
+    german_only = Extractor(languages=["de"])
+    english = german_only.extract(ENGLISH_LONG + " Foreign Minister Smith met Chancellor Merz on 3 March 2024.")
+    assert (english.language, english.supported, english.entities) == ("en", False, ())
+    mixed = german_only.extract(MIXED, reference_date="2024-03-03")
+    assert mixed.language == "de" and mixed.supported
+    assert mixed.segments and all(s.lang == "de" for s in mixed.segments)
+    quote = MIXED.index("\u201cWe are grateful")
+    quote_end = MIXED.index("\n\n", quote)
+    # Nothing of the English paragraph is read, and the German paragraphs are read as before.
+    assert not any(s.start < quote_end and quote < s.end for s in mixed.segments)
+    both = Extractor().extract(MIXED, reference_date="2024-03-03")
+    assert [e for e in both.entities if not quote <= e.start < quote_end] == list(mixed.entities)
+
+
+def test_route_only_routes_to_the_languages_asked_for() -> None:
+    assert route(ENGLISH_LONG, languages=["de"]) == Routing("en", False, ())
+    assert route(ENGLISH_LONG, lang="en", languages=["de"]) == Routing("en", False, ())
+    r = route(GERMAN_LONG, languages=["de"])
+    assert (r.language, r.supported, [s.lang for s in r.segments]) == ("de", True, ["de"])

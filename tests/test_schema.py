@@ -73,7 +73,7 @@ def test_the_schema_rejects_what_the_guide_forbids(change, path: str,
         "segments": [{"lang": "de", "start": 0, "end": 40}],
         "entities": [
             {"type": "MINISTRY", "text": "Auswärtiges Amt", "start": 0, "end": 15, "country": "DE",
-             "portfolio": "foreign", "ministry": "DE-AA"},
+             "portfolio": "foreign", "ministry": "DE-AA", "id": "DE-AA"},
             {"type": "DATE", "text": "14. Oktober 2025", "start": 20, "end": 36, "value": "2025-10-14",
              "granularity": "day"},
         ],

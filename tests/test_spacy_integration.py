@@ -112,7 +112,6 @@ import json, sys
 import spacy
 nlp = spacy.blank(sys.argv[1])
 # The same set-up as bilatextract's own pipelines (docs: spaCy integration).
-nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
 nlp.add_pipe("sentencizer")
 for name in ("bilat_ministries", "bilat_ministers", "bilat_dates", "bilat_agreements"):
     nlp.add_pipe(name)
@@ -161,7 +160,7 @@ def test_users_blank_pipeline_adds_the_components_without_importing_bilatextract
     run = run_fresh(USER_PIPELINE, lang, text, cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     out = json.loads(run.stdout)
-    assert out["pipe_names"] == ["lemmatizer", "sentencizer", *FACTORIES]
+    assert out["pipe_names"] == ["sentencizer", *FACTORIES]
     assert out["imported_by_add_pipe"]
     # The same components as bilatextract's own pipeline find the same spans. Its tokenizer also splits a
     # sentence-final year from its full stop ("2025."); spaCy's default one does not, so there a date

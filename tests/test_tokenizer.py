@@ -114,3 +114,25 @@ def test_array_view_matches() -> None:
         a, b = tokenizer(text), plain(text)
         columns = [ORTH, NORM, IDX, SPACY]
         assert a.to_array(columns).tolist() == b.to_array(columns).tolist(), text[:80]
+
+
+@pytest.mark.parametrize("lang", ["de", "en", "fr", "hu"])
+def test_the_long_token_guard_wraps_any_languages_token_match(lang: str) -> None:
+    # French and Hungarian have a token_match of their own; the guard must wrap it, not give way.
+    own = spacy.blank(lang)
+    ours = spacy.blank(lang, config={"nlp": {"tokenizer": {"@tokenizers": "bilatextract.tokenizer.v1"}}})
+    long_run = ")" * 8000
+    assert len(ours.tokenizer(long_run)) == 1  # spaCy's own tokenizer makes 8,000 tokens of it
+    assert len(own.tokenizer(")" * 300)) == 300
+    # Below the guard's length, the language's own token_match and rules decide as before.
+    for text in ["l'Europe et aujourd'hui (Paris).", "Dr. Müller kam am 3. Okt. 2024 (z.B.).",
+                 "a-t-il dit ?", "20-as 2024-es évben", ")" * 150]:
+        assert [t.text for t in ours.tokenizer(text)] == [t.text for t in own.tokenizer(text)], text
+
+
+def test_the_guard_is_saved_with_the_tokenizer() -> None:
+    ours = spacy.blank("fr", config={"nlp": {"tokenizer": {"@tokenizers": "bilatextract.tokenizer.v1"}}})
+    restored = spacy.blank("fr")
+    restored.tokenizer.from_bytes(ours.tokenizer.to_bytes())
+    assert len(restored.tokenizer(")" * 8000)) == 1
+    assert [t.text for t in restored.tokenizer("aujourd'hui")] == ["aujourd'hui"]

@@ -18,14 +18,7 @@ from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_officeholders_merge import (  # noqa: E402
-    EXACT,
-    Rec,
-    Registry,
-    fold,
-    parse_name,
-    render,
-)
+from build_officeholders_merge import Rec, Registry, render  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "models" / "common" / "officeholders"
@@ -136,8 +129,8 @@ def jp_portfolio(post: str, jcfg: dict) -> str | None:
         return None
     if post in jcfg["posts"]:
         return jcfg["posts"][post]
-    if post.endswith(tuple(jcfg["post_endings"])) or post.startswith("内閣府特命担当大臣") \
-            or post.startswith("国務大臣") or post == "国家公安委員会委員長":
+    if post.endswith(tuple(jcfg["post_endings"])) or post.startswith(tuple(jcfg["post_beginnings"])) \
+            or post in jcfg["other_posts"]:
         return "other"
     return None
 
@@ -231,8 +224,6 @@ def main(argv: list[str]) -> int:
         print("unlinked:", line, file=sys.stderr)
     return 0
 
-
-__all__ = ["EXACT", "build", "fold", "parse_name"]
 
 if __name__ == "__main__":
     raise SystemExit(main(sys.argv))

@@ -9,13 +9,16 @@ from datetime import date, timedelta
 
 # Name sources by precedence: the form of the best source names the merged person.
 RANK = {"supp": 5, "ifg": 4, "fte": 3, "whogov": 2, "jpdb": 1}
-EXACT = ("supp", "ifg", "fte", "jpdb")
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss",
+                          "ø": "oe", "Ø": "Oe"})
+# Letters that Unicode does not decompose into a base letter and a mark.
+_UNDECOMPOSED = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ł": "l",
+                               "Ł": "L", "đ": "d", "Đ": "D", "þ": "th", "Þ": "Th", "ı": "i", "ħ": "h"})
 _QUOTED = re.compile(r"[\"“”](.+?)[\"“”]|\((.+?)\)")
 
 
 def _plain(text: str) -> str:
-    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFC", text).replace("ß", "ss"))
+    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFC", text).replace("ß", "ss").translate(_UNDECOMPOSED))
     return "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
 
 
@@ -43,17 +46,25 @@ def parse_name(full: str, family_first: bool, cfg: dict, country: str = "") -> t
     ncfg = cfg["names"]
     tokens = [t.strip(",").rstrip("0123456789") for t in _QUOTED.sub(" ", full).split()]
     tokens = [t for i, t in enumerate(tokens) if t and not (i and t.casefold() in ncfg["suffixes"])]
+    while len(tokens) > 2 and len(tokens[-1].rstrip(".")) == 1 \
+            and tokens[-2].casefold() not in ncfg["particles"]:  # a trailing initial is no family name ("de la O" is)
+        tokens.pop()
     if (country in ncfg["two_surnames"] and len(tokens) >= 3 and not family_first
             and tokens[-2].casefold() not in ncfg["hispanic_given"]
             and tokens[-2].casefold() not in ncfg["particles"] and tokens[-3].casefold() not in ncfg["particles"]):
         family = " ".join(tokens[-2:])
         return " ".join(tokens[:-2]), family, [tokens[-2], tokens[-1]]
+    if country in ncfg["mixed_order"] and len(tokens) >= 3 and not family_first:
+        if tokens[0].casefold() in ncfg["western_given"]:  # "George Yeo Yong Boon"
+            return " ".join([tokens[0], *tokens[2:]]), tokens[1], []
+        family_first = True  # "Lee Hsien Loong"
     if family_first:
         family, given = tokens[0], " ".join(tokens[1:]) or None
     else:
         cut = len(tokens) - 1
         for i in range(1, len(tokens) - 1):
-            if tokens[i].casefold() in ncfg["particles"]:
+            if tokens[i].casefold() in ncfg["particles"] \
+                    and tokens[i - 1].casefold() not in ncfg["compound_given_heads"]:
                 cut = i
                 break
         fam = [ncfg["particles"].get(t.casefold(), t) if i < len(tokens[cut:]) - 1 else t
@@ -126,7 +137,10 @@ class Registry:
             ff = cc in cfg["names"]["family_first"] and not (
                 source == "whogov" and cc in cfg["names"]["whogov_given_first"])
             given, family, variants = parse_name(name, ff, cfg, cc)
-            self._new(key, Rec(cc, given, family, _order(cc, cfg), source, set(variants)))
+            order = _order(cc, cfg)
+            if cc in cfg["names"]["mixed_order"] and given and name.split()[0] == family:
+                order = "family-first"
+            self._new(key, Rec(cc, given, family, order, source, set(variants)))
         return self.records[key]
 
     def whogov_person(self, cc: str, name: str, cfg: dict) -> Rec:
@@ -135,7 +149,7 @@ class Registry:
     def uk_person(self, pid: str, rows: list[dict[str, str]], cfg: dict) -> Rec:
         key = ("ifg", pid)
         if key not in self.records:
-            titles = ("Lord ", "Baroness ", "Viscount ", "Earl ", "Sir ", "Dame ", "The ")
+            titles = tuple(f"{title} " for title in cfg["uk"]["titles"])
             plain = [r for r in rows if not r["name"].startswith(titles)] or rows
             row = sorted(plain, key=lambda r: r["start_date"] or "")[-1]
             family = row["short_name"].strip()
@@ -250,7 +264,7 @@ def _merge(members: list[Rec], cfg: dict) -> dict:
         e.country == o.country and e.portfolio == o.portfolio and _overlap(e, o, 200) for e in exact)]
     kept: dict[str, str] = {}
     for form in sorted(variants, key=lambda v: (not v[:1].isupper(), v)):
-        if form and fold(form) != fold(best.family):
+        if len(fold(form)) > 1 and fold(form) != fold(best.family):  # no one-letter look-up forms
             kept.setdefault(fold(form) or form, form)
     return {"country": best.country, "given": best.given, "family": best.family, "order": best.order,
             "variants": sorted(kept.values()),
@@ -303,8 +317,14 @@ def _assign_ids(persons: list[dict]) -> None:
         base = "-".join(x for x in (person["country"], slug(person["family"]), slug(person["given"] or "")) if x)
         if base.endswith(person["country"]):
             base = f"{base}-{'-'.join(f'{ord(c):x}' for c in person['family'][:4])}"
-        seen[base] = seen.get(base, 0) + 1
-        person["id"] = base if seen[base] == 1 else f"{base}-{seen[base]}"
+        if base not in seen:  # the earliest in office keeps the plain id; later namesakes add a year
+            seen[base] = 1
+            person["id"] = base
+            continue
+        start = person["offices"][0].start
+        candidate = f"{base}-{start.year}" if start else f"{base}-x"
+        seen[candidate] = seen.get(candidate, 0) + 1
+        person["id"] = candidate if seen[candidate] == 1 else f"{candidate}-{seen[candidate]}"
 
 
 def render(persons: list[dict]) -> str:

@@ -29,6 +29,9 @@ def register_extensions() -> None:
     if not Doc.has_extension("bilat_reference_date"):
         # ISO date string set by the caller before the pipeline runs, or None.
         Doc.set_extension("bilat_reference_date", default=None)
+    if not Doc.has_extension("bilat_mode"):
+        # "news" or "narrative" set by the caller to force how dates are resolved, or None (automatic).
+        Doc.set_extension("bilat_mode", default=None)
     if not Doc.has_extension("bilat"):
         # The typed entities (Ministry, Minister, DateMention, Agreement) of doc.spans["bilat"].
         Doc.set_extension("bilat", getter=typed_entities)

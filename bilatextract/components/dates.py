@@ -3,8 +3,9 @@
 The grammar (:mod:`bilatextract.timex.grammar`, built once from ``models/<lang>/dates.toml``)
 proposes candidates on the document text; the longest of overlapping candidates wins.
 For a date without a year ("am 14. Oktober") or a weekday alone ("am Freitag") the
-component adds the tense of its sentence, and for "the same day" the attributes of the
-previous date, so :func:`bilatextract.timex.resolve` can anchor them after the pipeline.
+component adds the tense of its sentence; the values are resolved after the pipeline, in
+text order, against the reference date or the date the story has reached
+(:func:`bilatextract.timex.resolve_all`).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from .._memo import Memo
 from ..resources import check_language, load_toml
 from ..timex import Candidate, Grammar
 from ..timex.anchors import MEMO_KEY_CHARS
-from .base import DocView, set_spans, view_of
+from .base import SPAN_KEY, DocView, set_spans, view_of
 
 
 class TenseCues:
@@ -36,18 +37,17 @@ class TenseCues:
             r"\b(?:" + "|".join(re.escape(p) for p in self.future_phrases) + r")\b") if self.future_phrases else None
         self.past_suffix = vocab.get("past_suffix") or None
         self.not_past = set(vocab.get("not_past", []))
-        #: Token text -> its cue, or _BREAK for a clause break, or None; one computation per word.
+        #: Intent cues ("kündigte ... an", "announced"): the date they are about lies ahead, unless it
+        #: follows the cue at once ("announced on Monday" dates the announcement).
+        self.intent = {w for w in vocab.get("intent", []) if " " not in w}
+        #: Token text -> its cue, or _BREAK for a clause break, or None; one computation per word
+        #: (a cache of the vocabulary, shared by all documents).
         self._kind = Memo(self._kind_of, max_key_chars=MEMO_KEY_CHARS)
-        self._doc: Doc | None = None
-        #: Sentence start -> whether the sentence has a future phrase, for the last document.
-        self._phrases: dict[int, bool] = {}
-        #: The (start, end) of the sentences of the last document that had a date in them.
-        self._sentences: list[tuple[int, int]] = []
-        #: Sentence start -> the kind (_kind) of each of its tokens.
-        self._kinds: dict[int, list[str | None]] = {}
 
     def _cue(self, word: str) -> str | None:
         lower = word.lower()
+        if lower in self.intent or word in self.intent:
+            return _INTENT
         if lower in self.future or word in self.future:
             return "future"
         if lower in self.past or word in self.past:
@@ -62,12 +62,30 @@ class TenseCues:
 
     def of(self, span: Span) -> str | None:
         """The tense nearest to ``span`` in its sentence: "past", "future" or None."""
-        return self.at(span.doc, span.start, span.end)
+        return self.reader(span.doc).at(span.start, span.end)
 
-    def at(self, doc: Doc, span_start: int, span_end: int) -> str | None:
+    def reader(self, doc: Doc) -> DocTense:
+        """The tense look-up for one document (it keeps that document's sentences)."""
+        return DocTense(self, doc)
+
+
+class DocTense:
+    """The tense cues of one document: what :class:`TenseCues` computes per sentence, kept for
+    the dates of that document only (a component keeps no per-document state on itself)."""
+
+    def __init__(self, cues: TenseCues, doc: Doc) -> None:
+        self.cues = cues
+        self.doc = doc
+        #: Sentence start -> whether the sentence has a future phrase.
+        self._phrases: dict[int, bool] = {}
+        #: The (start, end) of the sentences that had a date in them.
+        self._sentences: list[tuple[int, int]] = []
+        #: Sentence start -> the kind (cue or clause break) of each of its tokens.
+        self._kinds: dict[int, list[str | None]] = {}
+
+    def at(self, span_start: int, span_end: int) -> str | None:
         """The tense nearest to the tokens ``span_start:span_end`` in their sentence."""
-        if self._doc is not doc:
-            self._doc, self._phrases, self._sentences, self._kinds = doc, {}, [], {}
+        doc = self.doc
         # Dates often share a sentence: the sentences found so far are tried first.
         for start, end in self._sentences:
             if start <= span_start < end:
@@ -77,7 +95,7 @@ class TenseCues:
             self._sentences.append((start, end))
         kinds = self._kinds.get(start)
         if kinds is None:  # each token's cue or clause break, looked up in C
-            kinds = self._kinds[start] = list(map(self._kind.__getitem__, view_of(doc).token_texts[start:end]))
+            kinds = self._kinds[start] = list(map(self.cues._kind.__getitem__, view_of(doc).token_texts[start:end]))
         # The nearest cue outside the span and in its clause (no comma, colon, dash or bracket
         # between them: the verb of another clause does not date this one, as in "teilte mit,
         # ... die am 1. Juli beginnt"); on a tie the one before it wins. So the search goes
@@ -86,11 +104,11 @@ class TenseCues:
         before = kinds[: max(span_start - start, 0)][::-1]
         i = next(compress(count(), before), None)
         if i is not None and before[i] is not _BREAK:
-            best = (i + 1, before[i])
+            best = (i + 1, _intent_tense(before[i], i))
         after = kinds[span_end - start :]
         i = next(compress(count(), after), None)
         if i is not None and after[i] is not _BREAK and (best is None or i + 1 < best[0]):
-            best = (i + 1, after[i])
+            best = (i + 1, _intent_tense(after[i], i))
         if best is not None:
             return best[1]
         phrase = self._phrases.get(start)
@@ -100,11 +118,19 @@ class TenseCues:
 
     def _has_future_phrase(self, doc: Doc, start: int, end: int) -> bool:
         """Whether the sentence ``start:end`` has one of the multi-word future cues."""
-        if self._future_phrase is None or end <= start:
+        if self.cues._future_phrase is None or end <= start:
             return False
         view = view_of(doc)
         text = view.text[view.token_starts[start] : view.token_starts[end - 1] + len(view.token_texts[end - 1])]
-        return self._future_phrase.search(text.lower()) is not None
+        return self.cues._future_phrase.search(text.lower()) is not None
+
+
+def _intent_tense(kind: str | None, gap: int) -> str | None:
+    """An intent cue's tense: future for a date it is about, past for the date right after it
+    (``gap``: the tokens between them)."""
+    if kind is _INTENT:
+        return "future" if gap >= 2 else "past"
+    return kind
 
 
 def _sentence_of(doc: Doc, i: int) -> tuple[int, int]:
@@ -121,6 +147,8 @@ def _sentence_of(doc: Doc, i: int) -> tuple[int, int]:
 
 #: The kind of a token that ends a clause (see _CLAUSE_BREAKS).
 _BREAK = "break"
+#: The kind of an intent cue (see ``TenseCues.intent``).
+_INTENT = "intent"
 
 #: Tokens that end a clause for the tense look-up.
 _CLAUSE_BREAKS = frozenset(",;:()–—")
@@ -181,43 +209,28 @@ def choose(candidates: list[Candidate]) -> list[Candidate]:
 
 
 class DatesComponent:
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, spans_key: str = SPAN_KEY) -> None:
         self.lang = check_language(nlp.lang)
         self.name = name
+        self.spans_key = spans_key
         vocab = load_toml(self.lang, "dates.toml")
         self.grammar = Grammar(vocab)
         self.tense = TenseCues(vocab.get("tense", {}))
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[tuple[_Tokens, dict[str, Any]]] = []
-        # The latest day, and the latest date of any kind, for "the same day", "the following year".
-        previous_day: dict[str, Any] | None = None
-        previous_dated: dict[str, Any] | None = None
-        # Without a reference date, "am 5. Oktober" takes the year the text last named.
-        last_year: int | None = None
         view = view_of(doc)
+        tense: DocTense | None = None
         for cand in choose(self.grammar.find(view.text)):
             span = _align(view, cand.start, cand.end)
             if span is None:
                 continue
             attrs = dict(cand.attrs)
             if cand.needs_tense:
-                attrs["tense"] = self.tense.at(doc, span.start, span.end)
-            value = attrs.get("value") or ""
-            if value.startswith("XXXX") and last_year is not None:
-                attrs["context_year"] = last_year
-            elif value[:4].isdigit():
-                last_year = int(value[:4])
-            if cand.needs_anchor:
-                anchor = previous_day if attrs["relative"]["unit"] == "same_day" else previous_dated
-                if anchor is not None:
-                    attrs["relative"] = {**attrs["relative"], "anchor": anchor}
-            elif attrs.get("granularity") != "week":
-                previous_dated = attrs
-                if attrs.get("granularity") == "day":
-                    previous_day = attrs
+                tense = tense or self.tense.reader(doc)
+                attrs["tense"] = tense.at(span.start, span.end)
             found.append((span, attrs))
-        set_spans(doc, "DATE", found)
+        set_spans(doc, "DATE", found, key=self.spans_key)
         return doc
 
 

@@ -17,6 +17,10 @@ Data format of ``models/common/ministries.toml`` (one table per ministry)::
     de = ["Auswärtiges Amt"]
     en = ["Federal Foreign Office", "German Foreign Office"]
 
+The world's ministries are kept more compactly, one table per country, in
+``models/common/ministries/*.toml`` (see the README there): ``[PK] foreign = "MOFA: Ministry of
+Foreign Affairs"`` or an inline table with matched names, abbreviations and years.
+
 Only names that point at one ministry belong there: a generic name ("Ministry of Foreign
 Affairs", "Außenministerium") is recognised by the productive patterns and gets its country
 from the context. A name listed for several countries ("Foreign Office", "Cabinet Office")
@@ -78,6 +82,7 @@ from .ministries import (  # noqa: F401
     entry_by_id,
     entry_countries,
     find_ministry,
+    generic_abbreviations,
     known_ministries_named,
     match_known_ministry,
     ministries,

@@ -6,9 +6,10 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from ..errors import ResourceError
-from ..resources import load_toml
+from ..resources import load_toml, models_dir
 from ..types import KnownMinistry
 
 PORTFOLIOS = frozenset(
@@ -37,11 +38,16 @@ class MinistryEntry:
 
 @functools.cache
 def ministries() -> tuple[MinistryEntry, ...]:
-    """All ministries of the knowledge base, validated."""
-    data = load_toml("common", "ministries.toml")
+    """All ministries of the knowledge base, validated: the country tables of
+    ``models/common/ministries/*.toml``, then the ``[[ministry]]`` tables of ``models/common/ministries.toml``."""
+    # The country tables first: where ``ministries.toml`` lists a country's portfolio too, its
+    # entries come last and so are the current ones (``find_ministry``).
+    raws = [raw for name in world_files()
+            for raw in _country_tables(load_toml("common", f"{WORLD_DIR}/{name}"), name)]
+    raws += load_toml("common", "ministries.toml").get("ministry", [])
     out = []
     seen: set[str] = set()
-    for raw in data.get("ministry", []):
+    for raw in raws:
         try:
             known = KnownMinistry(raw["id"], raw["name"], raw["country"], raw["portfolio"])
         except KeyError as e:
@@ -63,6 +69,62 @@ def ministries() -> tuple[MinistryEntry, ...]:
             )
         )
     return tuple(out)
+
+
+#: The folder of ``models/common`` holding the country tables of the world's ministries.
+WORLD_DIR = "ministries"
+
+
+@functools.cache
+def world_files() -> tuple[str, ...]:
+    """The files of country tables, by name."""
+    folder = models_dir() / "common" / WORLD_DIR
+    return tuple(sorted(p.name for p in folder.glob("*.toml"))) if folder.is_dir() else ()
+
+
+def _country_tables(data: dict[str, Any], source: str) -> list[dict[str, Any]]:
+    """The ``[[ministry]]``-shaped entries of one file of country tables.
+
+    ``[XX]`` holds a country's ministries by portfolio; a value is ``"ID: Official name"``, an
+    inline table (``id``, ``name``, ``en``/``de``/... names matched in texts, ``abbr``,
+    ``weak``, ``from``, ``until``), or a list of those, oldest first. Ids get the country code
+    as a prefix ("MOFA" of JP is "JP-MOFA").
+    """
+    out = []
+    for country, table in data.items():
+        if not isinstance(table, dict) or len(country) != 2 or not country.isupper():
+            raise ResourceError(f"{WORLD_DIR}/{source}: {country!r} is not a country table")
+        for portfolio, value in table.items():
+            for item in value if isinstance(value, list) else [value]:
+                if isinstance(item, str):
+                    short, _, name = item.partition(":")
+                    item = {"id": short.strip(), "name": name.strip()}
+                if not isinstance(item, dict) or not item.get("id"):
+                    raise ResourceError(f"{WORLD_DIR}/{source}: {country}.{portfolio}: no id in {item!r}")
+                names = {k: list(v) for k, v in item.items() if len(k) == 2 and isinstance(v, list)}
+                name = item.get("name") or next((v[0] for v in names.values() if v), None)
+                if not name:
+                    raise ResourceError(f"{WORLD_DIR}/{source}: {country}.{portfolio}: no name in {item!r}")
+                raw = {"id": f"{country}-{item['id']}", "name": name, "country": country, "portfolio": portfolio,
+                       "names": names, "abbreviations": item.get("abbr", []),
+                       "weak_abbreviations": item.get("weak", [])}
+                for key in ("from", "until"):
+                    if key in item:
+                        raw[key] = item[key]
+                out.append(raw)
+    return out
+
+
+@functools.cache
+def generic_abbreviations() -> dict[str, str]:
+    """Abbreviations any government's ministry goes by ("MFA", "MoD") -> portfolio."""
+    data = load_toml("common", "ministries.toml").get("generic_abbreviations", {})
+    out = {}
+    for portfolio, abbrs in data.items():
+        if portfolio not in PORTFOLIOS:
+            raise ResourceError(f"ministries.toml: generic_abbreviations: bad portfolio {portfolio!r}")
+        out.update(dict.fromkeys(abbrs, portfolio))
+    return out
 
 
 @functools.cache
@@ -116,8 +178,12 @@ def entry_countries(entries: Sequence[MinistryEntry]) -> tuple[str, ...]:
 
 # ----------------------------------------------------------------------------- name keys
 
-_ENDINGS = ("es", "en", "em", "er", "e", "s", "n")
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "&": "and"})
+@functools.cache
+def _name_keys() -> tuple[tuple[str, ...], dict[int, str]]:
+    """The inflection endings a name key drops and the characters it replaces (``[name_keys]``)."""
+    data = load_toml("common", "ministries.toml").get("name_keys", {})
+    endings = tuple(sorted(data.get("endings", []), key=len, reverse=True))
+    return endings, str.maketrans(data.get("replace", {}))
 
 
 @functools.lru_cache(maxsize=1 << 15)
@@ -128,9 +194,10 @@ def name_key_word(word: str) -> str:
     so it only has to map the inflections of one word together, not produce a real stem.
     Memoised: texts repeat their words.
     """
-    w = word.lower().translate(_APOSTROPHES)
+    endings, replace = _name_keys()
+    w = word.lower().translate(replace)
     if len(w) >= 4 and w.isalpha():
-        for ending in _ENDINGS:
+        for ending in endings:
             if w.endswith(ending) and len(w) - len(ending) >= 3:
                 return w[: -len(ending)]
     return w

@@ -19,7 +19,9 @@ Look-ups:
 - ``office_at(person, when, country=None, portfolio=None)``: the office the person held on
   ``when`` (the most specific one when several: a named portfolio before ``other``);
   ``when=None`` gives the latest office;
-- ``holders(country, portfolio, when)``: who held that post on that day;
+- ``holders(country, portfolio, when)``: who held an office of that portfolio on that day
+  (ministers of state of the department included: UK Ministers of State, German
+  Staatsminister im Auswärtigen Amt);
 - ``person_by_id(person_id)``.
 
 The data is read once, on the first call (under a lock), and never changes afterwards.
@@ -40,7 +42,10 @@ __all__ = ["Office", "Person", "holders", "office_at", "person_by_id", "persons"
 
 _FOLDER = ("common", "officeholders", "persons.tsv")
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ø": "oe", "Ø": "Oe"})
+# Letters that Unicode does not decompose into a base letter and a mark.
+_UNDECOMPOSED = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ł": "l",
+                               "Ł": "L", "đ": "d", "Đ": "D", "þ": "th", "Þ": "Th", "ı": "i", "ħ": "h"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +98,7 @@ def name_keys(text: str) -> tuple[str, ...]:
     keys: list[str] = []
     nfc = unicodedata.normalize("NFC", text).replace("ß", "ss")
     for form in (nfc, nfc.translate(_UMLAUTS)):
-        decomposed = unicodedata.normalize("NFKD", form)
+        decomposed = unicodedata.normalize("NFKD", form.translate(_UNDECOMPOSED))
         key = "".join(ch for ch in decomposed if ch.isalnum() and not unicodedata.combining(ch)).casefold()
         if key and key not in keys:
             keys.append(key)

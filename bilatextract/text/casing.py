@@ -10,6 +10,10 @@ the offset map does not change and entity texts stay the caller's capitals:
   lower-cased; any other word gets an initial capital ("Wadephul", never "Empfängt").
 - ``style = "title"``: every word gets an initial capital except the listed function words.
 
+The first word of a stretch that starts a line gets an initial capital in either style
+("Eidgenössisches Departement ...": a headline starts with a capital), unless the line
+before is in capitals too (a heading over two lines goes on).
+
 A stretch needs two words of five letters or more, so lists of acronyms ("BMI, BMF, BMAS")
 are no stretch. A single capitalised family name in mixed text ("MOTEGI Toshimitsu") is no
 stretch; the last word of a stretch followed by a capitalised word is left alone for the
@@ -50,8 +54,14 @@ def recase(view: View, segments: Iterable[object]) -> View:
                 words = words[:-1]
             if len(words) < 2 or sum(len(w.group()) >= _LONG for w in words) < 2:
                 continue
-            for w in words:
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            previous = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1 : max(0, line_start - 1)]
+            # A line that continues a heading in capitals on the line before is no new start.
+            headline = not text[line_start : m.start()].strip() and not (line_start and previous.isupper())
+            for i, w in enumerate(words):
                 new = _recase_word(w.group(), lang)
+                if i == 0 and headline:
+                    new = new[:1].upper() + new[1:]
                 if new != w.group() and len(new) == len(w.group()):
                     if chars is None:
                         chars = list(text)
@@ -79,6 +89,6 @@ def _recase_part(part: str, lang: str, style: str, *, first: bool) -> str:
         return part
     if lowered in lexicon.lowercase_words(lang):
         return lowered
-    if style == "lexicon" and lowered in lexicon.known_lowercase_forms(lang):
+    if style == "lexicon" and lexicon.is_known_lowercase_form(lang, lowered):
         return lowered
     return part[0] + lowered[1:]

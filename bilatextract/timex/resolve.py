@@ -31,18 +31,18 @@ _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _NEAR_DAYS = 2
 
 
-def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
+def add_months(year: int, month: int, n: int) -> tuple[int, int]:
     total = year * 12 + (month - 1) + n
     return total // 12, total % 12 + 1
 
 
 def _month_end(year: int, month: int) -> dt.date:
-    y, m = _add_months(year, month, 1)
+    y, m = add_months(year, month, 1)
     return dt.date(y, m, 1) - dt.timedelta(days=1)
 
 
 @functools.lru_cache(maxsize=20_000)
-def _period(value: str) -> tuple[dt.date, dt.date] | None:
+def period(value: str) -> tuple[dt.date, dt.date] | None:
     """The first and last day of a fully specified value (day, month, season, quarter, year)."""
     try:
         if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value):
@@ -53,11 +53,14 @@ def _period(value: str) -> tuple[dt.date, dt.date] | None:
             return dt.date(y, mo, 1), _month_end(y, mo)
         if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value):
             y, first = int(m[1]), _SEASON_START[m[2]]
-            ly, lm = _add_months(y, first, 2)
+            ly, lm = add_months(y, first, 2)
             return dt.date(y, first, 1), _month_end(ly, lm)
         if m := re.fullmatch(r"(\d{4})-Q([1-4])", value):
             y, q = int(m[1]), int(m[2])
             return dt.date(y, 3 * q - 2, 1), _month_end(y, 3 * q)
+        if m := re.fullmatch(r"(\d{4})-H([12])", value):
+            y, h = int(m[1]), int(m[2])
+            return dt.date(y, 6 * h - 5, 1), _month_end(y, 6 * h)
         if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
             first = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
             return first, first + dt.timedelta(days=6)
@@ -67,6 +70,15 @@ def _period(value: str) -> tuple[dt.date, dt.date] | None:
     except ValueError:
         return None
     return None
+
+
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The ``n``-th ISO ``weekday`` of a month (``n`` = -1: the last one)."""
+    if n < 0:
+        last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
 
 
 def _season_year(day: dt.date) -> int:
@@ -90,9 +102,9 @@ def _fill_year(value: str, attrs: dict[str, Any], ref: dt.date) -> str | None:
     options = []
     for year in range(base_year - 2, base_year + 3):
         candidate = f"{year:04d}{rest}"
-        period = _period(candidate)
-        if period is not None:
-            options.append((candidate, period))
+        bounds = period(candidate)
+        if bounds is not None:
+            options.append((candidate, bounds))
     if not options:
         return None
     direction = attrs.get("direction")
@@ -141,8 +153,14 @@ def _relative(rel: dict[str, Any], ref: dt.date) -> str | None:
     if unit == "week":
         year, week, _ = (ref + dt.timedelta(weeks=offset)).isocalendar()
         return f"{year:04d}-W{week:02d}"
+    if unit == "weekend":
+        # The weekend's week; said in the past tense on a weekday, the weekend before.
+        if offset == 0 and rel.get("tense") == "past" and ref.isoweekday() < 6:
+            offset = -1
+        year, week, _ = (ref + dt.timedelta(weeks=offset)).isocalendar()
+        return f"{year:04d}-W{week:02d}"
     if unit == "month":
-        y, m = _add_months(ref.year, ref.month, offset)
+        y, m = add_months(ref.year, ref.month, offset)
         return f"{y:04d}-{m:02d}"
     if unit == "year":
         return f"{ref.year + offset:04d}"
@@ -170,9 +188,11 @@ def resolve(attrs: dict[str, Any], reference: dt.date | None) -> str | None:
         # No anchor: a date without its year may still take the year the text last named.
         if relative is None and value and value.startswith("XXXX-") and "W" not in value and attrs.get("context_year"):
             filled = f"{int(attrs['context_year']):04d}{value[4:]}"
-            return filled if _period(filled) is not None else None
+            return filled if period(filled) is not None else None
         return None
     if relative is not None:
+        if relative.get("unit") == "weekend" and "tense" in attrs:
+            relative = {**relative, "tense": attrs["tense"]}
         return _relative(relative, reference)
     if value is None:
         return None
@@ -191,11 +211,14 @@ _HEADER_CHARS = 1500
 def find_dateline(text: str, dates: list[tuple[int, int, dict[str, Any]]]) -> dt.date | None:
     """The date a document prints in its header lines, from its DATE mentions (start, end, attrs).
 
-    A full date (day, month and year) counts if it is in the title line, or if it starts
-    one of the first lines of the document ("2021/4/13", "25.06.2012 - Press release").
+    A full date (day, month and year) counts if it starts one of the first lines of the
+    document after at most a place, a weekday or a label ("2021/4/13", "Berlin, 14. Oktober
+    2025", "Published: 3 March 2024", "25.06.2012 - Press release"), or stands in a short title
+    line; and if no word of a sentence follows it on its line. A date in a body sentence
+    ("Am 15. Mai 1955 wurde ...") is never the dateline.
     """
     # Most mentions are not full dates: check them before reading the lines.
-    full_days = [(start, attrs) for start, _end, attrs in dates
+    full_days = [(start, end, attrs) for start, end, attrs in dates
                  if not attrs.get("relative") and _FULL_DAY.match(attrs.get("value") or "")]
     if not full_days:
         return None
@@ -209,13 +232,25 @@ def find_dateline(text: str, dates: list[tuple[int, int, dict[str, Any]]]) -> dt
         header_end = m.end()
         if lines_seen >= _HEADER_LINES or header_end > _HEADER_CHARS:
             break
-    for start, attrs in sorted(full_days, key=lambda d: d[0]):
+    for start, end, attrs in sorted(full_days, key=lambda d: d[0]):
         if start >= header_end:
             break
         value = attrs["value"]
         line_start, number = max(((s, n) for s, n in line_starts if s <= start), default=(0, 1))
         lead = text[line_start:start]
-        # A place, a weekday or a label may come first ("Berlin, den 14.10.2025", "Published 3 March 2024").
-        if number == 1 or len(re.findall(r"\w+", lead)) <= 2:
+        line_end = text.find("\n", end)
+        rest = text[end : len(text) if line_end < 0 else line_end]
+        # A dateline's date ends its line or is followed by punctuation or a time ("(dpa) –",
+        # " - Press release", "08:27"), never by the words of a sentence ("1955 wurde ...").
+        if _SENTENCE_GOES_ON.match(rest):
+            continue
+        # A place, a weekday or a label may come first ("Berlin, den 14.10.2025", "Published 3 March
+        # 2024", "Date:2022-11-07"); a short title line may hold the date anywhere.
+        words = len(re.findall(r"\w+", lead))
+        if words <= 2 or lead.rstrip().endswith(":") or (number == 1 and words + len(re.findall(r"\w+", rest)) <= 12):
             return dt.date.fromisoformat(value)
     return None
+
+
+#: What follows a date in a body sentence: a word.
+_SENTENCE_GOES_ON = re.compile(r"[^\S\n]*[^\W\d_]")

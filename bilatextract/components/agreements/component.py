@@ -1,0 +1,217 @@
+"""The ``bilat_agreements`` component: where to look, and the mentions it writes."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..._memo import Memo
+from ...resources import check_language
+from ..base import SPAN_KEY, char_span, doc_text, set_spans
+from .abbreviations import Abbreviations
+from .grammar import Grammar, _DateStarts, _resolve
+from .identity import Identity
+from .known import Known
+from .lexicon import Lexicon, _boundaries
+from .mentions import Mentions
+from .words import (
+    _GAP,
+    Found,
+    Word,
+    _after_hyphen,
+    _occurrences,
+    _outside,
+    _overlapping,
+    _token_at,
+    _tokenize_from,
+    _trie_pattern,
+)
+
+
+class AgreementsComponent(Mentions, Grammar, Abbreviations, Identity, Known, Lexicon):
+    def __init__(self, nlp: Language, name: str, spans_key: str = SPAN_KEY) -> None:
+        Lexicon.__init__(self, check_language(nlp.lang))
+        self.name = name
+        self.spans_key = spans_key
+        cfg = self.cfg
+        self._load_parties()
+        self.boundaries = _boundaries(cfg, self.known_names, self.known_abbrevs)
+        self.boundary_re = re.compile("[" + re.escape("".join(sorted(self.boundaries))) + "]")
+        #: first word -> [(words of a multi-word head, its kind)]
+        self.multiword_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for seqs, kind in ((self.multiword_heads, "plain"), (self.bare_heads, "bare"),
+                           (self.signed_heads, "signed_words")):
+            for seq in seqs:
+                self.multiword_by_first.setdefault(seq[0], []).append((seq, kind))
+        self.trigger_re, self.ending_re = self._trigger_res()
+        #: lowercase heads ("agreement"): triggers only after a capitalised word, see ``_lower_trigger_spans``
+        self.lower_re = re.compile(r"(?<!\w)(?:" + _trie_pattern(self.lower_heads) + r")(?!\w)") if self.lower_heads \
+            else None
+        #: word text -> "plain", "compound" or None: the one-word part of ``_head_at``
+        self._head_kinds = Memo(self._word_head_kind)
+        #: words of a mention (joined by spaces) -> index of the known agreement they name
+        self._known_memo = Memo(self._find_known)
+
+    def _trigger_res(self) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+        """Patterns of which every mention holds a match (the text lowercased for the second):
+        a head, a known name, the first word of a known abbreviation, a compound ending."""
+        words = set(self.plain_heads) | set(self.hyphen_heads)
+        words |= {seq[0] for seq, _ in (s for seqs in self.multiword_by_first.values() for s in seqs)}
+        words |= set(self.known_abbrevs)  # the first word alone counts, as in "(New)"
+        words |= {_GAP.join(seq) for cands in self.known_names.values() for seq, _ in cands}
+        all_endings = self.compound_endings + self.signed_endings
+        endings = _trie_pattern(all_endings) if all_endings else None
+        return re.compile(_trie_pattern(words)), None if endings is None else re.compile(endings)
+
+    # ----- the well-known agreements -------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        words, chosen = self._found(doc)
+        self._identify(words, chosen)
+        out = []
+        for f in chosen:
+            span = char_span(doc, words[f.start].start, words[f.end - 1].end)
+            if span is None:
+                # spaCy keeps some words with their full stop ("JCPoA."): the token is the best span
+                span = char_span(doc, words[f.start].start, words[f.end - 1].end, alignment_mode="expand")
+                if span is None or span.end_char - words[f.end - 1].end > 1:
+                    continue
+            out.append((span, {"name": f.name, "abbreviation": f.abbreviation, "id": f.id,
+                               "canonical": f.canonical, "parties": f.parties}))
+        set_spans(doc, "AGREEMENT", out, key=self.spans_key)
+        return doc
+
+    def _found(self, doc: Doc) -> tuple[list[Word], list[Found]]:
+        """The mentions of the document, and the words their indices refer to."""
+        text = doc_text(doc)
+        spans = self._trigger_spans(text)
+        if not spans:
+            return [], []
+        dates = _DateStarts(doc, self.spans_key)
+        words, stretches = self._stretches(text, spans)
+        chosen, defined = self._mentions(doc, words, _overlapping(words, spans), dates)
+        elsewhere = _outside(stretches, _occurrences(text, defined))
+        if elsewhere:  # abbreviations defined here and used in sentences without any other cue
+            spans = sorted(spans + elsewhere)
+            words, _ = self._stretches(text, spans)
+            chosen, _ = self._mentions(doc, words, _overlapping(words, spans), dates)
+        return words, chosen
+
+    def _mentions(
+        self, doc: Doc, words: list[Word], triggers: list[int], dates: _DateStarts
+    ) -> tuple[list[Found], set[str]]:
+        """The mentions among ``words``, and the abbreviations the text defines. Heads and known
+        names start only at the indices ``triggers`` (the words that overlap a trigger match)."""
+        found = self._rule_mentions(doc, words, triggers, dates)
+        found += self._known_mentions(words, triggers)
+        return self._abbreviations(doc, words, _resolve(found))
+
+    # ----- where to look --------------------------------------------------------------------
+    def _trigger_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the trigger patterns match, in order."""
+        spans = [m.span() for m in self.trigger_re.finditer(text)]
+        if self.ending_re is not None:
+            low = text.lower()
+            # lowercasing keeps offsets unless a character lowercases to two ("İ")
+            ending_re = self.ending_re if len(low) == len(text) else re.compile(self.ending_re.pattern, re.I)
+            found = [m.span() for m in ending_re.finditer(low if len(low) == len(text) else text)]
+            if found:
+                spans = sorted(spans + found)
+        if self.lower_re is not None:
+            found = self._lower_trigger_spans(text)
+            if found:
+                spans = sorted(spans + found)
+        return spans
+
+    def _lower_trigger_spans(self, text: str) -> list[tuple[int, int]]:
+        """Lowercase heads after a capitalised word, over lowercase modifiers ("Dayton peace accords"),
+        from that word to the head."""
+        out = []
+        for m in self.lower_re.finditer(text):
+            p = m.start()
+            for _ in range(3):
+                e = p
+                while e > 0 and text[e - 1].isspace():
+                    e -= 1
+                p = e
+                while p > 0 and not text[p - 1].isspace():
+                    p -= 1
+                word = text[p:e]
+                if word not in self.lower_head_modifiers:
+                    if word[:1].isupper():
+                        out.append((p, m.end()))
+                    break
+        return out
+
+    def _stretches(self, text: str, spans: list[tuple[int, int]]) -> tuple[list[Word], list[tuple[int, int]]]:
+        """The words of the stretches of ``text`` around ``spans`` (sorted), and the stretches.
+
+        A stretch runs from the last boundary token before a span to the first one after it, or
+        to an end of the text. No rule looks past a boundary, so the rules find in the stretches
+        what they would find in the whole text: the words of a mention, and everything that
+        decides about it, lie in the stretch of its trigger.
+        """
+        words: list[Word] = []
+        stretches: list[tuple[int, int]] = []
+        taken = 0  # text before this offset is tokenised or known to hold nothing
+        for a, b in spans:
+            if b <= taken:
+                continue
+            start = taken
+            if a >= taken:
+                start = self._boundary_before(text, a, taken)
+            end = self._boundary_after(text, b, start)
+            if stretches and start == taken == stretches[-1][1]:
+                start = stretches.pop()[0]  # continues the previous stretch
+                _tokenize_from(text, taken, end, words, words[-1])
+            else:
+                _tokenize_from(text, start, end, words, None)
+            taken = end
+            stretches.append((start, taken))
+        return words, stretches
+
+    def _boundary_after(self, text: str, b: int, lo: int) -> int:
+        """The end of the first boundary token at or after ``b``, or of the text (``lo``: where
+        tokens start over, before ``b``)."""
+        m = self.boundary_re.search(text, b)
+        while m is not None:
+            c = m.start()
+            token = _token_at(text, c, lo)
+            if token == (c, c + 1) and not (text[c] == "," and self._name_comma(text, c, lo)):
+                return c + 1
+            # not a token of its own ("U.S.", "4.0"): go on after the word that holds it
+            m = self.boundary_re.search(text, max(c + 1, token[1] if token else 0))
+        return len(text)
+
+    def _boundary_before(self, text: str, a: int, lo: int) -> int:
+        """Offset of the last boundary token in [lo, a), or ``lo`` if none is found nearby."""
+        for _ in range(8):
+            c = max(text.rfind(ch, lo, a) for ch in self.boundaries)
+            if c < 0:
+                break
+            token = _token_at(text, c, lo)
+            if token == (c, c + 1) and not (text[c] == "," and self._name_comma(text, c, lo)):
+                return c
+            a = min(c, token[0]) if token else c
+        return lo
+
+    def _name_comma(self, text: str, c: int, lo: int) -> bool:
+        """May the comma at ``c`` stand inside a name? After a truncated compound ("Sach-,
+        Dienst- und ..."); where only names are capitalised, between capitalised words."""
+        if _after_hyphen(text, c, lo):
+            return True
+        if self.nouns_capitalised or not text.startswith(" ", c + 1) or not text[c + 2 : c + 3].isupper():
+            return False
+        k = c
+        while k > lo and not text[k - 1].isspace():
+            k -= 1
+        return k < c and text[k].isupper()
+
+
+
+@Language.factory("bilat_agreements", default_config={"spans_key": SPAN_KEY})
+def make_agreements(nlp: Language, name: str, spans_key: str = SPAN_KEY) -> AgreementsComponent:
+    """The AGREEMENT component; it writes its spans (and reads DATE spans) in ``doc.spans[spans_key]``."""
+    return AgreementsComponent(nlp, name, spans_key)

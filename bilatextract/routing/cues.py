@@ -1,0 +1,150 @@
+"""The cue: cheap per-language evidence that a stretch of text is in a language.
+
+Each language with a ``models/<lang>/cues.toml`` lists distinctive function words (weight 1),
+words that lean towards it (weight 0.5) and word shapes (regular expressions with a weight,
+matched on the lower-cased text). langdetect reads headlines and datelines badly ("April 11,
+2013" comes out Romanian); the cue reads them well. A third language is a data file.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import repeat
+from typing import Any
+
+from ..resources import has_file, languages, load_toml
+
+#: The cue decides on its own when its best language scores at least this much ...
+DECISIVE_SCORE = 1.0
+#: ... at least this share of the words ...
+DECISIVE_COVERAGE = 0.15
+#: ... and this many times the runner-up's score.
+DECISIVE_MARGIN = 2.0
+#: A line flips the language of its surroundings only with a cue this strong (and decisive).
+STRONG_LINE_SCORE = 2.0
+
+#: Words for the cue: runs of two or more letters (digits and punctuation carry no language).
+WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One language's cue, compiled from its ``cues.toml``."""
+
+    lang: str
+    words: dict[str, float]
+    patterns: re.Pattern[str] | None
+    pattern_weights: dict[str, float]
+    #: Whether short texts the cue leaves open may ask the language's lemma vocabulary.
+    vocabulary: bool
+
+    def word_score(self, words: Iterable[str]) -> float:
+        """The score of the cue words among ``words`` (lower-cased)."""
+        return sum(map(self.words.get, words, repeat(0.0)))
+
+    def pattern_score(self, lowered: str) -> float:
+        """The score of the word-shape patterns in ``lowered`` (a lower-cased text)."""
+        if self.patterns is None:
+            return 0.0
+        weights = self.pattern_weights
+        return sum(weights[m.lastgroup] for m in self.patterns.finditer(lowered))  # type: ignore[index]
+
+
+def compile_cue(lang: str, data: dict[str, Any]) -> Cue:
+    """A :class:`Cue` from the contents of a ``cues.toml``."""
+    words: dict[str, float] = {}
+    for w in data.get("weak_words", ()):
+        words[w.lower()] = 0.5
+    for w in data.get("words", ()):
+        words[w.lower()] = 1.0
+    # All patterns run as one alternation (one scan), each in a named group that gives its
+    # weight; on lower-cased text, since re.IGNORECASE makes them several times slower.
+    specs = list(data.get("patterns", ()))
+    patterns = (
+        re.compile("|".join(f"(?P<p{i}>{p['regex']})" for i, p in enumerate(specs))) if specs else None
+    )
+    pattern_weights = {f"p{i}": float(p.get("weight", 1.0)) for i, p in enumerate(specs)}
+    vocabulary = bool(data.get("vocabulary", {}).get("lemma_lookup", False))
+    return Cue(lang, words, patterns, pattern_weights, vocabulary)
+
+
+_lock = threading.Lock()
+_compiled: dict[tuple[str, ...], tuple[Cue, ...]] = {}
+
+
+def cues() -> tuple[Cue, ...]:
+    """The cues of every language with models that has a ``cues.toml``; compiled once, under a
+    lock, and never changed afterwards (threads share them)."""
+    key = languages()
+    found = _compiled.get(key)
+    if found is None:
+        with _lock:
+            found = _compiled.get(key)
+            if found is None:
+                found = tuple(
+                    compile_cue(lang, load_toml(lang, "cues.toml")) for lang in key if has_file(lang, "cues.toml")
+                )
+                _compiled[key] = found
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What the cue found in a stretch of text."""
+
+    words: tuple[str, ...]
+    scores: dict[str, float]
+
+    @property
+    def count(self) -> int:
+        return len(self.words)
+
+    def ranked(self) -> list[tuple[str, float]]:
+        # Ties go to the language code first in sort order, so the answer never depends on set order.
+        return sorted(self.scores.items(), key=lambda kv: (-kv[1], kv[0]))
+
+    def decisive(self, min_score: float = DECISIVE_SCORE) -> str | None:
+        """The language the cue names on its own authority, or None."""
+        ranked = self.ranked()
+        if not ranked or not self.count:
+            return None
+        lang, best = ranked[0]
+        runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+        if (
+            best >= min_score
+            and best >= DECISIVE_COVERAGE * self.count
+            and best >= DECISIVE_MARGIN * runner_up
+            and best > runner_up
+        ):
+            return lang
+        return None
+
+    def leaning(self) -> str | None:
+        """The language the cue prefers, however weakly, or None on a tie."""
+        ranked = self.ranked()
+        if not ranked or ranked[0][1] <= 0 or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+            return None
+        return ranked[0][0]
+
+
+def evidence(text: str, enough: float | None = None) -> Evidence:
+    """The cue scores of ``text``, words and word shapes together.
+
+    With ``enough``, the word shapes are not scanned where the words alone already name a
+    language decisively with a score of ``enough``: the shapes are for texts with few function
+    words, and skipping them keeps long documents cheap. (Scores only grow with more matches,
+    so the decisive language stays the same; the scores of the others may be lower.)
+    """
+    lowered = text.lower()
+    words = tuple(WORD.findall(lowered))
+    all_cues = cues()
+    scores = {cue.lang: cue.word_score(words) for cue in all_cues}
+    found = Evidence(words, scores)
+    if enough is not None and found.decisive(enough) is not None:
+        return found
+    for cue in all_cues:
+        scores[cue.lang] += cue.pattern_score(lowered)
+    return found
