@@ -11,6 +11,7 @@ from .errors import (
     InputFormatError,
     InputTypeError,
     InvalidArgumentError,
+    OutputError,
     ResourceError,
     UnsupportedLanguageError,
 )
@@ -43,6 +44,7 @@ __all__ = [
     "KnownMinistry",
     "Minister",
     "Ministry",
+    "OutputError",
     "ReferenceDate",
     "ResourceError",
     "Segment",

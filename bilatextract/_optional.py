@@ -19,5 +19,6 @@ def require(module: str, extra: str, feature: str) -> ModuleType:
     except ImportError as e:
         raise MissingDependencyError(
             f"{feature} needs {module.split('.')[0]}, which is not installed; "
-            f"install it with: pip install 'bilatextract[{extra}]'"
+            f"install it with: pip install '.[{extra}]' in the bilatextract checkout "
+            f"(the {extra!r} extra), or pip install {module.split('.')[0]}"
         ) from e

@@ -212,14 +212,15 @@ def cut(text: str, size: int) -> list[str]:
 
 def stage_seconds(items: Sequence[dict[str, Any]]) -> dict[str, float]:
     """CPU seconds per stage of one pass over ``items``, the stages run one by one as
-    ``Extractor.pipe`` runs them: routing, the tokenizer, each pipeline component, and
-    typing the results."""
+    ``Extractor.pipe`` runs them: the text view, routing, the tokenizer, each pipeline
+    component, and typing the results."""
     from collections import defaultdict
 
     from . import pipeline, routing
     from .components.base import view_of
     from .extractor import Extractor, _spacy_safe, check_reference_date
     from .results import build_document, raw_mentions
+    from .text import normalise, recase
 
     warm = Extractor()
     for text in WARM_UP:  # one-off loads (pipelines, langdetect profiles) out of the timing
@@ -230,12 +231,18 @@ def stage_seconds(items: Sequence[dict[str, Any]]) -> dict[str, float]:
         text = item["text"]
         ref = check_reference_date(item.get("reference_date", item.get("published")))
         start = clock()
-        routed = routing.route(text)
+        view = normalise(text)
+        totals["text view"] += clock() - start
+        start = clock()
+        routed = routing.route(view.text)
         totals["routing"] += clock() - start
+        start = clock()
+        view = recase(view, routed.segments)
+        totals["text view"] += clock() - start
         mentions = []
         for seg in routed.segments:
             nlp = pipeline.get(seg.lang)
-            part = _spacy_safe(text[seg.start : seg.end])
+            part = _spacy_safe(view.text[seg.start : seg.end])
             start = clock()
             doc = nlp.make_doc(part)
             view_of(doc, part)
@@ -251,7 +258,7 @@ def stage_seconds(items: Sequence[dict[str, Any]]) -> dict[str, float]:
             totals["typed results"] += clock() - start
         start = clock()
         build_document(text, language=routed.language, supported=routed.supported, segments=routed.segments,
-                       mentions=mentions, reference_date=ref, doc_id=None)
+                       mentions=mentions, reference_date=ref, doc_id=None, view=view)
         totals["typed results"] += clock() - start
     return dict(totals)
 

@@ -1,4 +1,4 @@
-"""Extraction over corpora too large for one process, with Dask (``pip install 'bilatextract[dask]'``).
+"""Extraction over corpora too large for one process, with Dask (``pip install '.[dask]'`` in a checkout).
 
 The helpers map whole partitions, so each worker process builds its spaCy pipelines once
 (on its first partition, cached for the life of the process) and streams every document

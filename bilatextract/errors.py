@@ -39,3 +39,11 @@ class InputFormatError(BilatextractError, ValueError):
         super().__init__(f"{where}: {message}")
         self.path = path
         self.line = line
+
+
+class OutputError(BilatextractError):
+    """The output file cannot be written where asked (a directory, an input, no permission, ...)."""
+
+    def __init__(self, message: str, *, path: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path

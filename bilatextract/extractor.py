@@ -45,8 +45,11 @@ def check_text(text: object, doc_id: str | None = None) -> str:
     return text
 
 
-def check_reference_date(value: object) -> dt.date | None:
-    """A ``datetime.date``, a ``datetime`` or an ISO 8601 date string, as a date; or None."""
+def check_reference_date(value: object, field: str = "reference_date") -> dt.date | None:
+    """A ``datetime.date``, a ``datetime`` or an ISO 8601 date string, as a date; or None.
+
+    ``field`` names the value in the message: an input field like ``published`` is named as such.
+    """
     if value is None:
         return None
     if isinstance(value, dt.datetime):
@@ -59,6 +62,9 @@ def check_reference_date(value: object) -> dt.date | None:
             return dt.datetime.fromisoformat(value.strip()).date()
         except ValueError:
             pass
+    if field != "reference_date":
+        raise InvalidArgumentError(f"{field!r} must be an ISO 8601 date like '2025-10-15', not {value!r}; "
+                                   "correct it or leave the field out")
     raise InvalidArgumentError(
         f"reference_date must be a datetime.date or an ISO 8601 date string like '2025-10-15', "
         f"not {value!r}; pass None to use the document's dateline"
@@ -258,12 +264,12 @@ class Extractor:
 
         One pool serves the whole stream, so process start-up is paid once, not per batch
         (spaCy's own ``n_process`` restarts its workers on every call, and ships every Doc
-        back through ``Doc.to_bytes``; here only the small typed results travel). Where
-        ``fork`` exists the pipelines are built before forking and shared copy-on-write.
+        back through ``Doc.to_bytes``; here only the small typed results travel). Workers
+        start by the platform's default method (``multiprocessing.set_start_method`` changes
+        it); under ``fork`` the pipelines are built before forking and shared copy-on-write.
         At most ``4 * n_process`` chunks are in flight, so a long stream is never read ahead.
         """
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        context = multiprocessing.get_context()  # the platform's (or the caller's) default; spawn-safe
         if context.get_start_method() == "fork":
             for code in self.languages:
                 self.nlp(code)  # built once here, inherited by every worker
@@ -294,9 +300,13 @@ class Extractor:
         try:
             if isinstance(item, Mapping):
                 doc_id = None if item.get("id") is None else str(item["id"])
+                if "text" not in item:
+                    raise InputTypeError(f"item {index} has no 'text' (its keys: {', '.join(map(repr, item))}); "
+                                         "give each document's text under 'text'")
                 text = check_text(item.get("text"), doc_id)
-                ref = item.get("reference_date", item.get("published"))
-                ref_date = check_reference_date(ref) if ref is not None else default_ref
+                key = "reference_date" if "reference_date" in item else "published"
+                ref = item.get(key)
+                ref_date = check_reference_date(ref, key) if ref is not None else default_ref
                 forced = check_lang(item["lang"]) if item.get("lang") else default_lang
                 mode = check_mode(item.get("mode"))
             else:
@@ -377,7 +387,7 @@ class Extractor:
         return build_document(
             job.text,
             language=r.language,
-            supported=r.supported,
+            supported=r.supported and r.language is not None,  # an empty text has no language
             segments=r.segments,
             mentions=job.mentions,
             reference_date=job.reference_date,

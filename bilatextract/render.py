@@ -31,7 +31,7 @@ def entity_label(entity: Entity) -> str:
     """The label shown over an entity: its type and its normalised attributes."""
     parts: list[str | None] = [entity.type]
     if isinstance(entity, Ministry):
-        parts += [entity.country, entity.portfolio, entity.ministry.id if entity.ministry else None]
+        parts += [entity.country, entity.portfolio, entity.ministry]
     elif isinstance(entity, Minister):
         parts += [entity.family_name, entity.given_name, entity.country, entity.portfolio]
     elif isinstance(entity, DateMention):
@@ -110,8 +110,12 @@ def render(
     """
     items = [docs] if isinstance(docs, (Document, Doc)) else list(docs)
     parsed = [to_displacy(d) for d in items]
-    return displacy.render(parsed, style="span", manual=True, page=page, jupyter=jupyter,
-                           options=_options(parsed))
+    markup = displacy.render(parsed, style="span", manual=True, page=page, jupyter=jupyter,
+                             options=_options(parsed))
+    if page and isinstance(markup, str) and "<meta charset" not in markup:
+        # displaCy's page has no charset: a browser opening the file might not read it as UTF-8.
+        markup = markup.replace("<head>", '<head>\n<meta charset="utf-8">', 1)
+    return markup
 
 
 def save_html(docs: Document | Doc | Iterable[Document | Doc], path: str | Path) -> Path:

@@ -54,11 +54,13 @@ def reference_for(
     return ReferenceDate(date, source, decided)  # type: ignore[arg-type]
 
 
-def date_values(text: str, mentions: Iterable[RawMention], reference: ReferenceDate) -> dict[int, str | None]:
-    """The value of each DATE mention, by its start, resolved in text order (story time)."""
-    dates = sorted((s, e, a) for label, s, e, a in mentions if label == "DATE")
+def date_values(text: str, mentions: list[RawMention], reference: ReferenceDate) -> dict[int, str | None]:
+    """The value of each DATE mention, by its index in ``mentions``, resolved in text order
+    against the reference date or the date the story has reached (story time)."""
+    order = sorted((s, e, i) for i, (label, s, e, _a) in enumerate(mentions) if label == "DATE")
+    dates = [(s, e, mentions[i][3]) for s, e, i in order]
     values = timex.resolve_all(dates, reference.date, reference.mode or "news", text)
-    return {s: v for (s, _e, _a), v in zip(dates, values, strict=True)}
+    return {i: v for (_s, _e, i), v in zip(order, values, strict=True)}
 
 
 @functools.cache
@@ -80,7 +82,7 @@ def to_entity(text: str, mention: RawMention, reference: dt.date | None, value: 
         known = ministry_by_id(attrs["ministry_id"]) if attrs.get("ministry_id") else None
         if known is None and label == "MINISTER":
             known = find_ministry(attrs.get("country"), attrs.get("portfolio"))
-        kwargs["ministry"] = known
+        kwargs["ministry"] = known.id if known is not None else None
     if cls is DateMention:
         kwargs["value"] = timex.resolve(attrs, reference) if value is _UNSET else value
     return cls(text[start:end], start, end, **kwargs)
@@ -100,24 +102,16 @@ def build_document(
 ) -> Document:
     """The document of ``mentions`` found in ``view`` (offsets into ``view.text``, or into
     ``text`` where there is no view), with every offset mapped back into ``text``."""
-    # The dateline and the dates' values are read from the view, the text the mentions were found in.
-    read = text if view is None else view.text
-    reference = reference_for(read, mentions, reference_date, mode)
-    values = date_values(read, mentions, reference)
+    # The dateline and the story are read from the view, the text the mentions were found in.
+    seen = text if view is None else view.text
+    reference = reference_for(seen, mentions, reference_date, mode)
+    values = date_values(seen, mentions, reference)
     if view is not None and not view.identity:
-        mapped: list[RawMention] = []
-        mapped_values: dict[int, Any] = {}
-        for label, start, end, attrs in mentions:
-            a, b = view.span(start, end)
-            if label == "DATE" and start in values:
-                mapped_values[a] = values[start]
-            mapped.append((label, a, b, attrs))
-        mentions, values = mapped, mapped_values
+        mentions = [(label, *view.span(start, end), attrs) for label, start, end, attrs in mentions]
         segments = tuple(Segment(s.lang, *view.span(s.start, s.end)) for s in segments)
     entities = tuple(
         sorted(
-            (to_entity(text, m, reference.date, values.get(m[1], _UNSET) if m[0] == "DATE" else _UNSET)
-             for m in mentions),
+            (to_entity(text, m, reference.date, values.get(i, _UNSET)) for i, m in enumerate(mentions)),
             key=lambda e: (e.start, e.end, e.type),
         )
     )

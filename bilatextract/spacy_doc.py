@@ -25,6 +25,6 @@ def typed_entities_of(doc: Doc) -> list[Entity]:
     text = doc.text  # joined from every token on each access: once here, not per mention
     reference = reference_for(text, mentions, given, doc._.get("bilat_mode"))
     values = date_values(text, mentions, reference)
-    entities = (to_entity(text, m, reference.date, values[m[1]]) if m[0] == "DATE" else
-                to_entity(text, m, reference.date) for m in mentions)
+    entities = (to_entity(text, m, reference.date, values[i]) if m[0] == "DATE" else
+                to_entity(text, m, reference.date) for i, m in enumerate(mentions))
     return sorted(entities, key=lambda e: (e.start, e.end, e.type))

@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 import json
 import operator
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
 
@@ -30,18 +31,55 @@ class Entity:
         """The entity as a JSON-ready dict, with the field names of the annotation guide."""
         out: dict[str, Any] = {"type": self.type}
         for f in dataclasses.fields(self):
-            value = getattr(self, f.name)
-            if isinstance(value, KnownMinistry):
-                value = value.id
-            elif isinstance(value, tuple):
-                value = list(value)
-            out[f.name] = value
+            out[f.name] = _jsonable(getattr(self, f.name))
         return out
+
+    @staticmethod
+    def from_dict(data: Mapping[str, Any]) -> Entity:
+        """The typed entity of one item of a document's ``entities`` (its ``type`` says which class).
+
+        Every field of the class is read by its name; a field the item lacks takes its
+        default, and keys that are not fields (from a newer version) are ignored.
+        """
+        label = data.get("type")
+        if label not in ENTITY_TYPES:
+            raise ValueError(f"an entity's 'type' must be one of {', '.join(ENTITY_TYPES)}, not {label!r}")
+        return _from_fields(ENTITY_TYPES[label], data)
+
+
+def _jsonable(value: Any) -> Any:
+    """A field value as JSON: tuples as lists, dataclasses as dicts, everything else as it is."""
+    if isinstance(value, tuple):
+        return [_jsonable(v) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    return value
+
+
+def _from_fields(cls: type[Any], data: Mapping[str, Any]) -> Any:
+    """An instance of the dataclass ``cls`` from the same-named keys of ``data``; lists as tuples
+    where the field is a tuple (JSON has no tuples), so that a round trip gives an equal object."""
+    kwargs: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):
+        if f.name in data:
+            value = data[f.name]
+            if isinstance(value, list) and "tuple" in str(f.type):
+                value = _as_tuple(value)
+            kwargs[f.name] = value
+    return cls(**kwargs)
+
+
+def _as_tuple(value: Any) -> Any:
+    return tuple(_as_tuple(v) for v in value) if isinstance(value, list) else value
 
 
 @dataclass(frozen=True, slots=True)
 class KnownMinistry:
-    """A ministry of the knowledge base (``models/common/ministries.toml``)."""
+    """A ministry of the knowledge base (``models/common/ministries.toml``).
+
+    An entity's ``ministry`` field holds its ``id``; :func:`bilatextract.knowledge.ministry_by_id`
+    gives the whole record.
+    """
 
     id: str
     name: str
@@ -51,12 +89,16 @@ class KnownMinistry:
 
 @dataclass(frozen=True, slots=True)
 class Ministry(Entity):
-    """A named national government ministry ("Auswärtiges Amt", "METI")."""
+    """A named national government ministry ("Auswärtiges Amt", "METI").
+
+    ``ministry`` is the knowledge-base id of the ministry named (``KnownMinistry.id``), the
+    same value under the same name in JSON and in :func:`bilatextract.frame.to_frame`.
+    """
 
     type: ClassVar[str] = "MINISTRY"
     country: str | None = None
     portfolio: str | None = None
-    ministry: KnownMinistry | None = None
+    ministry: str | None = None
     #: The knowledge-base id ("JP-MOFA"), else a key of country and portfolio ("PK-foreign");
     #: the same ministry has the same id across documents and languages.
     id: str | None = None
@@ -64,14 +106,17 @@ class Ministry(Entity):
 
 @dataclass(frozen=True, slots=True)
 class Minister(Entity):
-    """A named member of a national cabinet, with an adjacent title if there is one."""
+    """A named member of a national cabinet, with an adjacent title if there is one.
+
+    ``ministry`` is the knowledge-base id of the minister's ministry, where it is known.
+    """
 
     type: ClassVar[str] = "MINISTER"
     family_name: str | None = None
     given_name: str | None = None
     country: str | None = None
     portfolio: str | None = None
-    ministry: KnownMinistry | None = None
+    ministry: str | None = None
     #: The person across documents and languages: an office-holder id of the knowledge base
     #: (models/common/officeholders) where known, else "<country>:<family name>" ("DE:wadephul").
     person: str | None = None
@@ -127,6 +172,12 @@ class ReferenceDate:
 
     def to_dict(self) -> dict[str, Any]:
         return {"date": self.date.isoformat() if self.date else None, "source": self.source}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ReferenceDate:
+        """The inverse of :meth:`to_dict`."""
+        date = data.get("date")
+        return cls(dt.date.fromisoformat(date) if date else None, data.get("source", "none"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,9 +240,40 @@ class Document:
 
         return to_frame(self)
 
-    def to_json(self, **kwargs: Any) -> str:
-        """One JSON line; keyword arguments go to :meth:`to_dict`."""
-        return json.dumps(self.to_dict(**kwargs), ensure_ascii=False)
+    def to_json(self, *, include_text: bool = False, **json_kwargs: Any) -> str:
+        """The document as JSON text: by default the CLI's output line (one line, UTF-8 as is).
+
+        Other keyword arguments go to :func:`json.dumps` (``indent=2``, ``sort_keys=True``,
+        ``ensure_ascii=True``, ...), as with pandas' and spaCy's ``to_json``.
+        """
+        json_kwargs.setdefault("ensure_ascii", False)
+        return json.dumps(self.to_dict(include_text=include_text), **json_kwargs)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], *, text: str | None = None) -> Document:
+        """The document of one output line of ``bilatextract extract`` (or of :meth:`to_dict`).
+
+        The line carries the text only with ``--include-text``; otherwise pass the input's
+        ``text`` to get a document equal to the one extracted (without it, ``text`` is ``""``
+        and each entity still has its own ``text`` and offsets).
+        """
+        if not isinstance(data, Mapping):
+            raise TypeError(f"Document.from_dict expects a mapping (one parsed JSON line), not {type(data).__name__}")
+        return cls(
+            text=data.get("text", text if text is not None else ""),
+            language=data.get("language"),
+            supported=bool(data.get("supported", False)),
+            reference_date=ReferenceDate.from_dict(data.get("reference_date") or {}),
+            entities=tuple(Entity.from_dict(e) for e in data.get("entities", ())),
+            segments=tuple(_from_fields(Segment, s) for s in data.get("segments", ())),
+            id=data.get("id"),
+            error=data.get("error"),
+        )
+
+    @classmethod
+    def from_json(cls, line: str | bytes, *, text: str | None = None) -> Document:
+        """The document of one JSON line of ``bilatextract extract``; see :meth:`from_dict`."""
+        return cls.from_dict(json.loads(line), text=text)
 
 
 def _reduce_by_fields(cls: type) -> None:

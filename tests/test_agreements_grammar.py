@@ -63,6 +63,7 @@ def test_english_instruments(text: str, expected: list[str]) -> None:
         "They reached an arrangement.",                                  # generic
         "The leaders called for a joint declaration in the future.",    # no signing: not an instrument
         "The agreement on Monday was a surprise.",                       # lowercase head, no name
+        "The EU Council agreement on migration was hailed.",             # an institution, not a name
     ],
 )
 def test_english_exclusions_of_the_new_patterns(text: str) -> None:
@@ -83,6 +84,8 @@ def test_english_exclusions_of_the_new_patterns(text: str) -> None:
          ["Regierungsabkommen über eine Zusammenarbeit im Rohstoff-, Industrie- und Technologiebereich"]),
         ("Das Abkommen über Rohstoffe (im Folgenden Rohstoffabkommen) wurde unterzeichnet.",
          ["Abkommen über Rohstoffe", "Rohstoffabkommen"]),
+        ("Die Umsetzung des Assoziierungsabkommens EU-Ukraine stockt.", ["Assoziierungsabkommens EU-Ukraine"]),
+        ("Die Trinity-House-Vereinbarung stärkt die Verteidigung.", ["Trinity-House-Vereinbarung"]),
     ],
 )
 def test_german_instruments(text: str, expected: list[str]) -> None:
@@ -101,3 +104,16 @@ def test_german_instruments(text: str, expected: list[str]) -> None:
 )
 def test_german_exclusions_of_the_new_patterns(text: str) -> None:
     assert texts("de", text) == []
+
+
+def test_spans_key_comes_from_the_factory_config() -> None:
+    import spacy
+
+    import bilatextract.components  # noqa: F401  (registers the factories)
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("bilat_agreements", config={"spans_key": "treaties"})
+    doc = nlp("Both sides reaffirmed the Paris Agreement.")
+    assert [s.text for s in doc.spans["treaties"]] == ["Paris Agreement"]
+    assert "bilat" not in doc.spans

@@ -87,7 +87,13 @@ def test_every_head_and_known_word_overlaps_a_trigger(lang: str) -> None:
         triggers = set(agr_words._overlapping(words, comp._trigger_spans(text)))
         for i, w in enumerate(words):
             known_name = any(comp._match_seq(words, i, seq) for seq, _ in comp.known_names.get(w.text, ()))
-            if comp._head_at(words, i) or known_name or w.text in comp.known_abbrevs:
+            head = comp._head_at(words, i)
+            if head and head[1] == "lower":  # a lowercase head counts after a capitalised word only
+                j = i - 1
+                while j >= 0 and words[j].text in comp.lower_head_modifiers and i - j <= 2:
+                    j -= 1
+                head = head if j >= 0 and words[j].text[:1].isupper() else None
+            if head or known_name or w.text in comp.known_abbrevs:
                 assert i in triggers, w.text
 
 

@@ -19,6 +19,7 @@ from bilatextract import (
     ReferenceDate,
     extract,
 )
+from bilatextract.knowledge import ministry_by_id
 
 GERMAN = (
     "Pressemitteilung\n"
@@ -137,8 +138,8 @@ def test_document_is_a_plain_value() -> None:
 
 def test_ministry_link_names_the_ministry_of_the_reference_year() -> None:
     text = "Bundeswirtschaftsminister Peter Altmaier empfing seinen Amtskollegen."
-    then = extract(text, reference_date="2018-10-30").ministers[0].ministry
-    later = extract(text, reference_date="2023-05-01").ministers[0].ministry
+    then = ministry_by_id(extract(text, reference_date="2018-10-30").ministers[0].ministry)
+    later = ministry_by_id(extract(text, reference_date="2023-05-01").ministers[0].ministry)
     assert then is not None and later is not None
     assert then.country == later.country == "DE" and then.portfolio == later.portfolio == "economy"
     assert then.id != later.id  # BMWi in 2018, BMWK in 2023
@@ -152,12 +153,11 @@ def test_pipe_gives_each_document_its_own_reference_date() -> None:
              {"id": "new", "text": text, "published": "2023-05-01"},
              {"id": "none", "text": text}]
     docs = list(Extractor().pipe(items, batch_size=3))
-    ids = [d.ministers[0].ministry.id if d.ministers[0].ministry else None for d in docs]
-    assert ids[:2] == [extract(text, reference_date="2018-10-30").ministers[0].ministry.id,
-                       extract(text, reference_date="2023-05-01").ministers[0].ministry.id]
-    assert ids[0] != ids[1]
-    alone = extract(text).ministers[0].ministry
-    assert ids[2] == (alone.id if alone else None)
+    ids = [d.ministers[0].ministry for d in docs]
+    assert ids[:2] == [extract(text, reference_date="2018-10-30").ministers[0].ministry,
+                       extract(text, reference_date="2023-05-01").ministers[0].ministry]
+    assert ids[0] is not None and ids[0] != ids[1]
+    assert ids[2] == extract(text).ministers[0].ministry
 
 
 def test_results_survive_pickling_field_for_field() -> None:
@@ -175,3 +175,96 @@ def test_results_survive_pickling_field_for_field() -> None:
         clone = pickle.loads(pickle.dumps(doc))
         assert clone == doc and clone.to_dict(include_text=True) == doc.to_dict(include_text=True)
         assert [type(e) for e in clone.entities] == [type(e) for e in doc.entities]
+
+
+def test_to_json_takes_json_dumps_arguments_and_stays_one_line_by_default() -> None:
+    doc = extract(GERMAN, reference_date="2025-02-04")
+    assert "\n" not in doc.to_json() and "ß" in doc.to_json()
+    pretty = doc.to_json(indent=2, sort_keys=True)
+    assert pretty.startswith("{\n  ") and json.loads(pretty) == json.loads(doc.to_json())
+    assert "\\u00df" in doc.to_json(ensure_ascii=True)
+    assert json.loads(doc.to_json(include_text=True, indent=1))["text"] == GERMAN
+
+
+def test_from_dict_and_from_json_give_back_an_equal_document() -> None:
+    docs = list(Extractor().pipe([{"id": "de", "text": GERMAN, "published": "2025-02-04"},
+                                  {"id": "en", "text": ENGLISH}, {"id": "empty", "text": ""},
+                                  {"id": "bad", "text": GERMAN, "published": "soon"}], on_error="return"))
+    assert docs[3].error is not None and any(d.entities for d in docs)
+    for doc in docs:
+        assert Document.from_json(doc.to_json(include_text=True)) == doc
+        assert Document.from_dict(doc.to_dict(), text=doc.text) == doc
+        assert Document.from_json(doc.to_json(indent=2).encode(), text=doc.text) == doc
+    bare = Document.from_dict(docs[0].to_dict())
+    assert bare.text == "" and bare.entities == docs[0].entities
+    with pytest.raises(ValueError, match="MINISTRY"):
+        Document.from_dict({"entities": [{"type": "PERSON", "text": "x", "start": 0, "end": 1}]})
+
+
+def test_from_dict_reads_the_output_of_the_command_line(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    from conftest import subprocess_env
+
+    items = [{"id": "de", "text": GERMAN, "published": "2025-02-04"}, {"id": "en", "text": ENGLISH}]
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    done = subprocess.run([sys.executable, "-m", "bilatextract", "extract", str(source), "-o", str(out),
+                           "--include-text"], capture_output=True, text=True, env=subprocess_env(), timeout=300)
+    assert done.returncode == 0, done.stderr
+    read_back = [Document.from_json(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert read_back == list(Extractor().pipe(items))
+    assert read_back[0].ministers and isinstance(read_back[0].ministers[0], Minister)
+
+
+def test_one_name_per_field_in_json_frame_and_entity() -> None:
+    doc = extract("Bundeswirtschaftsminister Peter Altmaier besuchte das Bundesministerium der Finanzen.",
+                  reference_date="2019-05-01")
+    minister = doc.ministers[0]
+    line = json.loads(doc.to_json())["entities"]
+    assert isinstance(minister.ministry, str)
+    assert ministry_by_id(minister.ministry).portfolio == minister.portfolio
+    by_type = {e["type"]: e for e in line}
+    assert by_type["MINISTER"]["ministry"] == minister.ministry
+    assert by_type["MINISTRY"]["ministry"] == doc.ministries[0].ministry is not None
+
+
+def test_an_empty_text_has_no_language_and_is_not_supported() -> None:
+    for text in ("", "  \n\t"):
+        doc = extract(text)
+        assert (doc.language, doc.supported, doc.entities) == (None, False, ())
+    forced = extract("", lang="de")
+    assert (forced.language, forced.supported) == ("de", True)
+
+
+def test_an_item_without_text_gets_a_message_naming_the_key() -> None:
+    with pytest.raises(bilatextract.InputTypeError, match="no 'text'.*'txt'"):
+        list(Extractor().pipe([{"txt": "Das Auswärtige Amt teilte mit."}]))
+    returned = list(Extractor().pipe([{"id": "x", "txt": "..."}], on_error="return"))
+    assert "'text'" in returned[0].error and "NoneType" not in returned[0].error
+
+
+def test_worker_processes_work_when_started_by_spawn(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    from conftest import subprocess_env
+
+    script = tmp_path / "spawned.py"
+    script.write_text(
+        "import multiprocessing\n"
+        "import bilatextract\n"
+        f"ITEMS = [{{'id': str(i), 'text': t}} for i, t in enumerate({[GERMAN, ENGLISH, GERMAN[:80], '']!r})]\n"
+        "if __name__ == '__main__':\n"
+        "    multiprocessing.set_start_method('spawn')\n"
+        "    parallel = [d.to_json() for d in bilatextract.Extractor().pipe(ITEMS, n_process=2, batch_size=1)]\n"
+        "    alone = [d.to_json() for d in bilatextract.Extractor().pipe(ITEMS)]\n"
+        "    assert parallel == alone, (parallel, alone)\n"
+        "    print(multiprocessing.get_start_method(), len(parallel), sum('MINISTER' in d for d in parallel))\n",
+        encoding="utf-8")
+    run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, cwd=tmp_path,
+                         env=subprocess_env(), timeout=600)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == ["spawn", "4", "3"]

@@ -67,7 +67,8 @@ def test_bench_reads_each_text_once_and_prints_every_figure(tiny_corpus: Path, t
     assert report["two_processes"]["docs"] == report["single_process"]["docs"] == 8
     # Where the time goes: every stage of both pipelines, routing and typing, each printed.
     stages = report["stages_cpu_s"]
-    expected = {"routing", "tokenizer", "typed results", *pipeline.get("de").pipe_names, *pipeline.get("en").pipe_names}
+    expected = {"text view", "routing", "tokenizer", "typed results", *pipeline.get("de").pipe_names,
+                *pipeline.get("en").pipe_names}
     assert set(stages) == expected
     assert all(seconds >= 0 for seconds in stages.values()) and sum(stages.values()) > 0
     for name in expected:

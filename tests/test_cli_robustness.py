@@ -31,14 +31,13 @@ def test_broken_lines_and_files_are_reported_the_rest_is_written_and_the_exit_co
         b'{"id": "surrogate", "text": "\\ud800 ' + GOOD_EN.encode() + b'"}',
         json.dumps({"id": "en", "text": GOOD_EN}).encode(),
     ]) + b"\n")
-    missing = tmp_path / "missing.jsonl"
     text_file = tmp_path / "note.txt"
     text_file.write_text(GOOD_DE, encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    done = run_cli("extract", str(data), str(missing), str(text_file), "-o", str(out))
+    done = run_cli("extract", str(data), str(text_file), "-o", str(out))
     assert done.returncode == 1, done.stderr
-    assert f"{data}:2:" in done.stderr and f"{data}:4:" in done.stderr and str(missing) in done.stderr
-    assert "'bad-date'" in done.stderr and "reference_date" in done.stderr
+    assert f"{data}:2:" in done.stderr and f"{data}:4:" in done.stderr
+    assert "'bad-date'" in done.stderr and "'published'" in done.stderr
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [line["id"] for line in lines] == ["de", "bad-date", "surrogate", "en", "note.txt"]
     assert "error" in lines[1] and all("error" not in line for i, line in enumerate(lines) if i != 1)

@@ -12,18 +12,17 @@ from texts import ITEMS
 
 import bilatextract
 from bilatextract.frame import COLUMNS, to_frame
-from bilatextract.types import Agreement, DateMention, Document, KnownMinistry, Minister, Ministry
+from bilatextract.types import Agreement, DateMention, Document, Minister, Ministry
 
 TEXT = "Am 14. Oktober 2025 traf Außenminister Heiko Maas im Auswärtigen Amt das WPA-Team."
-AA = KnownMinistry("DE-AA", "Federal Foreign Office", "DE", "foreign")
 
 
 def composed() -> Document:
     entities = (
         DateMention("14. Oktober 2025", 3, 19, value="2025-10-14", granularity="day"),
         Minister("Außenminister Heiko Maas", 25, 49, family_name="Maas", given_name="Heiko", country="DE",
-                 portfolio="foreign", ministry=AA),
-        Ministry("Auswärtigen Amt", 53, 68, country="DE", portfolio="foreign", ministry=AA),
+                 portfolio="foreign", ministry="DE-AA"),
+        Ministry("Auswärtigen Amt", 53, 68, country="DE", portfolio="foreign", ministry="DE-AA"),
         Agreement("WPA", 73, 76, name=None, abbreviation="WPA"),
     )
     return Document(text=TEXT, language="de", supported=True, entities=entities, id="doc-7")
@@ -42,12 +41,12 @@ def test_one_row_per_entity_with_its_attributes() -> None:
     assert list(frame["end"]) == [19, 49, 68, 76]
     minister = frame.iloc[1]
     assert (minister["family_name"], minister["given_name"], minister["country"], minister["portfolio"],
-            minister["ministry_id"]) == ("Maas", "Heiko", "DE", "foreign", "DE-AA")
+            minister["ministry"]) == ("Maas", "Heiko", "DE", "foreign", "DE-AA")
     assert pd.isna(minister["value"]) and pd.isna(minister["abbreviation"])
     date = frame.iloc[0]
     assert (date["value"], date["granularity"]) == ("2025-10-14", "day")
-    assert pd.isna(date["country"]) and pd.isna(date["ministry_id"])
-    assert frame.iloc[2]["ministry_id"] == "DE-AA"
+    assert pd.isna(date["country"]) and pd.isna(date["ministry"])
+    assert frame.iloc[2]["ministry"] == "DE-AA"
     assert frame.iloc[3]["abbreviation"] == "WPA" and pd.isna(frame.iloc[3]["name"])
 
 
@@ -94,4 +93,16 @@ def test_a_clear_error_when_pandas_is_missing() -> None:
                          timeout=120)
     assert run.returncode == 0, run.stderr
     assert run.stdout.startswith("MissingDependencyError")
-    assert "pip install 'bilatextract[pandas]'" in run.stdout
+    assert "pip install '.[pandas]'" in run.stdout
+
+
+def test_missing_values_are_pandas_missing_values_throughout() -> None:
+    frame = composed().to_frame()
+    for column in frame.columns:
+        values = frame[column].tolist()
+        assert not any(v is None or (isinstance(v, float) and v != v) for v in values), column
+    assert frame["ministry"].isna().tolist() == [True, False, False, True]
+    assert frame.iloc[3]["name"] is pd.NA
+    # The same dtypes whatever the rows, so frames concatenate without changing type.
+    assert dict(to_frame([]).dtypes) == dict(frame.dtypes)
+    assert frame["country"].dtype == "string"

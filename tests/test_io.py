@@ -73,3 +73,41 @@ def test_atomic_output_leaves_nothing_after_keyboard_interrupt(tmp_path):
             out.write("partial")
             raise KeyboardInterrupt
     assert not target.exists() and list(target.parent.iterdir()) == []
+
+
+def test_json_errors_read_as_one_sentence_with_the_column(tmp_path):
+    path = tmp_path / "in.jsonl"
+    # The last line has no line break, so its string is unterminated (not cut by a control character).
+    path.write_bytes(b'{"id": "b", "text": tru}\n{"id": "c",}\n{"id": "a", "text": "unterminated')
+    messages = [str(e) for e in read_documents([path])]
+    assert messages[2] == f"{path}:3: not valid JSON (Unterminated string starting at column 21); fix or " \
+                          "remove the line (JSONL: one JSON object a line)"
+    assert "Expecting value at column 21" in messages[0] and f"{path}:2:" in messages[1]
+    assert not any("at at" in m for m in messages)
+
+
+def test_dash_is_standard_input_read_as_jsonl(tmp_path):
+    import io
+
+    stream = io.BytesIO(b'{"id": "a", "text": "Erster Text."}\nnot json\n{"text": "Zweiter."}\n')
+    items = list(read_documents(["-"], stdin=stream))
+    assert items[0] == {"id": "a", "text": "Erster Text."}
+    assert isinstance(items[1], InputFormatError) and str(items[1]).startswith("<stdin>:2: not valid JSON")
+    assert items[2] == {"id": "<stdin>:3", "text": "Zweiter."}
+
+
+def test_check_output_refuses_inputs_and_directories_and_passes_stdout(tmp_path):
+    from bilatextract import OutputError
+    from bilatextract.io import check_output
+
+    data = tmp_path / "in.jsonl"
+    data.write_text("{}\n", encoding="utf-8")
+    for bad in (data, tmp_path / "." / "in.jsonl", tmp_path):
+        with pytest.raises(OutputError):
+            check_output(bad, [data])
+    check_output(None, [data])
+    check_output("-", ["-"])
+    check_output(tmp_path / "new" / "out.jsonl", [data])
+    assert not (tmp_path / "new").exists(), "checking creates nothing"
+    with pytest.raises(OutputError, match="not a directory"):
+        check_output(data / "out.jsonl", [])

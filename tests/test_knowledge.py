@@ -178,3 +178,51 @@ def test_every_language_brings_its_lexicons_as_data(lang: str) -> None:
     assert isinstance(links, tuple) and isinstance(articles, tuple)
     # a language without data files has no lexicons, rather than an error
     assert kb.country_forms("xx") == {} and kb.portfolio_stems("xx") == {}
+
+
+# ---------------------------------------------------------------- the world's country tables
+
+
+@pytest.mark.parametrize(
+    ("country", "portfolio", "year", "expected"),
+    [
+        ("ZA", "foreign", 2005, "ZA-DFA"),
+        ("ZA", "foreign", 2015, "ZA-DIRCO"),
+        ("CH", "economy", 2003, "CH-EVD"),
+        ("CH", "economy", 2018, "CH-WBF"),
+        ("AT", "economy", 2020, "AT-BMDW"),
+        ("MX", "foreign", None, "MX-SRE"),
+        ("PH", "defence", None, "PH-DND"),
+        ("TW", "economy", None, "TW-MOEA"),
+        ("CN", "economy", None, "CN-MOFCOM"),  # ministries.toml comes last: its entry is the current one
+    ],
+)
+def test_country_tables_give_ids_by_country_portfolio_and_year(
+    country: str, portfolio: str, year: int | None, expected: str
+) -> None:
+    found = kb.find_ministry(country, portfolio, year)
+    assert found is not None and found.id == expected
+
+
+def test_country_table_names_and_abbreviations_are_matched() -> None:
+    assert [e.ministry.id for e in kb.known_ministries_named("Department of International Relations and "
+                                                             "Cooperation")] == ["ZA-DIRCO"]
+    assert [e.ministry.id for e in kb.known_ministries_named("Eidgenössischen Volkswirtschaftsdepartementes")] \
+        == ["CH-EVD"]
+    assert [e.ministry.id for e in kb.abbreviation_index(weak=False)["MAEE"]] == ["LU-MAEE"]
+    assert [e.ministry.id for e in kb.abbreviation_index(weak=True)["bmask"]] == ["AT-BMASK"]
+    assert "bmask" not in kb.abbreviation_index(weak=False)
+    # a generic name is no known name of any country: the context gives its country
+    assert kb.known_ministries_named("Ministry of Foreign Affairs") == ()
+
+
+def test_generic_abbreviations_name_a_portfolio_only() -> None:
+    generic = kb.generic_abbreviations()
+    assert generic["MFA"] == "foreign" and generic["MoD"] == "defence"
+    assert "METI" not in generic
+
+
+def test_official_names_are_kept_for_people() -> None:
+    assert kb.ministry_by_id("ZA-DIRCO").name == "Department of International Relations and Cooperation"
+    assert kb.ministry_by_id("KE-MFA").country == "KE"
+    assert kb.ministry_by_id("KE-MFA").portfolio == "foreign"

@@ -282,3 +282,38 @@ def test_the_factory_writes_to_the_configured_span_group() -> None:
     doc = nlp("Foreign Minister Tom Hale met the press.")
     assert [s.text for s in doc.spans["people"]] == ["Foreign Minister Tom Hale"]
     assert "bilat" not in doc.spans or not list(doc.spans["bilat"])
+
+
+def test_a_line_in_capitals() -> None:
+    text = "PRESS CONFERENCE BY FOREIGN MINISTER OF GHANA KOFI BOATENG AND MINISTER OF DEFENCE OF PERU ANA RIOS"
+    assert ministers(text, "en") == [
+        ("FOREIGN MINISTER OF GHANA KOFI BOATENG", "Boateng", "GH", "foreign"),
+        ("MINISTER OF DEFENCE OF PERU ANA RIOS", "Rios", "PE", "defence")]
+
+
+def test_a_title_that_counts_only_joined_to_a_ministerial_one() -> None:
+    text = "Chinese State Councilor and Foreign Minister Li Wen met State Councilor Zhou Hao."
+    assert ministers(text, "en") == [("State Councilor and Foreign Minister Li Wen", "Li", "CN", "foreign")]
+
+
+def test_a_post_posed_title_after_another_mentions_title() -> None:
+    text = "Von links: Jan Holm, Minister für Arbeit ; Karl Berg, Außenminister der Republik Österreich  (Foto)"
+    assert [(g[0], g[2], g[3]) for g in ministers(text, "de")] == [
+        ("Jan Holm, Minister für Arbeit", None, "labour"),
+        ("Karl Berg, Außenminister der Republik Österreich", "AT", "foreign")]
+
+
+def test_a_later_title_before_the_first_given_name_names_the_same_person() -> None:
+    text = ("H.E. Mr. Niran Phongsak, Minister of Foreign Affairs of Thailand, arrived. Later, Foreign Minister Niran "
+            "signed the agreement.")
+    got = ministers(text, "en")
+    assert [(g[0], g[1], g[2]) for g in got] == [
+        ("H.E. Mr. Niran Phongsak, Minister of Foreign Affairs of Thailand", "Phongsak", "TH"),
+        ("Foreign Minister Niran", "Phongsak", "TH")]
+
+
+def test_an_honorific_is_no_given_name_of_a_known_office_holder() -> None:
+    text = "Sheikh Abdullah bin Zayed Al Nahyan, Minister of Foreign Affairs, received the envoy in 2021."
+    got = attrs_of(text, "en")
+    assert [(a["family_name"], a["country"], a["person"]) for a in got] == [
+        ("Al Nahyan", "AE", "AE-al-nahyan-abdullah-bin-zayed")]

@@ -62,8 +62,9 @@ def test_all_caps_letterhead() -> None:
 # ---------------------------------------------------------------- abbreviations and short forms
 
 
-def test_bracketed_abbreviation_of_one_country_gives_the_name_its_country() -> None:
-    text = ("Gespräche mit Premierminister Hashimoto und dem Vorsteher des Handels- und "
+def test_bracketed_abbreviation_gives_the_name_the_country_of_that_ministry() -> None:
+    # "MITI" is Japan's and Malaysia's: the document names Japan (and Switzerland) only.
+    text = ("In Japan Gespräche mit Premierminister Hashimoto und dem Vorsteher des Handels- und "
             "Industrieministeriums (MITI) Tsukahara; der Schweizer Bundespräsident reist weiter.")
     got = ministries(text, "de")
     assert [(g[0], g[1], g[2]) for g in got] == [("Handels- und Industrieministeriums", "JP", "economy"),
@@ -247,3 +248,35 @@ def test_austrian_federal_ministry_is_not_germany_s() -> None:
 def test_a_field_list_stops_at_the_next_country_s_ministry() -> None:
     text = "Officials of the Ghanaian Ministry of Labour and of the Brazilian Foreign Ministry met."
     assert [g[0] for g in ministries(text, "en")] == ["Ministry of Labour", "Foreign Ministry"]
+
+
+def test_secretariats_are_ministries_where_they_have_a_portfolio() -> None:
+    text = ("Honduras' Secretariat of Foreign Affairs and International Cooperation met the Secretariat of the "
+            "Pacific Community and the National Security Secretariat.")
+    assert ministries(text, "en") == [
+        ("Secretariat of Foreign Affairs and International Cooperation", "HN", "foreign", "HN-SRECI")]
+
+
+def test_foreign_trade_is_economy_and_worship_a_field_of_the_foreign_ministry() -> None:
+    text = "Peru's Ministry of Foreign Trade and Tourism and the Ministry of Foreign Affairs and Worship of Costa Rica."
+    assert ministries(text, "en") == [
+        ("Ministry of Foreign Trade and Tourism", "PE", "economy", "PE-MINCETUR"),
+        ("Ministry of Foreign Affairs and Worship of Costa Rica", "CR", "foreign", "CR-RREE"),
+    ]
+
+
+def test_scans_of_one_document_leave_nothing_on_the_shared_component() -> None:
+    nlp = pipeline.get("en")
+    component = nlp.get_pipe("bilat_ministries")
+    before = set(vars(component))
+    nlp("India's ministry of external affairs and the Thai Foreign Ministry met.")
+    assert set(vars(component)) == before
+    assert not {"_text", "_words", "_claimed", "_cache"} & set(vars(component))
+
+
+def test_investment_is_an_economy_field_and_other_portfolios_have_no_generic_id() -> None:
+    text = "The Ministry of Planning and Investment of Viet Nam and the Thai Ministry of Culture met."
+    assert ministries(text, "en") == [
+        ("Ministry of Planning and Investment of Viet Nam", "VN", "economy", "VN-MPI"),
+        ("Ministry of Culture", "TH", "other", None),
+    ]

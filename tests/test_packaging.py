@@ -38,3 +38,61 @@ def test_wheel_contains_models_and_entry_points(tmp_path: Path) -> None:
     for factory in ("bilat_ministries", "bilat_ministers", "bilat_dates", "bilat_agreements"):
         assert factory in entry_points
     assert "bilatextract = bilatextract.cli:main" in entry_points
+
+
+def _project() -> dict:
+    import tomllib
+
+    return tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+
+
+def test_the_running_versions_are_declared_and_the_floor_is_one_that_works() -> None:
+    import platform
+
+    import spacy
+    from packaging.requirements import Requirement
+    from packaging.specifiers import SpecifierSet
+
+    project = _project()
+    assert platform.python_version() in SpecifierSet(project["requires-python"])
+    spacy_req = next(Requirement(d) for d in project["dependencies"] if d.startswith("spacy"))
+    assert spacy.__version__ in spacy_req.specifier
+    # spaCy 3.7 and early 3.8 releases cannot build the pipelines: the floor stays in 3.8.13+.
+    assert "3.7.5" not in spacy_req.specifier and "3.8.7" not in spacy_req.specifier
+    assert "3.9.0" not in spacy_req.specifier, "a spaCy minor release nobody has tested"
+    for minor in (11, 12, 13):
+        assert f"Programming Language :: Python :: 3.{minor}" in project["classifiers"]
+
+
+def _extra(name: str, extras: dict[str, list[str]]) -> set[str]:
+    """The distributions an extra installs, self-references (``bilatextract[a,b]``) expanded."""
+    import re
+
+    names: set[str] = set()
+    for requirement in extras[name]:
+        match = re.match(r"bilatextract\[([\w,]+)\]", requirement)
+        if match:
+            for inner in match.group(1).split(","):
+                names |= _extra(inner, extras)
+        else:
+            names.add(re.split(r"[\[<>=; ]", requirement)[0].lower())
+    return names
+
+
+def test_the_test_extra_installs_what_the_suite_imports() -> None:
+    extras = _project()["optional-dependencies"]
+    test = _extra("test", extras)
+    for needed in ("pytest", "hypothesis", "jsonschema", "pandas", "dask", "distributed", "nbclient", "nbformat",
+                   "ipykernel", "sphinx", "myst-parser"):
+        assert needed in test, needed
+    assert _extra("dask", extras) >= {"dask", "distributed", "pandas"}
+    assert "pytest" not in _extra("pandas", extras) | _extra("dask", extras)
+
+
+def test_the_documentation_installs_extras_from_the_checkout_one_way() -> None:
+    texts = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md")), REPO / "docs" / "example.ipynb"]
+    for path in texts:
+        text = path.read_text(encoding="utf-8")
+        assert "pip install bilatextract[" not in text and 'pip install "bilatextract[' not in text, path
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert 'pip install ".[dask]"' in readme and '.venv/bin/pip install ".[test]"' in readme

@@ -10,10 +10,9 @@ from texts import GERMAN
 import bilatextract
 from bilatextract import pipeline
 from bilatextract.render import entity_label, render, save_html, to_displacy
-from bilatextract.types import DateMention, Document, KnownMinistry, Minister, Ministry
+from bilatextract.types import DateMention, Document, Minister, Ministry
 
 TEXT = "Am 14. Oktober 2025 sprach der Minister of State at the Federal Foreign Office <Link>."
-FFO = KnownMinistry("DE-AA", "Federal Foreign Office", "DE", "foreign")
 
 
 def composed() -> Document:
@@ -21,7 +20,7 @@ def composed() -> Document:
     entities = (
         DateMention("14. Oktober 2025", 3, 19, value="2025-10-14", granularity="day"),
         Minister("Minister of State at the Federal Foreign Office", 31, 78, country="DE", portfolio="foreign"),
-        Ministry("Federal Foreign Office", 56, 78, country="DE", portfolio="foreign", ministry=FFO),
+        Ministry("Federal Foreign Office", 56, 78, country="DE", portfolio="foreign", ministry="DE-AA"),
     )
     return Document(text=TEXT, language="de", supported=True, entities=entities, id="r&d")
 
@@ -66,3 +65,10 @@ def test_real_results_and_spacy_docs_render_every_entity() -> None:
     spacy_markup = render(spacy_doc, jupyter=False)
     for e in spacy_doc._.bilat:
         assert html.escape(entity_label(e)) in spacy_markup
+
+
+def test_a_page_declares_its_charset(tmp_path: Path) -> None:
+    page = render(composed(), page=True, jupyter=False)
+    assert '<meta charset="utf-8">' in page and page.index("<meta charset") < page.index("<title>")
+    saved = save_html(composed(), tmp_path / "p.html").read_bytes()
+    assert b'<meta charset="utf-8">' in saved

@@ -46,13 +46,18 @@ def parse_name(full: str, family_first: bool, cfg: dict, country: str = "") -> t
     ncfg = cfg["names"]
     tokens = [t.strip(",").rstrip("0123456789") for t in _QUOTED.sub(" ", full).split()]
     tokens = [t for i, t in enumerate(tokens) if t and not (i and t.casefold() in ncfg["suffixes"])]
-    while len(tokens) > 2 and len(tokens[-1].rstrip(".")) == 1:  # a trailing initial is no family name
+    while len(tokens) > 2 and len(tokens[-1].rstrip(".")) == 1 \
+            and tokens[-2].casefold() not in ncfg["particles"]:  # a trailing initial is no family name ("de la O" is)
         tokens.pop()
     if (country in ncfg["two_surnames"] and len(tokens) >= 3 and not family_first
             and tokens[-2].casefold() not in ncfg["hispanic_given"]
             and tokens[-2].casefold() not in ncfg["particles"] and tokens[-3].casefold() not in ncfg["particles"]):
         family = " ".join(tokens[-2:])
         return " ".join(tokens[:-2]), family, [tokens[-2], tokens[-1]]
+    if country in ncfg["mixed_order"] and len(tokens) >= 3 and not family_first:
+        if tokens[0].casefold() in ncfg["western_given"]:  # "George Yeo Yong Boon"
+            return " ".join([tokens[0], *tokens[2:]]), tokens[1], []
+        family_first = True  # "Lee Hsien Loong"
     if family_first:
         family, given = tokens[0], " ".join(tokens[1:]) or None
     else:
@@ -132,7 +137,10 @@ class Registry:
             ff = cc in cfg["names"]["family_first"] and not (
                 source == "whogov" and cc in cfg["names"]["whogov_given_first"])
             given, family, variants = parse_name(name, ff, cfg, cc)
-            self._new(key, Rec(cc, given, family, _order(cc, cfg), source, set(variants)))
+            order = _order(cc, cfg)
+            if cc in cfg["names"]["mixed_order"] and given and name.split()[0] == family:
+                order = "family-first"
+            self._new(key, Rec(cc, given, family, order, source, set(variants)))
         return self.records[key]
 
     def whogov_person(self, cc: str, name: str, cfg: dict) -> Rec:
@@ -256,7 +264,7 @@ def _merge(members: list[Rec], cfg: dict) -> dict:
         e.country == o.country and e.portfolio == o.portfolio and _overlap(e, o, 200) for e in exact)]
     kept: dict[str, str] = {}
     for form in sorted(variants, key=lambda v: (not v[:1].isupper(), v)):
-        if form and fold(form) != fold(best.family):
+        if len(fold(form)) > 1 and fold(form) != fold(best.family):  # no one-letter look-up forms
             kept.setdefault(fold(form) or form, form)
     return {"country": best.country, "given": best.given, "family": best.family, "order": best.order,
             "variants": sorted(kept.values()),

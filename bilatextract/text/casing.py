@@ -89,6 +89,6 @@ def _recase_part(part: str, lang: str, style: str, *, first: bool) -> str:
         return part
     if lowered in lexicon.lowercase_words(lang):
         return lowered
-    if style == "lexicon" and lowered in lexicon.known_lowercase_forms(lang):
+    if style == "lexicon" and lexicon.is_known_lowercase_form(lang, lowered):
         return lowered
     return part[0] + lowered[1:]

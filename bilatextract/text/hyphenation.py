@@ -49,4 +49,4 @@ def _known(word: str) -> bool:
         at = lowered.rfind(head)
         if at >= 0 and lowered[at + len(head):] in endings:
             return True
-    return any(lowered in lexicon.known_lowercase_forms(lang) for lang in resources.languages())
+    return any(lexicon.is_known_lowercase_form(lang, lowered) for lang in resources.languages())

@@ -24,6 +24,7 @@ from typing import Any
 
 from .anchors import alternation as _alt
 from .candidate import Candidate
+from .resolve import nth_weekday
 
 Patterns = list[tuple[str, Callable[[re.Match[str]], Any]]]
 
@@ -220,15 +221,6 @@ class FormsMixin:
         text = m.string
         return bool(self._weekday_range_after.match(text, m.end())
                     or self._weekday_range_before.search(text[max(0, m.start() - 30) : m.start()]))
-
-
-def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
-    """The ``n``-th ISO ``weekday`` of a month (``n`` = -1: the last one)."""
-    if n < 0:
-        last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
-        return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
-    first = dt.date(year, month, 1)
-    return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
 
 
 def _starts_line(text: str, start: int) -> bool:

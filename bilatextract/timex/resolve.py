@@ -72,6 +72,15 @@ def period(value: str) -> tuple[dt.date, dt.date] | None:
     return None
 
 
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The ``n``-th ISO ``weekday`` of a month (``n`` = -1: the last one)."""
+    if n < 0:
+        last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+
+
 def _season_year(day: dt.date) -> int:
     """The year a day's season is filed under (January's winter began the December before)."""
     return day.year - 1 if day.month < 3 else day.year

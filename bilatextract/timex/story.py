@@ -28,8 +28,7 @@ import re
 from collections.abc import Sequence
 from typing import Any, Literal
 
-from .forms import nth_weekday
-from .resolve import add_months, period, resolve
+from .resolve import add_months, nth_weekday, period, resolve
 
 Mode = Literal["news", "narrative"]
 MODES: tuple[str, ...] = ("news", "narrative")

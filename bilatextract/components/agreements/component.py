@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from ..._memo import Memo
 from ...resources import check_language
-from ..base import char_span, doc_text, set_spans
+from ..base import SPAN_KEY, char_span, doc_text, set_spans
 from .abbreviations import Abbreviations
 from .grammar import Grammar, _DateStarts, _resolve
 from .identity import Identity
@@ -31,9 +31,10 @@ from .words import (
 
 
 class AgreementsComponent(Mentions, Grammar, Abbreviations, Identity, Known, Lexicon):
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, spans_key: str = SPAN_KEY) -> None:
         Lexicon.__init__(self, check_language(nlp.lang))
         self.name = name
+        self.spans_key = spans_key
         cfg = self.cfg
         self._load_parties()
         self.boundaries = _boundaries(cfg, self.known_names, self.known_abbrevs)
@@ -45,6 +46,9 @@ class AgreementsComponent(Mentions, Grammar, Abbreviations, Identity, Known, Lex
             for seq in seqs:
                 self.multiword_by_first.setdefault(seq[0], []).append((seq, kind))
         self.trigger_re, self.ending_re = self._trigger_res()
+        #: lowercase heads ("agreement"): triggers only after a capitalised word, see ``_lower_trigger_spans``
+        self.lower_re = re.compile(r"(?<!\w)(?:" + _trie_pattern(self.lower_heads) + r")(?!\w)") if self.lower_heads \
+            else None
         #: word text -> "plain", "compound" or None: the one-word part of ``_head_at``
         self._head_kinds = Memo(self._word_head_kind)
         #: words of a mention (joined by spaces) -> index of the known agreement they name
@@ -53,7 +57,7 @@ class AgreementsComponent(Mentions, Grammar, Abbreviations, Identity, Known, Lex
     def _trigger_res(self) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
         """Patterns of which every mention holds a match (the text lowercased for the second):
         a head, a known name, the first word of a known abbreviation, a compound ending."""
-        words = set(self.plain_heads) | set(self.hyphen_heads) | set(self.lower_heads)
+        words = set(self.plain_heads) | set(self.hyphen_heads)
         words |= {seq[0] for seq, _ in (s for seqs in self.multiword_by_first.values() for s in seqs)}
         words |= set(self.known_abbrevs)  # the first word alone counts, as in "(New)"
         words |= {_GAP.join(seq) for cands in self.known_names.values() for seq, _ in cands}
@@ -76,7 +80,7 @@ class AgreementsComponent(Mentions, Grammar, Abbreviations, Identity, Known, Lex
                     continue
             out.append((span, {"name": f.name, "abbreviation": f.abbreviation, "id": f.id,
                                "canonical": f.canonical, "parties": f.parties}))
-        set_spans(doc, "AGREEMENT", out)
+        set_spans(doc, "AGREEMENT", out, key=self.spans_key)
         return doc
 
     def _found(self, doc: Doc) -> tuple[list[Word], list[Found]]:
@@ -85,7 +89,7 @@ class AgreementsComponent(Mentions, Grammar, Abbreviations, Identity, Known, Lex
         spans = self._trigger_spans(text)
         if not spans:
             return [], []
-        dates = _DateStarts(doc)
+        dates = _DateStarts(doc, self.spans_key)
         words, stretches = self._stretches(text, spans)
         chosen, defined = self._mentions(doc, words, _overlapping(words, spans), dates)
         elsewhere = _outside(stretches, _occurrences(text, defined))
@@ -115,7 +119,31 @@ class AgreementsComponent(Mentions, Grammar, Abbreviations, Identity, Known, Lex
             found = [m.span() for m in ending_re.finditer(low if len(low) == len(text) else text)]
             if found:
                 spans = sorted(spans + found)
+        if self.lower_re is not None:
+            found = self._lower_trigger_spans(text)
+            if found:
+                spans = sorted(spans + found)
         return spans
+
+    def _lower_trigger_spans(self, text: str) -> list[tuple[int, int]]:
+        """Lowercase heads after a capitalised word, over lowercase modifiers ("Dayton peace accords"),
+        from that word to the head."""
+        out = []
+        for m in self.lower_re.finditer(text):
+            p = m.start()
+            for _ in range(3):
+                e = p
+                while e > 0 and text[e - 1].isspace():
+                    e -= 1
+                p = e
+                while p > 0 and not text[p - 1].isspace():
+                    p -= 1
+                word = text[p:e]
+                if word not in self.lower_head_modifiers:
+                    if word[:1].isupper():
+                        out.append((p, m.end()))
+                    break
+        return out
 
     def _stretches(self, text: str, spans: list[tuple[int, int]]) -> tuple[list[Word], list[tuple[int, int]]]:
         """The words of the stretches of ``text`` around ``spans`` (sorted), and the stretches.
@@ -151,7 +179,7 @@ class AgreementsComponent(Mentions, Grammar, Abbreviations, Identity, Known, Lex
         while m is not None:
             c = m.start()
             token = _token_at(text, c, lo)
-            if token == (c, c + 1):
+            if token == (c, c + 1) and not (text[c] == "," and self._name_comma(text, c, lo)):
                 return c + 1
             # not a token of its own ("U.S.", "4.0"): go on after the word that holds it
             m = self.boundary_re.search(text, max(c + 1, token[1] if token else 0))
@@ -164,14 +192,26 @@ class AgreementsComponent(Mentions, Grammar, Abbreviations, Identity, Known, Lex
             if c < 0:
                 break
             token = _token_at(text, c, lo)
-            if token == (c, c + 1) and not (text[c] == "," and _after_hyphen(text, c, lo)):
+            if token == (c, c + 1) and not (text[c] == "," and self._name_comma(text, c, lo)):
                 return c
             a = min(c, token[0]) if token else c
         return lo
 
+    def _name_comma(self, text: str, c: int, lo: int) -> bool:
+        """May the comma at ``c`` stand inside a name? After a truncated compound ("Sach-,
+        Dienst- und ..."); where only names are capitalised, between capitalised words."""
+        if _after_hyphen(text, c, lo):
+            return True
+        if self.nouns_capitalised or not text.startswith(" ", c + 1) or not text[c + 2 : c + 3].isupper():
+            return False
+        k = c
+        while k > lo and not text[k - 1].isspace():
+            k -= 1
+        return k < c and text[k].isupper()
 
 
-@Language.factory("bilat_agreements")
-def make_agreements(nlp: Language, name: str) -> AgreementsComponent:
-    return AgreementsComponent(nlp, name)
 
+@Language.factory("bilat_agreements", default_config={"spans_key": SPAN_KEY})
+def make_agreements(nlp: Language, name: str, spans_key: str = SPAN_KEY) -> AgreementsComponent:
+    """The AGREEMENT component; it writes its spans (and reads DATE spans) in ``doc.spans[spans_key]``."""
+    return AgreementsComponent(nlp, name, spans_key)

@@ -9,7 +9,7 @@ import re
 from spacy.tokens import Doc
 
 from ...knowledge.countries import country_of_word
-from ..base import spans_of
+from ..base import SPAN_KEY, doc_text, spans_of
 from .words import _CLOSE_QUOTES, _OPEN_QUOTES, Found, Word, _acronym, _capitalised, _is_word
 
 
@@ -241,6 +241,8 @@ class Grammar:
         while j > 0 and not words[j].sentence_initial and k - j < 15:
             j -= 1
             w = words[j]
+            if w.text in self.boundaries:
+                break  # no rule looks past a boundary
             if w.is_word and w.text[:1].islower() and w.text not in self.function_words \
                     and w.text not in self.coordinators:
                 return False
@@ -316,18 +318,33 @@ class Grammar:
 
 
 class _DateStarts:
-    """The start offsets of the document's DATE spans, read on first use (most documents need none)."""
+    """What the rules ask of one document, read on first use (most documents need none): the
+    start offsets of its DATE spans, and which sentences tell of a signing."""
 
-    __slots__ = ("doc", "starts")
+    __slots__ = ("doc", "key", "starts", "sentences", "signed_sentences")
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, key: str = SPAN_KEY) -> None:
         self.doc = doc
+        self.key = key
         self.starts: list[int] | None = None
+        self.sentences: list[int] | None = None  # sentence start offsets
+        self.signed_sentences: dict[int, bool] = {}
+
+    def signed(self, offset: int, regex: re.Pattern[str]) -> bool:
+        """Does the sentence holding ``offset`` match ``regex`` (lowercased)?"""
+        if self.sentences is None:
+            sentenced = self.doc.has_annotation("SENT_START")
+            self.sentences = [s.start_char for s in self.doc.sents] if sentenced else [0]
+        j = bisect.bisect_right(self.sentences, offset) - 1
+        if j not in self.signed_sentences:
+            end = self.sentences[j + 1] if j + 1 < len(self.sentences) else None
+            self.signed_sentences[j] = bool(regex.search(doc_text(self.doc)[self.sentences[j] : end].lower()))
+        return self.signed_sentences[j]
 
     def at(self, offset: int) -> bool:
         """Does a date start at ``offset``?"""
         if self.starts is None:
-            self.starts = sorted(s.start_char for s in spans_of(self.doc, "DATE"))
+            self.starts = sorted(s.start_char for s in spans_of(self.doc, "DATE", key=self.key))
         j = bisect.bisect_left(self.starts, offset)
         return j < len(self.starts) and self.starts[j] == offset
 

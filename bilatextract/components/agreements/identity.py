@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..._memo import Memo
 from ...knowledge.countries import country_of_word
 from .words import Found, Word
 
@@ -21,6 +22,8 @@ class Identity:
         self.party_articles = frozenset(cfg.get("articles", ()))
         #: organisation name as written -> code
         self.organisations = {form: code for code, forms in cfg.get("organisations", {}).items() for form in forms}
+        #: name -> its stable key
+        self._name_keys = Memo(self._name_key)
 
     def _identify(self, words: list[Word], found: list[Found]) -> None:
         """Set ``id``, ``canonical`` and ``parties`` on every mention; mentions of one name share them."""
@@ -45,7 +48,7 @@ class Identity:
                 f.id = entry.id if entry.parties or not f.parties else f"{entry.id}:{'-'.join(sorted(f.parties))}"
                 f.parties = f.parties or list(entry.parties)
             else:
-                f.id = "name:" + self._name_key(f.name or "")
+                f.id = "name:" + self._name_keys[f.name or ""]
             f.parties = f.parties or None
 
     def _name_key(self, name: str) -> str:
@@ -65,29 +68,36 @@ class Identity:
 
     # ----- parties stated in the text -------------------------------------------------------
     def _stated_parties(self, words: list[Word], f: Found) -> list[str]:
-        """Parties named in the mention or right after it."""
+        """Parties named in the mention or right after it: "between/zwischen X and Y", a
+        hyphenated pair ("EU-Japan ...", "Korea-Jordan agreement", "Assoziierungsabkommen
+        EU-Ukraine"), or countries coordinated before the head ("USA and Mexico Trade Agreement")."""
+        for j in range(f.start, min(len(words) - 1, f.end + 1)):
+            if words[j].text in self.relational:
+                parties = self._between(words, j + 1)
+                if parties:
+                    return parties
+        for w in words[f.start:f.end]:
+            pair = self._party_pair(w.text)
+            if pair:
+                return pair
         k = f.start
         while k < f.end and words[k].text not in self.starters:
             k += 1
-        parties = self._prefix_parties(words[f.start:k])
-        if parties:
-            return parties
-        for j in range(f.start, min(len(words) - 1, f.end + 1)):
-            if words[j].text in self.relational:
-                return self._between(words, j + 1)
-        return []
-
-    def _prefix_parties(self, name_words: list[Word]) -> list[str]:
-        """"EU-Japan ...", "Korea-Jordan agreement", "USA and Mexico Trade Agreement"."""
-        for w in name_words:
-            parts = [p for p in _SPLIT.split(w.text) if p]
-            codes = [self._party_code(p) for p in parts]
-            known = [c for c in codes if c]
-            if len(known) >= 2 and all(codes[:len(known)]):
-                return list(dict.fromkeys(known))
-        codes = [self._party_code(w.text) for w in name_words if w.text[:1].isupper()]
+        codes = [self._party_code(w.text) for w in words[f.start:k] if w.text[:1].isupper()]
         known = list(dict.fromkeys(c for c in codes if c))
         return known if len(known) >= 2 else []
+
+    def _party_pair(self, text: str) -> list[str]:
+        """The parties a hyphenated word names before its last part: "EU-Japan", "EU-Türkei-Pakt"."""
+        parts = [p for p in _SPLIT.split(text) if p]
+        codes = []
+        for part in parts:
+            code = self._party_code(part)
+            if code is None:
+                break
+            codes.append(code)
+        codes = list(dict.fromkeys(codes))
+        return codes if len(codes) >= 2 and len(codes) >= len(parts) - 1 else []
 
     def _between(self, words: list[Word], k: int) -> list[str]:
         """The parties after "between"/"zwischen": phrases joined by a conjunction or comma."""

@@ -82,9 +82,10 @@ class Lexicon:
 
 
 def _boundaries(cfg: dict, *tables: dict[str, list[tuple[tuple[str, ...], int]]]) -> frozenset[str]:
-    """Punctuation that ends every scan of the rules: sentence ends, unless a word list holds
-    them. (Commas stand inside names: "Rohstoff-, Industrie- und Technologiebereich", "Micro,
-    Small and Medium-sized Businesses".)
+    """Punctuation that ends every scan of the rules: sentence ends and the comma, unless a word
+    list holds them. (Some commas stand inside names and are no boundary: after a truncated
+    compound, "Rohstoff-, Industrie- und ...", and, where only names are capitalised, between
+    capitalised words, "Micro, Small and Medium-sized Businesses": see ``_name_comma``.)
 
     Rules compare a word with list entries, or with the parts of multi-word entries (split at
     spaces, or into words for the known names and abbreviations).
@@ -95,7 +96,7 @@ def _boundaries(cfg: dict, *tables: dict[str, list[tuple[tuple[str, ...], int]]]
         listed.update(value.split())
     for table in tables:
         listed.update(word for cands in table.values() for seq, _ in cands for word in seq)
-    return frozenset(p for p in _SENTENCE_END if p not in listed)
+    return frozenset(p for p in _SENTENCE_END | {","} if p not in listed)
 
 
 def _strings(value: object) -> list[str]:

@@ -31,15 +31,17 @@ class Mentions:
         s = i
         while s > 0 and words[s - 1].text in self.lower_head_modifiers and s > i - 3:
             s -= 1
-        ps = max(self._premodifier_start(words, s), s - 2)
+        ps = self._premodifier_start(words, s)
+        while ps < s and words[ps].text in self.coordinators:
+            ps += 1
         if ps == s or words[ps].sentence_initial:
             return None  # a capitalised word at a sentence start is no evidence of a name
         if ps + 1 < s and _acronym(words[ps].text) and not _acronym(words[ps + 1].text):
             ps += 1  # "the EU Lisbon agreement": the organisation is no part of the name
         if he < len(words) and words[he].text in self.other_name_words:
             return None
-        if any(w.text in self.stop_words for w in words[ps:s]):
-            return None  # "the Monday agreement"
+        if any(w.text in self.stop_words or w.text in self.other_name_words for w in words[ps:s]):
+            return None  # "the Monday agreement", "the Council agreement"
         return Found(ps, he)  # a short name: what follows describes it ("Dayton peace accords for Bosnia")
 
     def _head_mention(
@@ -65,8 +67,10 @@ class Mentions:
             ce = he + 2  # "Interim Accord of 1995"
         if ce == he:
             ce = self._complement_after_bracket(words, he, dates)
+        if ce == he and compound and he < len(words) and self._party_pair(words[he].text):
+            ce = he + 1  # "Assoziierungsabkommens EU-Ukraine"
         has_complement = ce > he
-        if kind in ("signed", "signed_words") and not self._signed(doc, words[i]):
+        if kind in ("signed", "signed_words") and not self._signed(dates, words[i]):
             return None
         if kind == "plain":
             if head_text in self.need_premodifier:
@@ -100,7 +104,7 @@ class Mentions:
             return None
         if determiner == "indefinite":
             # "unterzeichnet ein Abkommen über Soziale Sicherheit": a signed instrument is specific
-            if not ((has_complement or parties_end > he) and self._signed(doc, words[i])):
+            if not ((has_complement or parties_end > he) and self._signed(dates, words[i])):
                 return None
         elif determiner is None and not has_premod and (
             (kind == "plain" and head_text in self.plural_heads)
@@ -118,12 +122,9 @@ class Mentions:
         ce = self._complement_end(words, bracket[1] + 1, allow_relational=False, dates=dates, no_parties=True)
         return ce if ce > bracket[1] + 1 else he
 
-    def _signed(self, doc: Doc, w: Word) -> bool:
+    def _signed(self, facts: _DateStarts, w: Word) -> bool:
         """Does the sentence of word ``w`` tell of a signing, initialling or conclusion?"""
-        if self.signing_re is None:
-            return False
-        span = doc.char_span(w.start, w.end, alignment_mode="expand")
-        return span is not None and bool(self.signing_re.search(span.sent.text.lower()))
+        return self.signing_re is not None and facts.signed(w.start, self.signing_re)
 
 
 def _year(text: str) -> bool:

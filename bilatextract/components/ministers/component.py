@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import operator
+import re
 from collections.abc import Iterable
 from itertools import compress, repeat
 from typing import Any
@@ -33,6 +34,9 @@ from .patterns import Patterns
 from .persons import PersonsMixin
 from .titles import TitlesMixin
 
+#: A run of two words in capitals: a line in capitals may name countries in capitals.
+_CAPS_RUN = re.compile(r"\b[A-ZÄÖÜ]{2,}\s+[A-ZÄÖÜ]{2,}\b")
+
 
 class MinistersComponent:
     """MINISTER mentions into ``doc.spans[spans_key]`` (reading the MINISTRY spans already there)."""
@@ -55,6 +59,21 @@ class MinistersComponent:
             found.append((span, m.attrs))
         set_spans(doc, "MINISTER", found, key=self.spans_key)
         return doc
+
+
+def by_given_name(cands: list[Mention]) -> None:
+    """A title before a single name that is the first given name of a person the document names in full
+    ("Foreign Minister Maris" after "Maris Sangiampongsa", "Außenminister Faisal" after "Faisal bin Farhan
+    al-Saud") names that person, where no one of that family name is named."""
+    named_in_full = {m.key for m in cands if len(m.words) > 1}
+    full: dict[str, Mention] = {}
+    for m in cands:
+        if m.given and len(m.words) > 1:
+            full.setdefault(name_key(m.given.split()[0]), m)
+    for m in cands:
+        other = full.get(m.key) if len(m.words) == 1 and not m.given and m.key not in named_in_full else None
+        if other is not None:
+            m.family, m.surface, m.given, m.key = other.family, other.surface, other.given, other.key
 
 
 class _TokenOffsets:
@@ -98,6 +117,8 @@ class _Document(TitlesMixin, NamesMixin, PersonsMixin, CountriesMixin):
         self.by_start = _OffsetIndex(self.starts)
         self.by_end = _OffsetIndex(self.ends)
         self.countries = kb.country_mentions(self.text, self.lang)
+        if _CAPS_RUN.search(self.text):
+            self.countries = self.with_capitals(self.countries)
         self.country_by_end = {c.end: c for c in self.countries}
         # The mentions are in order and never overlap: their starts and ends are both sorted.
         self.country_starts = [c.start for c in self.countries]
@@ -111,6 +132,17 @@ class _Document(TitlesMixin, NamesMixin, PersonsMixin, CountriesMixin):
         self._sentences: list[tuple[int, int]] | None = None
         self._not_places: list[kb.CountryMention] | None = None
         self._country_counts: dict[str, int] | None = None
+    def with_capitals(self, found: list[kb.CountryMention]) -> list[kb.CountryMention]:
+        """The country mentions with the country names written in capitals ("OF INDONESIA")."""
+        starts = {c.start for c in found}
+        extra = []
+        for word, start, end in zip(self.texts, self.starts, self.ends, strict=True):
+            if start not in starts and _is_caps(word) and len(word) > 3:
+                code = self.p.country_of_word(word.capitalize())
+                if code:
+                    extra.append(kb.CountryMention(start, end, code, word))
+        return sorted(found + extra, key=lambda c: c.start) if extra else found
+
     def in_country(self, pos: int) -> bool:
         """Whether character ``pos`` lies inside a country mention: the last one starting at or before it
         (they never overlap) ends after it."""
@@ -163,6 +195,7 @@ class _Document(TitlesMixin, NamesMixin, PersonsMixin, CountriesMixin):
                     m.family, m.surface, m.given = words[0], words[0], " ".join(words[1:])
                     m.key = name_key(m.family)
         cands.extend(self.known_by_name(cands, years))
+        by_given_name(cands)
         split_namesakes(cands)
         persons: dict[str, Person] = {}
         for m in sorted(cands, key=lambda m: m.start):

@@ -128,11 +128,14 @@ class CountriesMixin:
                 return home
         # A place the sentence goes to or happens in ("reist nach Seoul", "meeting ... in Washington") says
         # nothing about whose minister someone is.
-        pool = [c for c in self.not_places if c.code not in excluded]
+        # Nor a country word inside another minister's mention ("Karl Berg, Außenminister der Republik Österreich").
+        others = [(m.start, m.end) for q in persons.values() if q is not person for m in q.mentions]
+        free = [c for c in self.not_places if not any(s <= c.start and c.end <= e for s, e in others)]
+        pool = [c for c in free if c.code not in excluded]
         first = min(person.mentions, key=lambda m: m.start)
         lo, hi = self.sentence(first.start)
         code = kb.nearest_country(pool, first.start, first.end, lo, hi)
         if code:
             return code
         # The country the text names most, leaving out destinations and meeting places.
-        return kb.main_country(self.not_places, exclude=tuple(excluded))
+        return kb.main_country(free, exclude=tuple(excluded))

@@ -104,14 +104,16 @@ class NamesMixin:
         k = e
         while k > 0 and self.texts[k] in self.p.after_names and self.gap(k) == " ":
             k -= 1  # "John Healey MP, Secretary of State for Defence"
-        while k >= 0 and len(out) < 5:
+        particles = self.p.particles
+        # Up to five words besides particles ("Sheikh Mohammed bin Abdulrahman bin Jassim Al-Thani").
+        while k >= 0 and sum(self.texts[x] not in particles for x in out) < 5:
             if out:
                 g = self.gap(k + 1)
                 if g not in (" ", ". ") or (g == ". " and len(self.texts[k]) != 1):
                     break
             if self.is_name_word(k):
                 out.insert(0, k)
-            elif out and self.texts[k] in self.p.particles and self.gap(k + 1) == " ":
+            elif out and self.texts[k] in particles and self.gap(k + 1) == " " and self.particle_at(k):
                 out.insert(0, k)
             else:
                 break

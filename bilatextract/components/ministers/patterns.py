@@ -59,8 +59,10 @@ class Patterns:
         self.overrides = {w.lower(): p for p, ws in fields.get("overrides", {}).items() for w in ws}
         self.not_field_parts = tuple(fields.get("not_field_parts", []))
         country = data.get("country", {})
-        self.country_links = tuple(country.get("links", []))
-        self.country_link_articles = tuple(country.get("link_articles", []))
+        # As written and in capitals ("FOREIGN MINISTER OF INDONESIA ALI ALATAS").
+        self.country_links = tuple(dict.fromkeys(w for x in country.get("links", []) for w in (x, x.upper())))
+        self.country_link_articles = tuple(dict.fromkeys(
+            w for x in country.get("link_articles", []) for w in (x, x.upper())))
         state_nouns = country.get("state_nouns", [])
         # "der Republik" ("of the Republic of"): tried where the short articles find no country.
         self.state_link_articles = tuple(f"{a} {n}" for a in self.country_link_articles or ("",) for n in state_nouns
@@ -113,7 +115,12 @@ class Patterns:
         self.home_min_mentions = int(ctx.get("home_min_mentions", 2))
         self.place_prepositions = frozenset(ctx.get("place_prepositions", []))
         self.marked_home = {p.lower(): code for code, ps in ctx.get("marked_home", {}).items() for p in ps}
-        self.compound_stems = kb.compound_stems(lang)
+        # Fields written before a separate head that name a minister's title but no ministry ("Foreign
+        # Affairs Minister", "investment minister"): ministers.toml [separate] stems.
+        self.compound_stems = dict(kb.compound_stems(lang))
+        for portfolio, stems in sep.get("stems", {}).items():
+            for stem in stems:
+                self.compound_stems.setdefault(stem.lower(), portfolio)
         self.subnational = kb.subnational_forms(lang)  # what kb.is_subnational looks a word up in
         self.stems_longest = sorted(self.compound_stems, key=len, reverse=True)
         # The first part of a compound cut before its head, where the language writes that ("Wirtschafts-").
@@ -171,6 +178,11 @@ class Patterns:
                 last -= 1  # "Jean-Yves Le Drian", "Ursula von der Leyen"
             family, given = " ".join(toks[last:]), " ".join(toks[:last]) or None
         name = " ".join(_capitalise(w) for w in family.split())
+        if given:  # "Sheikh Abdullah bin Zayed": an honorific is no given name
+            words = given.split()
+            while len(words) > 1 and words[0] in self.honorific_words:
+                words.pop(0)
+            given = " ".join(words)
         return name, given, family, name_key(name)
 
     def word_kinds(self, words: list[str]) -> list[int]:

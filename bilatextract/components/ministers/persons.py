@@ -157,7 +157,7 @@ class PersonsMixin:
         if self.gap(k).rstrip() != ",":
             return None
         idx = self.name_backward(k - 1)
-        if not idx or idx[0] in title_ends:
+        if not idx or (idx[0] in title_ends and self.gap(idx[0]) == " "):
             return None
         name_start = self.starts[idx[0]]
         first = self.honorifics_backward(name_start)
@@ -295,7 +295,7 @@ class PersonsMixin:
             if holder is None:
                 j = idx[-1] + 1
                 continue
-            m = self.make(a, b, idx, None, "titled")
+            m = self.make(self.honorifics_backward(a), b, idx, None, "titled")
             if name_key(texts[idx[-1]]) != name_key(holder.family) == name_key(texts[idx[0]]):
                 m.family, m.surface, m.given = texts[idx[0]], texts[idx[0]], " ".join(texts[k] for k in idx[1:])
                 m.key = name_key(m.family)

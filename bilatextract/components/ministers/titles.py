@@ -110,7 +110,10 @@ class TitlesMixin:
             second = self.title_core(j + 1)
             if second is not None and not second.coref_only:
                 title = _combine(title, self.extend(second))
-        return title
+                if core.role == "joined":
+                    title.role = second.role
+        # A title that names a minister only joined to a ministerial one ("State Councilor and Foreign Minister").
+        return None if title.role == "joined" else title
 
     def extend(self, title: Title) -> Title:
         p, texts, starts, ends, n = self.p, self.texts, self.starts, self.ends, self.n
@@ -131,7 +134,8 @@ class TitlesMixin:
                     title.coref_only = False  # "Vorsteher des Eidgenössischen Departements für ..."
                     return title
         # A field phrase: "für Wirtschaft, Handel und Industrie", "for Foreign Affairs".
-        while title.link and j < n and texts[j] in p.links and self.gap(j) in (" ", ", "):
+        while title.link and j < n and (texts[j] in p.links or texts[j].lower() in p.links) \
+                and self.gap(j) in (" ", ", "):
             # "Secretary of State of the United States": a country after the link, not a field.
             if self.country_after(ends[j - 1], p.country_links, p.country_link_articles, p.country_link_words):
                 break

@@ -84,18 +84,18 @@ class MinistriesComponent(CandidateFinder, Resolver):
         self._compounds = [Memo(functools.partial(kb.compound_portfolio, lang=p.lang, heads=p.compound_heads))
                            for p in self.patterns]
         self._names_seen: dict[tuple[str, ...], tuple[kb.MinistryEntry, ...]] = {}  # words -> entries
-        self._cache: dict[str, list[kb.CountryMention]] = {}
-        self._claimed: set[int] = set()
-        self._text = ""
-        self._words: list[str] = []
-        self._starts: list[int] = []
-        self._marks: list[int] = []
-        self._orths: list[int] = []
 
     # -- the component ------------------------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
-        self._cache = {}
+        """Writes the MINISTRY spans of ``doc`` into ``doc.spans[spans_key]``. What is learnt
+        about one document lives on a scan of it, never on the component (threads may share it)."""
+        _Scan(self).run(doc)
+        return doc
+
+    def run(self, doc: Doc) -> None:
+        """The work of ``__call__``, on a ``_Scan`` (which holds the document's words and marks)."""
+        self._cache: dict[str, list[kb.CountryMention]] = {}
         view = view_of(doc)
         self._text = view.text
         words = view.token_texts
@@ -114,7 +114,7 @@ class MinistriesComponent(CandidateFinder, Resolver):
         positions = list(compress(range(len(words)), marks))
         if not positions:
             set_spans(doc, "MINISTRY", [], key=self.spans_key)
-            return doc
+            return
 
         candidates = self.known_names(self._at(positions, _STARTS_KNOWN))
         for p in self.patterns:
@@ -129,7 +129,7 @@ class MinistriesComponent(CandidateFinder, Resolver):
         year = reference_year(doc)
         # Country words right before a candidate belong to it: they are no clue for its neighbours
         # ("the Ministry of Defence and the Japanese Ministry of Defense").
-        self._claimed = set()
+        self._claimed: set[int] = set()
         if candidates:
             ends = {m.end for m in self._mentions(self.lang)}
             for cand in candidates:
@@ -170,26 +170,22 @@ class MinistriesComponent(CandidateFinder, Resolver):
         for attrs in found.values():
             attrs["id"] = _identity(attrs)
         set_spans(doc, "MINISTRY", [(doc[a:b], attrs) for (a, b), attrs in found.items()], key=self.spans_key)
-        self._cache = {}
-        return doc
 
 
     def _caps_stretch(self, words: list[str]) -> list[int]:
-        """The positions of words in ALL-CAPS stretches: two or more upper-case words in a row,
-        one of them long, leaving out the abbreviations of the knowledge base."""
+        """The positions of words in ALL-CAPS stretches: two or more upper-case words in a row
+        (line breaks between them allowed), one of them long, leaving out the abbreviations of
+        the knowledge base. Only the upper-case words of a document are looked at."""
+        upper = [i for i in compress(range(len(words)), map(str.isupper, words))
+                 if len(words[i]) > 1 and words[i].replace("-", "").isalpha()]
         out: list[int] = []
-        if not any(map(str.isupper, words)):
-            return out
         run: list[int] = []
-        for i, word in enumerate([*words, ""]):
-            if len(word) > 1 and word.isupper() and word.replace("-", "").isalpha():
-                run.append(i)
-                continue
-            if word.isspace() and word:
-                continue  # a line break inside the stretch
-            if len(run) > 1 and any(len(words[k]) > 5 for k in run):
-                out += [k for k in run if words[k] not in self.all_abbr and words[k] not in self.generic_abbr]
-            run = []
+        for i in [*upper, -2]:
+            if run and (i < run[-1] or "".join(words[run[-1] + 1 : i]).strip()):
+                if len(run) > 1 and any(len(words[k]) > 5 for k in run):
+                    out += [k for k in run if words[k] not in self.all_abbr and words[k] not in self.generic_abbr]
+                run = []
+            run.append(i)
         return out
 
     def _country_of_abbreviation(self, abbr: str, attrs: dict[str, Any], year: int | None) -> None:
@@ -197,6 +193,10 @@ class MinistriesComponent(CandidateFinder, Resolver):
         country ("Handels- und Industrieministerium (MITI)")."""
         entries = self.all_abbr.get(abbr, ())
         countries = kb.entry_countries(entries)
+        if len(countries) > 1:  # "MITI" of Japan and of Malaysia: the one the document names
+            named = {m.code for m in self._mentions(self.lang)}
+            countries = tuple(c for c in countries if c in named)
+            entries = tuple(e for e in entries if e.ministry.country in countries)
         if abbr in self.generic_abbr or len(countries) != 1 or countries[0] == attrs.get("country"):
             return
         if any(e.ministry.portfolio != attrs.get("portfolio") for e in entries):
@@ -205,13 +205,30 @@ class MinistriesComponent(CandidateFinder, Resolver):
         attrs.pop("ministry_id", None)
 
 
+class _Scan(MinistriesComponent):
+    """One document's scan: its text, words, marks and country mentions, set by ``run``;
+    everything else (the compiled patterns, the knowledge, the memos) is the component's."""
+
+    def __init__(self, component: MinistriesComponent) -> None:  # noqa: D107  (no compiling here)
+        self._component = component
+        self._text = ""
+        self._words: list[str] = []
+        self._starts: list[int] = []
+        self._marks: list[int] = []
+        self._orths: list[int] = []
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._component, name)
+
+
 def _identity(attrs: dict[str, Any]) -> str | None:
     """The ministry's id: its knowledge-base id, else a key of its country and portfolio
-    ("PK-foreign"), None where the country is unknown."""
+    ("GH-labour"); None where the country is unknown or the portfolio is ``other`` (a country
+    has many of those)."""
     if attrs.get("ministry_id"):
         return str(attrs["ministry_id"])
     country, portfolio = attrs.get("country"), attrs.get("portfolio")
-    return f"{country}-{portfolio}" if country and portfolio else None
+    return f"{country}-{portfolio}" if country and portfolio and portfolio != "other" else None
 
 
 @Language.factory("bilat_ministries", default_config={"spans_key": SPAN_KEY})

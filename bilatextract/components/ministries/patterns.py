@@ -81,6 +81,8 @@ class PatternSet:
         # How one field is written: "capitalised_words" (English "Foreign Affairs") or
         # "adjective_noun" (German "nukleare Sicherheit", one compound noun per field).
         self.field_grammar = prod.get("field_grammar", "capitalised_words")
+        # Lowercase field words after a capitalised field belong to it (French "Affaires étrangères").
+        self.lowercase_field_tails = bool(prod.get("lowercase_field_tails", False))
         self.adjective_endings = tuple(prod.get("adjective_endings", []))
         generic = data.get("generic", {})
         self.generic = {w.lower() for w in generic.get("determiners", [])}
@@ -172,6 +174,9 @@ class PatternSet:
             end = self.loose_run(words, j, k - j)
             if end == j and first_strong and word[:1].isupper() and word.isalpha():
                 end = j + 1
+            while self.lowercase_field_tails and j < end < n and end - j < 4 and words[end].islower() \
+                    and self.field_run(words, end, 1) == end + 1:
+                end += 1
             return end if end > j else None
         # German: [adjective] noun, both field words ("nukleare Sicherheit", "Auswärtige Angelegenheiten")
         if (

@@ -128,7 +128,7 @@ class Resolver:
         entries = self._names_seen.get(words)
         if entries is None:
             if len(self._names_seen) >= MEMO_LIMIT:
-                self._names_seen = {}
+                self._names_seen.clear()
             hits = self.known.get(kb.name_key(words), [])
             capitals = _capitals(words)
             entries = self._names_seen[words] = tuple(e for name_capitals, e in hits if name_capitals == capitals)

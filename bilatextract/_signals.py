@@ -1,0 +1,61 @@
+"""Termination signals as exceptions, so that ``finally`` blocks and context managers clean up.
+
+Python turns SIGINT into :class:`KeyboardInterrupt`; SIGTERM (docker, systemd, Kubernetes,
+``timeout``) and SIGHUP (a closed terminal) kill the process without unwinding, which would
+leave temporary files behind. Inside :func:`signals_as_exceptions` they raise :class:`Terminated`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import threading
+from collections.abc import Iterator
+from types import FrameType
+from typing import Any
+
+
+class Terminated(BaseException):
+    """The process received a termination signal; ``signum`` says which."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+    @property
+    def exit_code(self) -> int:
+        """The shell's convention for a process ended by a signal: 128 plus its number."""
+        return 128 + self.signum
+
+
+def _signals() -> tuple[signal.Signals, ...]:
+    return tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+@contextlib.contextmanager
+def signals_as_exceptions() -> Iterator[None]:
+    """Within the block, SIGTERM and SIGHUP raise :class:`Terminated` in the main thread.
+
+    Child processes forked meanwhile (``n_process`` workers) inherit the handler; there it
+    restores the default action and re-sends the signal, so a worker simply ends.
+    Outside the main thread this does nothing (Python delivers signals to the main thread only).
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    owner = os.getpid()
+
+    def handler(signum: int, frame: FrameType | None) -> Any:
+        if os.getpid() != owner:
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+            return
+        raise Terminated(signum)
+
+    previous = {sig: signal.signal(sig, handler) for sig in _signals()}
+    try:
+        yield
+    finally:
+        for sig, old in previous.items():
+            signal.signal(sig, old)
