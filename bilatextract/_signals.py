@@ -30,15 +30,17 @@ class Terminated(BaseException):
 
 
 def _signals() -> tuple[signal.Signals, ...]:
-    return tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+    return tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
 @contextlib.contextmanager
 def signals_as_exceptions() -> Iterator[None]:
-    """Within the block, SIGTERM and SIGHUP raise :class:`Terminated` in the main thread.
+    """Within the block, SIGTERM and SIGHUP raise :class:`Terminated` in the main thread (SIGINT,
+    Ctrl-C, raises :class:`KeyboardInterrupt` as usual).
 
     Child processes forked meanwhile (``n_process`` workers) inherit the handler; there it
-    restores the default action and re-sends the signal, so a worker simply ends.
+    restores the default action and re-sends the signal, so a worker simply ends, without a
+    traceback of its own (Ctrl-C in a terminal reaches every process of the group).
     Outside the main thread this does nothing (Python delivers signals to the main thread only).
     """
     if threading.current_thread() is not threading.main_thread():
@@ -51,6 +53,8 @@ def signals_as_exceptions() -> Iterator[None]:
             signal.signal(signum, signal.SIG_DFL)
             os.kill(os.getpid(), signum)
             return
+        if signum == signal.SIGINT:
+            raise KeyboardInterrupt
         raise Terminated(signum)
 
     previous = {sig: signal.signal(sig, handler) for sig in _signals()}

@@ -210,3 +210,29 @@ def test_a_termination_signal_keeps_the_old_output_and_removes_the_temporary_fil
     assert "terminated" in stderr and "unchanged" in stderr and "Traceback" not in stderr
     assert out.read_text(encoding="utf-8") == "OLD\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "out.jsonl"]
+
+
+def test_ctrl_c_in_a_terminal_stops_workers_quietly_and_keeps_the_old_output(tmp_path: Path) -> None:
+    # A terminal's Ctrl-C reaches the whole process group: the command and its workers.
+    data = tmp_path / "in.jsonl"
+    _big_input(data, 20_000)
+    out = tmp_path / "out.jsonl"
+    out.write_text("OLD\n", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "bilatextract", "extract", str(data), "-o", str(out),
+                             "--n-process", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=subprocess_env(), start_new_session=True)
+    try:
+        deadline = time.monotonic() + 180
+        while not any(p.name.endswith(".tmp") and p.stat().st_size > 0 for p in tmp_path.iterdir()):
+            assert proc.poll() is None, proc.communicate()
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        os.killpg(proc.pid, signal.SIGINT)
+        _, stderr = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == 130, stderr
+    assert "Traceback" not in stderr and "PoolWorker" not in stderr and "unchanged" in stderr
+    assert out.read_text(encoding="utf-8") == "OLD\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "out.jsonl"]

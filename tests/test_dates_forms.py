@@ -78,6 +78,10 @@ CASES = [
     # Not dates: a weekday schedule, a title word, a yearly count.
     ("en", "The programme airs Monday to Friday on The World Today.", "2006-11-14", []),
     ("de", "Ausgebildet wurden jährlich 2000 Lehrlinge.", "2025-01-01", []),
+    ("de", "Die Ausstellung ist Dienstag bis Sonntag geöffnet.", "2025-10-15", []),
+    # A weekday range opened as one is two dates.
+    ("en", "Between Tuesday and Thursday the envoy will meet officials.", "2025-10-15",
+     [("Tuesday", "2025-10-21"), ("Thursday", "2025-10-16")]),
 ]
 
 

@@ -50,6 +50,8 @@ def test_a_date_opening_a_body_sentence_is_no_dateline(text: str, lang: str) -> 
      "2024-03-03", ("yesterday", "2024-03-02")),
     ("Press release\ndate 2025-10-14\nThe minister met her counterpart today.", "en",
      "2025-10-14", ("today", "2025-10-14")),
+    ("Tokyo, 3 March 2024 Press Release\nThe minister arrived yesterday.", "en",
+     "2024-03-03", ("yesterday", "2024-03-02")),
 ])
 def test_the_dateline_of_the_header_anchors_relative_dates(
     text: str, lang: str, dateline: str, relative: tuple[str, str]

@@ -280,3 +280,17 @@ def test_investment_is_an_economy_field_and_other_portfolios_have_no_generic_id(
         ("Ministry of Planning and Investment of Viet Nam", "VN", "economy", "VN-MPI"),
         ("Ministry of Culture", "TH", "other", None),
     ]
+
+
+def test_the_span_group_key_is_configurable() -> None:
+    import spacy
+
+    import bilatextract.components  # noqa: F401  (registers the factories)
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("bilat_ministries", config={"spans_key": "gov"})
+    doc = nlp("The Department of International Relations and Cooperation (DIRCO) of South Africa met.")
+    # the bracketed abbreviation ends the name: "of South Africa" after it is no part of it
+    assert [s.text for s in doc.spans["gov"]] == ["Department of International Relations and Cooperation", "DIRCO"]
+    assert "bilat" not in doc.spans
+    assert nlp.get_pipe_config("bilat_ministries")["spans_key"] == "gov"

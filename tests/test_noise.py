@@ -215,3 +215,36 @@ def test_the_cli_reads_html_with_html_and_plain_text_with_no_html(tmp_path) -> N
     assert minister["family_name"] == "Wadephul" and minister["portfolio"] == "foreign"
     # As plain text, "&szlig;" stays as written: no Außenminister there.
     assert "Au&szlig;enminister Johann Wadephul" not in found["--no-html"]
+
+
+_GAPS = [" ", "  ", "\t", "\u00a0", "\u202f", " \u200b", "\u2009"]
+
+
+def _noisy_gaps(clean: str, gaps: list[str]) -> str:
+    words = clean.split(" ")
+    return words[0] + "".join(gap + word for gap, word in zip(gaps, words[1:], strict=True))
+
+
+def test_random_whitespace_noise_between_words_changes_nothing_but_offsets() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    clean = "Am 3. März 2025 sagte Außenminister Johann Wadephul, das Bundesministerium der Verteidigung sei beteiligt."
+    reference = extract(clean, reference_date=REF)
+    expected = [_attributes(e) for e in reference.entities]
+    assert {e.type for e in reference.entities} == {"DATE", "MINISTER", "MINISTRY"}
+    gaps = clean.count(" ")
+
+    @settings(max_examples=40, deadline=None)
+    @given(st.lists(st.sampled_from(_GAPS), min_size=gaps, max_size=gaps))
+    def check(chosen: list[str]) -> None:
+        noisy = _noisy_gaps(clean, chosen)
+        doc = extract(noisy, reference_date=REF)
+        assert [_attributes(e) for e in doc.entities] == expected
+        for e in doc.entities:
+            assert noisy[e.start : e.end] == e.text
+            assert not e.text[:1].isspace() and not e.text[-1:].isspace()
+        assert all(0 <= s.start <= s.end <= len(noisy) for s in doc.segments)
+        assert [s.start for s in doc.segments] == sorted(s.start for s in doc.segments)
+
+    check()

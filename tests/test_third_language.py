@@ -86,3 +86,23 @@ def test_the_bundled_models_stay_german_and_english() -> None:
     out = json.loads(done.stdout)
     assert "fr" not in out["languages"]
     assert (out["doc"]["language"], out["doc"]["supported"], out["doc"]["entities"]) == ("fr", False, [])
+
+
+def test_a_misspelt_switch_in_language_toml_is_reported(tmp_path: Path, models_with_french: Path) -> None:
+    broken = tmp_path / "models"
+    shutil.copytree(models_with_french, broken)
+    toml = broken / "fr" / "language.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace("titles_capitalised", "titles_capitalized"),
+                    encoding="utf-8")
+    env = dict(subprocess_env(), BILATEXTRACT_MODELS=str(broken))
+    code = "from bilatextract.resources import language_profile\nlanguage_profile('fr')\n"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
+    assert done.returncode != 0
+    assert "fr/language.toml: unknown keys ['titles_capitalized']" in done.stderr
+
+
+def test_a_models_setting_naming_no_folder_is_reported(tmp_path: Path) -> None:
+    env = dict(subprocess_env(), BILATEXTRACT_MODELS=str(tmp_path / "missing"))
+    done = subprocess.run([sys.executable, "-c", "import bilatextract; bilatextract.extract('Guten Tag.')"],
+                          capture_output=True, text=True, env=env, timeout=300)
+    assert done.returncode != 0 and "BILATEXTRACT_MODELS" in done.stderr and "missing" in done.stderr

@@ -102,8 +102,12 @@ class FormsMixin:
                   r"(?![\w\-])", self._spelled_year))
         # A weekday range ("Monday to Friday") is a schedule, not two dates.
         links = _alt(v.get("range_links", []))
+        # ... unless a word opens it as a range of dates ("from Monday to Wednesday", "vom Montag bis").
+        opens = _alt(v.get("weekday_range_opens", []))
         self._weekday_range_after = re.compile(rf"\s*(?:{links})\s*(?:{weekday})(?![\w])")
         self._weekday_range_before = re.compile(rf"(?<![\w\-])(?:{weekday})\s*(?:{links})\s*$")
+        self._range_opened = re.compile(rf"(?<![\w\-])(?:{opens})\s+$")
+        self._range_opened_two = re.compile(rf"(?<![\w\-])(?:{opens})\s+(?:{weekday})\s*(?:{links})\s*$")
 
     # -- handlers ----------------------------------------------------------------------------
 
@@ -217,10 +221,14 @@ class FormsMixin:
         return Candidate(m.start(), m.end(), {"value": f"{century * 100 + rest:04d}", "granularity": "year"})
 
     def _weekday_in_range(self, m: re.Match[str]) -> bool:
-        """Whether a weekday is an end of a weekday range ("Monday to Friday")."""
+        """Whether a weekday is an end of a weekday schedule ("Monday to Friday", not "from Monday to Friday")."""
         text = m.string
-        return bool(self._weekday_range_after.match(text, m.end())
-                    or self._weekday_range_before.search(text[max(0, m.start() - 30) : m.start()]))
+        before = text[max(0, m.start() - 40) : m.start()]
+        if self._weekday_range_after.match(text, m.end()):
+            return not self._range_opened.search(before)
+        if self._weekday_range_before.search(before):
+            return not self._range_opened_two.search(before)
+        return False
 
 
 def _starts_line(text: str, start: int) -> bool:

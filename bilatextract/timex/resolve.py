@@ -214,7 +214,7 @@ def find_dateline(text: str, dates: list[tuple[int, int, dict[str, Any]]]) -> dt
     A full date (day, month and year) counts if it starts one of the first lines of the
     document after at most a place, a weekday or a label ("2021/4/13", "Berlin, 14. Oktober
     2025", "Published: 3 March 2024", "25.06.2012 - Press release"), or stands in a short title
-    line; and if no word of a sentence follows it on its line. A date in a body sentence
+    line; and if no lower-case word of a sentence follows it on its line. A date in a body sentence
     ("Am 15. Mai 1955 wurde ...") is never the dateline.
     """
     # Most mentions are not full dates: check them before reading the lines.
@@ -240,9 +240,10 @@ def find_dateline(text: str, dates: list[tuple[int, int, dict[str, Any]]]) -> dt
         lead = text[line_start:start]
         line_end = text.find("\n", end)
         rest = text[end : len(text) if line_end < 0 else line_end]
-        # A dateline's date ends its line or is followed by punctuation or a time ("(dpa) –",
-        # " - Press release", "08:27"), never by the words of a sentence ("1955 wurde ...").
-        if _SENTENCE_GOES_ON.match(rest):
+        # A dateline's date ends its line or is followed by punctuation, a time or a title ("(dpa) –",
+        # " - Press release", "08:27", " Pressemitteilung"), never by the lower-case words of a
+        # sentence going on ("1955 wurde ...", "1955 the treaty ...").
+        if (word := _NEXT_WORD.match(rest)) and word.group(1).islower():
             continue
         # A place, a weekday or a label may come first ("Berlin, den 14.10.2025", "Published 3 March
         # 2024", "Date:2022-11-07"); a short title line may hold the date anywhere.
@@ -252,5 +253,5 @@ def find_dateline(text: str, dates: list[tuple[int, int, dict[str, Any]]]) -> dt
     return None
 
 
-#: What follows a date in a body sentence: a word.
-_SENTENCE_GOES_ON = re.compile(r"[^\S\n]*[^\W\d_]")
+#: The first letter of the word right after a date on its line.
+_NEXT_WORD = re.compile(r"[^\S\n]*([^\W\d_])")

@@ -139,6 +139,7 @@ def find_sole(family: str, years: frozenset[int]) -> Holder | None:
     return Holder(person.id, person.family, person.given, office.country, office.portfolio)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def known_family(word: str) -> bool:
     """Whether ``word`` is the family name (or a variant) of a known person."""
     return _holders is not None and bool(_named(word))

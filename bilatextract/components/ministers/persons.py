@@ -274,9 +274,13 @@ class PersonsMixin:
         taken = [(m.start, m.end) for m in cands]
         out: list[Mention] = []
         texts, starts, ends, n = self.texts, self.starts, self.ends, self.n
+        name_class = self.p.name_class
+        # Only where a known family name stands among the next few words (one look-up per word string).
+        known = [name_class[w] == _NAME and holders.known_family(w) for w in texts]
+        near = [any(known[j : j + 4]) for j in range(n)]
         j = 0
         while j < n - 1:
-            if self.p.name_class[texts[j]] != _NAME or not self.is_name_word(j):
+            if not near[j] or name_class[texts[j]] != _NAME or not self.is_name_word(j):
                 j += 1
                 continue
             idx = self.name_forward(j)
