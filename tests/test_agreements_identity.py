@@ -192,3 +192,22 @@ def test_identity_in_the_json_output_frame_and_schema() -> None:
 
     jsonschema = pytest.importorskip("jsonschema")
     jsonschema.validate(doc.to_dict(), document_schema())
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "mention", "tid"),
+    [
+        ("en", "The Treaty of Versailles ended the war.", "Treaty of Versailles", "versailles-treaty"),
+        ("de", "Der Versailler Vertrag belastete die Republik.", "Versailler Vertrag", "versailles-treaty"),
+        ("de", "Das Münchner Abkommen von 1938 wurde verurteilt.", "Münchner Abkommen", "munich-agreement"),
+        ("en", "Hungary left the Istanbul Convention.", "Istanbul Convention", "istanbul-convention"),
+        ("de", "Ungarn trat aus der Istanbul-Konvention aus.", "Istanbul-Konvention", "istanbul-convention"),
+        ("en", "The Montreal Protocol protects the ozone layer.", "Montreal Protocol", "montreal-protocol"),
+        ("de", "Das Montrealer Protokoll schützt die Ozonschicht.", "Montrealer Protokoll", "montreal-protocol"),
+        ("de", "Der Einigungsvertrag regelte den Beitritt.", "Einigungsvertrag", "unification-treaty"),
+    ],
+)
+def test_treaties_by_short_name(lang: str, text: str, mention: str, tid: str) -> None:
+    got = mentions(lang, text)
+    assert [t for t, _ in got] == [mention]
+    assert got[0][1]["id"] == tid

@@ -31,6 +31,7 @@ class Lexicon:
         self.starters = frozenset(c["starters"])
         self.relational = frozenset(c.get("relational", ()))
         self.need_capital = frozenset(c.get("need_capital", ()))
+        self.year_starters = frozenset(c.get("year_starters", ()))
         self.place_prepositions = frozenset(c.get("place_prepositions", ()))
         self.function_words = frozenset(c["function_words"])
         self.new_phrase_articles = frozenset(c.get("coordinated_article_ends", ()))

@@ -62,7 +62,7 @@ class Mentions:
         has_premod = ps < s
         bare = kind in ("plain", "bare", "signed_words") and not has_premod
         ce = self._complement_end(words, he, allow_relational=bare, dates=dates)
-        if ce == he and has_premod and not compound and he + 1 < len(words) and words[he].text in self.need_capital \
+        if ce == he and has_premod and not compound and he + 1 < len(words) and words[he].text in self.year_starters \
                 and _year(words[he + 1].text):
             ce = he + 2  # "Interim Accord of 1995"
         if ce == he:
