@@ -79,7 +79,7 @@ def to_entity(text: str, mention: RawMention, reference: dt.date | None, value: 
     names = _attribute_names(cls)
     kwargs = {k: attrs[k] for k in names if k in attrs}
     if "ministry" in names:
-        known = ministry_by_id(attrs["ministry_id"]) if attrs.get("ministry_id") else None
+        known = ministry_by_id(attrs["ministry"]) if attrs.get("ministry") else None
         if known is None and label == "MINISTER":
             known = find_ministry(attrs.get("country"), attrs.get("portfolio"))
         kwargs["ministry"] = known.id if known is not None else None

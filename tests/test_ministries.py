@@ -13,7 +13,7 @@ def ministries(text: str, lang: str) -> list[tuple[str, str | None, str | None, 
     out = []
     for span in spans_of(doc, "MINISTRY"):
         attrs = span._.get(ATTRS) or {}
-        out.append((span.text, attrs.get("country"), attrs.get("portfolio"), attrs.get("ministry_id")))
+        out.append((span.text, attrs.get("country"), attrs.get("portfolio"), attrs.get("ministry")))
     return out
 
 

@@ -251,7 +251,7 @@ class _Document(TitlesMixin, NamesMixin, PersonsMixin, CountriesMixin):
                 known = kb.find_ministry(country, portfolio, year)
                 ministry_id = known.id if known else None
             attrs = {"family_name": m.family, "given_name": m.given, "country": country, "portfolio": portfolio,
-                     "ministry_id": ministry_id, "country_source": source,
+                     "ministry": ministry_id, "country_source": source,
                      "person": person.id or person_key(country, m.family)}
             out.append(_Output(m.start, m.end, attrs))
         return out

@@ -129,7 +129,7 @@ class TitlesMixin:
                     title.portfolio = attrs.get("portfolio") or title.portfolio
                     if attrs.get("country"):
                         title.country, title.country_rank = attrs["country"], RANK_TITLE
-                    title.ministry_id = attrs.get("ministry_id")
+                    title.ministry_id = attrs.get("ministry")
                     title.bare = False
                     title.coref_only = False  # "Vorsteher des Eidgenössischen Departements für ..."
                     return title

@@ -165,8 +165,8 @@ class MinistriesComponent(CandidateFinder, Resolver):
             # (BMWi)" is the BMWi of 2013-2021, not the BMWE of 2025.
             for (_a, b), named in found.items():
                 if b < i and not "".join(words[b:i - 1]).strip() and named.get("country") == attrs.get("country") \
-                        and named.get("portfolio") == attrs.get("portfolio") and attrs.get("ministry_id"):
-                    named["ministry_id"] = attrs["ministry_id"]
+                        and named.get("portfolio") == attrs.get("portfolio") and attrs.get("ministry"):
+                    named["ministry"] = attrs["ministry"]
         for attrs in found.values():
             attrs["id"] = _identity(attrs)
         set_spans(doc, "MINISTRY", [(doc[a:b], attrs) for (a, b), attrs in found.items()], key=self.spans_key)
@@ -202,7 +202,7 @@ class MinistriesComponent(CandidateFinder, Resolver):
         if any(e.ministry.portfolio != attrs.get("portfolio") for e in entries):
             return
         attrs["country"] = countries[0]
-        attrs.pop("ministry_id", None)
+        attrs.pop("ministry", None)
 
 
 class _Scan(MinistriesComponent):
@@ -225,8 +225,8 @@ def _identity(attrs: dict[str, Any]) -> str | None:
     """The ministry's id: its knowledge-base id, else a key of its country and portfolio
     ("GH-labour"); None where the country is unknown or the portfolio is ``other`` (a country
     has many of those)."""
-    if attrs.get("ministry_id"):
-        return str(attrs["ministry_id"])
+    if attrs.get("ministry"):
+        return str(attrs["ministry"])
     country, portfolio = attrs.get("country"), attrs.get("portfolio")
     return f"{country}-{portfolio}" if country and portfolio and portfolio != "other" else None
 

@@ -90,7 +90,7 @@ class Resolver:
             known = kb.find_ministry(country, portfolio, year)
         attrs: dict[str, Any] = {"country": country, "portfolio": portfolio}
         if known is not None:
-            attrs["ministry_id"] = known.id
+            attrs["ministry"] = known.id
         return attrs
 
     def _entry_countries(self, entries: tuple[kb.MinistryEntry, ...]) -> tuple[str, ...]:
@@ -194,6 +194,6 @@ class Resolver:
         entry = kb.choose_entry(entries, named.get("country"), year) if entries else None
         if entry is not None:
             attrs.update(country=entry.ministry.country, portfolio=entry.ministry.portfolio,
-                         ministry_id=entry.ministry.id)
+                         ministry=entry.ministry.id)
         return attrs
 
