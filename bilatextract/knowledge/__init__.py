@@ -59,20 +59,22 @@ from .countries import (  # noqa: F401
     _country_data,
     _country_mentions,
     _country_mentions_at,
-    country_after,
-    country_before,
     country_forms,
-    country_links,
     country_mentions,
-    country_of_prefix,
     country_of_word,
     country_surface_forms,
-    infer_country,
     is_subnational,
+    subnational_forms,
+)
+from .country_context import (  # noqa: F401
+    country_after,
+    country_before,
+    country_links,
+    country_of_prefix,
+    infer_country,
     main_country,
     nearest_country,
     skip_back,
-    subnational_forms,
 )
 from .ministries import (  # noqa: F401
     PORTFOLIOS,
