@@ -37,6 +37,7 @@ def lowercase_words(lang: str) -> frozenset[str]:
     return frozenset(w.lower() for w in section(lang, "allcaps").get("lowercase", ()))
 
 
+@functools.lru_cache(maxsize=65536)  # a search costs ~5 ms; headline words recur (thread-safe cache)
 def is_known_lowercase_form(lang: str, word: str) -> bool:
     """Whether ``word`` (lower case) is a word form or lemma of ``lang``'s lemma table in
     spacy-lookups-data.
