@@ -234,6 +234,7 @@ class DatesComponent:
         return doc
 
 
-@Language.factory("bilat_dates")
-def make_dates(nlp: Language, name: str) -> DatesComponent:
-    return DatesComponent(nlp, name)
+@Language.factory("bilat_dates", default_config={"spans_key": SPAN_KEY})
+def make_dates(nlp: Language, name: str, spans_key: str = SPAN_KEY) -> DatesComponent:
+    """The DATE component; it writes its spans in ``doc.spans[spans_key]``."""
+    return DatesComponent(nlp, name, spans_key)
