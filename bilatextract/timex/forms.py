@@ -100,8 +100,9 @@ class FormsMixin:
         zero = _alt(spelled.get("zero", []))
         P.append((rf"(?<![\w\-])(?P<c>{cent})[\s\-]+(?:(?P<t>{tens})(?:[\s\-]+(?P<o>{ones}))?|(?:{zero})[\s\-]+(?P<z>{ones}))"
                   r"(?![\w\-])", self._spelled_year))
-        # A weekday range ("Monday to Friday") is a schedule, not two dates.
-        links = _alt(v.get("range_links", []))
+        # A weekday range ("Monday to Friday") is a schedule, not two dates; weekdays joined by
+        # "und"/"and" are two dates ("am Sonntag und Montag"), so only span links count here.
+        links = _alt(v.get("weekday_schedule_links", v.get("range_links", [])))
         # ... unless a word opens it as a range of dates ("from Monday to Wednesday", "vom Montag bis").
         opens = _alt(v.get("weekday_range_opens", []))
         self._weekday_range_after = re.compile(rf"\s*(?:{links})\s*(?:{weekday})(?![\w])")

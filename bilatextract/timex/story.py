@@ -131,7 +131,8 @@ def _one(attrs: dict[str, Any], ref: dt.date | None, mode: Mode, story: _Story |
     if ref is None:
         # No anchor for deictic words; a day or month without its year takes the year the text named.
         return _with_year(value, story.year) if calendar and story is not None else None
-    if (calendar and story is not None and _near_in_text(text, story.end, start)
+    if (calendar and story is not None and story.granularity == "day" and re.match(r"XXXX-\d{2}-\d{2}$", value)
+            and _near_in_text(text, story.end, start)
             and story.day is not None and abs((story.day - ref).days) >= _FAR_DAYS):
         return _with_year(value, story.year)
     return resolve(attrs, ref)
