@@ -36,3 +36,21 @@ def test_a_month_without_year_after_a_far_date_follows_the_reference_date_in_new
 def test_a_day_without_year_right_after_a_full_date_takes_its_year_in_news() -> None:
     text = "Der Pakt wurde am 18. März 2016 beschlossen und trat am 20. März in Kraft."
     assert _dates(text, "2025-10-15") == [("18. März 2016", "2016-03-18"), ("20. März", "2016-03-20")]
+
+
+def test_a_news_report_about_old_events_stays_news_when_it_names_a_weekday_alone() -> None:
+    # Three dates with years, all long before publication, would make a narrative; "am Montag"
+    # alone points at the week of publication, so the report is read as news.
+    text = ("Warschau und Berlin erinnerten am Montag an den Nachbarschaftsvertrag vom 17. Juni 1991, "
+            "an die Grenzbestätigung vom 14. November 1990 und an den EU-Beitritt im Jahr 2004.")
+    doc = bilatextract.extract(text, reference_date="2024-02-13")
+    assert doc.reference_date.mode == "news"
+    assert [(d.text, d.value) for d in doc.dates][0] == ("Montag", "2024-02-12")
+
+
+def test_a_history_without_a_weekday_alone_is_still_a_narrative() -> None:
+    text = ("Am 17. Juni 1991 unterzeichneten beide Staaten den Nachbarschaftsvertrag. Im November 1990 "
+            "war die Grenze bestätigt worden, und 2004 trat Polen der EU bei. Am 3. Oktober wurde gefeiert.")
+    doc = bilatextract.extract(text, reference_date="2024-02-13")
+    assert doc.reference_date.mode == "narrative"
+    assert doc.dates[-1].value == "2004-10-03"

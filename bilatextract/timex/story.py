@@ -18,7 +18,9 @@ every document. Other underspecified dates depend on the document's type:
 
 :func:`decide_mode` gives the type when the caller does not: a document is a narrative when it
 names at least :data:`MIN_EXPLICIT` dates with a year and, with a reference date, more than half
-of them lie over a year before it; without one, those dates alone make it a narrative.
+of them lie over a year before it and it names no weekday alone ("am Montag" points at the week
+of publication: a news report about old events); without one, those dates alone make it a
+narrative.
 """
 
 from __future__ import annotations
@@ -51,8 +53,15 @@ def decide_mode(dates: Sequence[dict[str, Any]], reference: dt.date | None) -> M
         return "news"
     if reference is None:
         return "narrative"
+    if any(_bare_weekday(a) for a in dates):
+        return "news"  # "am Montag" alone points at the week of publication: news, however old its topic
     far = sum(1 for y in years if y < reference.year - 1)
     return "narrative" if 2 * far > len(years) else "news"
+
+
+def _bare_weekday(attrs: dict[str, Any]) -> bool:
+    """A weekday named alone ("am Montag", "on Thursday"), not attached to a date or anchored."""
+    return str(attrs.get("value") or "").startswith("XXXX-WXX-") and not attrs.get("relative")
 
 
 class _Story:
