@@ -74,6 +74,8 @@ from .country_context import (  # noqa: F401
     infer_country,
     main_country,
     nearest_country,
+    shared_prefix_countries,
+    shared_prefixes,
     skip_back,
 )
 from .ministries import (  # noqa: F401

@@ -209,3 +209,24 @@ def country_of_prefix(prefix: str, lang: str) -> str | None:
     # "us-bundes" is not a thing; the last hyphenated part before the field names the country
     last = p.split("-")[-1] if "-" in p else p
     return country_forms(lang).get(last)
+
+
+@functools.cache
+def shared_prefixes(lang: str) -> dict[str, tuple[str, ...]]:
+    """Prefixes of ministry names and minister titles that several governments use ("Bundes-",
+    "Federal"), lowercase, with those governments, the default first (ministries.toml [shared_prefixes]):
+    weak evidence."""
+    if not has_file(lang, "ministries.toml"):
+        return {}
+    data = load_toml(lang, "ministries.toml").get("shared_prefixes", {})
+    return {p.lower(): tuple(codes) for p, codes in data.items()}
+
+
+def shared_prefix_countries(word: str, lang: str) -> tuple[str, ...]:
+    """The governments that share the prefix ``word`` starts with, the default first ("Bundeskanzleramt"
+    -> DE, AT, CH); () for none."""
+    low = word.lower()
+    for prefix, codes in shared_prefixes(lang).items():
+        if low.startswith(prefix):
+            return codes
+    return ()

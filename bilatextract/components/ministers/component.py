@@ -230,6 +230,7 @@ class _Document(TitlesMixin, NamesMixin, PersonsMixin, CountriesMixin):
         marked = any(m.marked_home and m.portfolio and m.portfolio != "head_of_government" for m in cands)
         for person in order:
             self.identify(person, years)
+        self.settle_shared(order)
         for person in order:
             if person.country_rank == 0:
                 person.country = self.infer_country(person, persons, marked)

@@ -44,10 +44,32 @@ class CountriesMixin:
         if holder is None:
             return
         person.id = holder.id
-        if person.country_rank < RANK_DEFAULT:
+        if person.country_rank < RANK_DEFAULT or self.shared_only(person):
             person.country, person.country_rank, person.country_source = holder.country, RANK_DEFAULT, "officeholder"
         if person.portfolio is None and holder.portfolio != "other":
             person.portfolio = holder.portfolio
+
+    def shared_only(self, person: Person) -> bool:
+        """Whether the person's country rests on nothing but a mark several governments use ("Bundes-")."""
+        return person.country_rank == RANK_DEFAULT and person.country_source != "officeholder" and any(
+            m.marked_home and m.country_rank == RANK_DEFAULT and m.country == person.country for m in person.mentions)
+
+    def settle_shared(self, persons: list[Person]) -> None:
+        """Persons whose country rests on a shared mark alone take the government of the document's
+        office-holders that carry the mark, where those are all of one government ("Bundesminister
+        Totschnig", an Austrian, beside "Bundesministerin Gewessler"); else the mark's default stays."""
+        if not self.p.shared_marks:
+            return
+        weak = [q for q in persons if self.shared_only(q)]
+        if not weak:
+            return
+        sharing = frozenset().union(*self.p.shared_marks.values())
+        known = {q.country for q in persons if q.country_source == "officeholder" and q.country in sharing
+                 and any(m.marked_home for m in q.mentions)}
+        if len(known) == 1:
+            code = known.pop()
+            for q in weak:
+                q.country, q.country_source = code, "document"
 
     def sides(self, cands: list[Mention]) -> None:
         """Country cues from a side named before the mentions of its sentence ("On the Indian side, External

@@ -115,6 +115,7 @@ class Patterns:
         self.home_min_mentions = int(ctx.get("home_min_mentions", 2))
         self.place_prepositions = frozenset(ctx.get("place_prepositions", []))
         self.marked_home = {p.lower(): code for code, ps in ctx.get("marked_home", {}).items() for p in ps}
+        self.shared_marks = kb.shared_prefixes(lang)
         # Fields written before a separate head that name a minister's title but no ministry ("Foreign
         # Affairs Minister", "investment minister"): ministers.toml [separate] stems.
         self.compound_stems = dict(kb.compound_stems(lang))
@@ -301,10 +302,14 @@ class Patterns:
                 return None
             title.country, title.country_rank = code, RANK_TITLE
             title.marked_home = prefix in self.marked_home
+            if prefix in self.shared_marks:
+                title.country_rank = RANK_DEFAULT
         for mark, code in self.marked_home.items():
             if rest.startswith(mark):
                 rest = rest[len(mark):]
                 title.country, title.country_rank, title.marked_home = code, RANK_TITLE, True
+                if mark in self.shared_marks:
+                    title.country_rank = RANK_DEFAULT  # a mark several governments use: weak evidence
                 break
         if not rest:
             title.bare = title.portfolio is None and title.role is None

@@ -78,6 +78,11 @@ class MinistriesComponent(CandidateFinder, Resolver):
         # The countries of, and the entry chosen among, a tuple of known entries, by the id of the tuple
         # (the tuples come from ``_named`` and the abbreviation index; each value keeps its tuple alive).
         self._countries_of: dict[int, tuple[tuple[kb.MinistryEntry, ...], tuple[str, ...]]] = {}
+        # Per document: the governments its ministries named without a country word belong to, and the
+        # governments sharing the prefix of the name last resolved (``Resolver``).
+        self._own_evidence: set[str] = set()
+        self._last_shared: tuple[str, ...] = ()
+        self._weak: dict[tuple[int, int], tuple[Any, tuple[str, ...]]] = {}
         self._chosen: dict[tuple[int, str | None, int | None], tuple[tuple[kb.MinistryEntry, ...], Any]] = {}
         # word -> (prefix, stem, portfolio) of a fused compound of each pattern set (its own bounded memo:
         # ``_judge`` fills it, ``compounds`` reads it for the words judged fused)
@@ -136,7 +141,9 @@ class MinistriesComponent(CandidateFinder, Resolver):
                 gap = kb.skip_back(self._text, self._starts[cand.start])
                 if gap in ends:
                     self._claimed.add(gap)
+        self._own_evidence, self._weak = set(), {}
         found = self._resolve_all(doc, candidates, year)
+        self._settle_shared(found, year)
         fixed = {(cand.start, cand.end) for cand in candidates if cand.country}
         # "Name (ABBR)": the abbreviation is a mention of its own, of the same ministry.
         bracketed: dict[int, dict[str, Any]] = {}

@@ -43,8 +43,17 @@ class Resolver:
         if cand.needs_adjacent_country and country is None:
             return None
         countries = self._entry_countries(entries) if entries else ()
+        # A name no country word marks, whose first word is a prefix several governments use
+        # ("Bundeskanzleramt", "Federal Ministry of Finance"): its known or default country is weak.
+        self._last_shared = kb.shared_prefix_countries(words[cand.start], self.lang) \
+            if country is None and cand.kind != "abbreviation" else ()
         if country is None and len(countries) == 1:
             country = countries[0]
+            # A known name with a shared prefix that only a government other than the prefix's default
+            # uses: the government that writes the prefix in this document ("Bundesministerium für
+            # europäische und internationale Angelegenheiten" beside "Bundeskanzleramt").
+            if self._last_shared and country != self._last_shared[0]:
+                self._own_evidence.add(country)
         if country is None:
             country = cand.default_country
         if country is None:
@@ -59,6 +68,8 @@ class Resolver:
                 country = countries[0]
         if country is None and (cand.kind == "compound" or cand.needs_country):
             return None  # a bare "Außenministerium", "MFA" of no particular country
+        if self._last_shared and country in self._last_shared:
+            self._weak.setdefault((cand.start, cand.end), (cand, self._last_shared))
         return self._attributes(cand, entries, country, year)
 
     def _context_country(self, doc: Doc, cand: Candidate, start_char: int, end_char: int,
@@ -186,6 +197,32 @@ class Resolver:
             if attrs is not None:
                 found[key] = attrs
         return found
+
+    def _settle_shared(self, found: dict[tuple[int, int], dict[str, Any]], year: int | None) -> None:
+        """Names resolved on a shared prefix alone (``resolve`` notes them in ``_weak``) take the
+        document's own government among those sharing the prefix (``_own_government``)."""
+        for key, (cand, sharing) in self._weak.items():
+            attrs = found.get(key)
+            if attrs is None or attrs.get("country") not in sharing:
+                continue
+            code = self._own_government(sharing, attrs["country"])
+            if code != attrs["country"]:
+                entries = cand.entries or self._entries_named(cand.start, cand.name_end)
+                found[key] = self._attributes(cand, entries, code, year)
+
+    def _own_government(self, sharing: tuple[str, ...], default: str) -> str:
+        """The government, among those that share a name's prefix, that the document is written from:
+        the one its other names with the prefix belong to, else the one it names most (leaving out
+        country words of other ministries) where it does not name ``default`` at all; else ``default``."""
+        own = self._own_evidence.intersection(sharing)
+        if len(own) == 1:
+            return next(iter(own))
+        if own:
+            return default
+        pool = [m for m in self._mentions(self.lang) if m.code in sharing and m.end not in self._claimed]
+        if not pool or any(m.code == default for m in pool):
+            return default
+        return kb.main_country(pool) or default
 
     def _abbreviation_attrs(self, abbr: str, named: dict[str, Any], year: int | None) -> dict[str, Any]:
         """The attributes of an abbreviation bracketed after a name: those of the name."""
