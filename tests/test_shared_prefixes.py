@@ -56,3 +56,11 @@ def test_austrian_office_holders_carry_the_document() -> None:
             "Bundesministerin Erika Lindner ergänzte die Antwort.")
     assert countries(text, "de", "MINISTER") == [("Bundesminister Norbert Totschnig", "AT"),
                                                  ("Bundesministerin Erika Lindner", "AT")]
+
+
+def test_a_distinctive_name_of_the_prefix_government_stays_its_own() -> None:
+    # "Federal Foreign Office" is Germany's name alone; a release about Russia does not make it Russian,
+    # while the generic "Federal Ministry of Finance" in a Nigerian text is Nigeria's.
+    text = ("Federal Foreign Office\nPress release\n10.09.2022\nThe Foreign Minister condemned Russia's "
+            "attacks; Russia must withdraw, Russian troops must leave, and Russia must be held to account.")
+    assert countries(text, "en", "MINISTRY") == [("Federal Foreign Office", "DE")]

@@ -49,6 +49,11 @@ class Resolver:
             if country is None and cand.kind != "abbreviation" else ()
         if country is None and len(countries) == 1:
             country = countries[0]
+            if self._last_shared and country == self._last_shared[0] and not self._generic_after_prefix(words, cand):
+                # A distinctive name the knowledge base gives to the prefix's own government alone
+                # ("Federal Foreign Office") is that government's, whatever else the text names; a
+                # generic one ("Federal Ministry of Finance", "Bundesministerium für …") stays weak.
+                self._last_shared = ()
             # A known name with a shared prefix that only a government other than the prefix's default
             # uses: the government that writes the prefix in this document ("Bundesministerium für
             # europäische und internationale Angelegenheiten" beside "Bundeskanzleramt").
@@ -197,6 +202,15 @@ class Resolver:
             if attrs is not None:
                 found[key] = attrs
         return found
+
+    def _generic_after_prefix(self, words: Any, cand: Any) -> bool:
+        """Whether the name goes on from its shared prefix with a ministry head word ("Federal Ministry
+        of …", "Bundesministerium für …"), as any government's ministry of that field would."""
+        stems = self.patterns[0].head_stems
+        first = words[cand.start].lower()
+        rest = [first[len(p):] for p in kb.shared_prefixes(self.lang) if first.startswith(p)]
+        following = [words[cand.start + 1].lower()] if cand.start + 1 < cand.end else []
+        return any(w.startswith(stems) for w in [*(r.lstrip("-") for r in rest if r), *following])
 
     def _settle_shared(self, found: dict[tuple[int, int], dict[str, Any]], year: int | None) -> None:
         """Names resolved on a shared prefix alone (``resolve`` notes them in ``_weak``) take the
