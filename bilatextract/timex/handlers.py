@@ -118,26 +118,16 @@ class HandlersMixin:
         return Candidate(m.start(), m.end(), {"value": f"{m.group('y')}-H{half}", "granularity": "half"})
 
     def _month(self, m: re.Match[str]) -> Candidate | None:
-        g = m.groupdict()
-        mo = self._month_num(g["m"])
-        start, end = self._span(m)
-        attrs: dict[str, Any] = {"value": f"XXXX-{mo:02d}", "granularity": "month"}
-        if g.get("y"):
-            attrs["value"] = f"{int(g['y']):04d}-{mo:02d}"
-            return Candidate(start, end, attrs)
-        if g.get("mod"):
-            attrs["direction"] = self.modifier_direction[re.sub(r"\s+", " ", g["mod"])]
-            return Candidate(start, end, attrs)
-        if g.get("ymod"):
-            attrs["year_offset"] = _OFFSET[self.modifier_direction[g["ymod"]]]
-            return Candidate(start, end, attrs)
-        return Candidate(start, end, attrs, needs_tense=True)
+        return self._period(m, f"{self._month_num(m.group('m')):02d}", "month")
 
     def _season(self, m: re.Match[str]) -> Candidate | None:
+        return self._period(m, self.seasons[m.group("s")], "season")
+
+    def _period(self, m: re.Match[str], code: str, granularity: str) -> Candidate:
+        """A month or season ("Juli", "im vergangenen Sommer", "Juli nächsten Jahres", "May 2024")."""
         g = m.groupdict()
-        code = self.seasons[g["s"]]
         start, end = self._span(m)
-        attrs: dict[str, Any] = {"value": f"XXXX-{code}", "granularity": "season"}
+        attrs: dict[str, Any] = {"value": f"XXXX-{code}", "granularity": granularity}
         if g.get("y"):
             attrs["value"] = f"{int(g['y']):04d}-{code}"
             return Candidate(start, end, attrs)

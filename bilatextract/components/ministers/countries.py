@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
 
 from ... import knowledge as kb
 from . import holders
@@ -11,24 +10,18 @@ from .model import (
     RANK_DEFAULT,
     RANK_TITLE,
     RANK_WORD,
+    DocumentParts,
     Mention,
     Person,
 )
 
 
-class CountriesMixin:
+class CountriesMixin(DocumentParts):
     """A part of ``_Document``.
 
     Who a person is and which government they belong to: the mention, the office-holder, the document.
     """
 
-    # The attributes of ``_Document`` these methods read.
-    p: Any
-    text: str
-    texts: list[str]
-    starts: list[int]
-    ends: list[int]
-    n: int
 
     def identify(self, person: Person, years: frozenset[int]) -> None:
         """The office-holder a person is, where the knowledge base knows one of that name in office in the

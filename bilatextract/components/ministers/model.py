@@ -274,3 +274,14 @@ def _combine(a: Title, b: Title) -> Title:
     out.ministry_id = a.ministry_id or b.ministry_id
     out.bare = a.bare and b.bare
     return out
+
+
+class DocumentParts:
+    """The attributes of the per-document work object (``component._Document``) that its mixins read."""
+
+    p: Any
+    text: str
+    texts: list[str]
+    starts: list[int]
+    ends: list[int]
+    n: int

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from . import holders
 from .model import (
     _DIGIT_AFTER,
@@ -12,6 +10,7 @@ from .model import (
     _NAME_NEIGHBOUR,
     _NEVER,
     _SPACES,
+    DocumentParts,
     Mention,
     Person,
     _is_caps,
@@ -21,19 +20,12 @@ from .model import (
 )
 
 
-class NamesMixin:
+class NamesMixin(DocumentParts):
     """A part of ``_Document``.
 
     Names in a document: name words, particles, honorifics, name-only later mentions.
     """
 
-    # The attributes of ``_Document`` these methods read.
-    p: Any
-    text: str
-    texts: list[str]
-    starts: list[int]
-    ends: list[int]
-    n: int
 
     def is_name_word(self, j: int) -> bool:
         if j >= self.n:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from typing import Any
 
 from . import holders
 from .model import (
@@ -14,6 +13,7 @@ from .model import (
     RANK_DEFAULT,
     RANK_WORD,
     TITLE_START,
+    DocumentParts,
     Mention,
     Title,
     _is_caps,
@@ -22,19 +22,12 @@ from .model import (
 )
 
 
-class PersonsMixin:
+class PersonsMixin(DocumentParts):
     """A part of ``_Document``.
 
     Candidate mentions in a document: titled names, lists, counterparts, known office-holders by name.
     """
 
-    # The attributes of ``_Document`` these methods read.
-    p: Any
-    text: str
-    texts: list[str]
-    starts: list[int]
-    ends: list[int]
-    n: int
 
     def mentions(self) -> list[_Output]:
         titled: list[Mention] = []

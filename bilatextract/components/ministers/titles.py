@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from typing import Any
 
 from ... import knowledge as kb
 from .model import (
@@ -12,24 +11,18 @@ from .model import (
     RANK_TITLE,
     RANK_WORD,
     TITLE_START,
+    DocumentParts,
     Title,
     _combine,
 )
 
 
-class TitlesMixin:
+class TitlesMixin(DocumentParts):
     """A part of ``_Document``.
 
     Titles in a document: table titles, fused compounds, field phrases, a country after the title.
     """
 
-    # The attributes of ``_Document`` these methods read.
-    p: Any
-    text: str
-    texts: list[str]
-    starts: list[int]
-    ends: list[int]
-    n: int
 
     def table_title_at(self, i: int) -> bool:
         """Whether a title of the table starts at word i ("Federal Councillor", before "Federal" as a prefix)."""
