@@ -3,22 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from minister_rows import Row, ministers
 
 from bilatextract import extract, pipeline
 from bilatextract.components.base import ATTRS, spans_of
 from bilatextract.components.ministers import holders as minister_holders
-
-Row = tuple[str, str | None, str | None, str | None]
-
-
-def ministers(text: str, lang: str) -> list[Row]:
-    """(span text, family name, country, portfolio) of every MINISTER the pipeline finds."""
-    doc = pipeline.get(lang)(text)
-    out = []
-    for span in spans_of(doc, "MINISTER"):
-        attrs = span._.get(ATTRS) or {}
-        out.append((span.text, attrs.get("family_name"), attrs.get("country"), attrs.get("portfolio")))
-    return out
 
 
 def texts(text: str, lang: str) -> list[str]:

@@ -7,20 +7,10 @@ library on them. Rows are (span text, family name, country, portfolio).
 from __future__ import annotations
 
 import pytest
+from minister_rows import Row, ministers
 
 from bilatextract import extract, pipeline
 from bilatextract.components.base import ATTRS, spans_of
-
-Row = tuple[str, str | None, str | None, str | None]
-
-
-def ministers(text: str, lang: str) -> list[Row]:
-    doc = pipeline.get(lang)(text)
-    out = []
-    for span in spans_of(doc, "MINISTER"):
-        attrs = span._.get(ATTRS) or {}
-        out.append((span.text, attrs.get("family_name"), attrs.get("country"), attrs.get("portfolio")))
-    return out
 
 
 def attrs_of(text: str, lang: str) -> list[dict]:
