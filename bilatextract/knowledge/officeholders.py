@@ -24,7 +24,8 @@ Look-ups:
   Staatsminister im Auswärtigen Amt);
 - ``person_by_id(person_id)``.
 
-The data is read once, on the first call (under a lock), and never changes afterwards.
+The data is read once, on the first call (under a lock), and never changes afterwards; a
+person's line is parsed when the person is first looked up.
 """
 
 from __future__ import annotations
@@ -67,23 +68,61 @@ class Person:
 
 
 class _Store:
-    __slots__ = ("by_id", "by_name", "by_post", "persons")
+    """The persons file, indexed by name key when read; a person's line is parsed when first asked
+    for (a document names a few of the 12,000 persons), the other indexes when first needed."""
 
-    def __init__(self, persons: tuple[Person, ...]) -> None:
-        self.persons = persons
-        self.by_id = {p.id: p for p in persons}
-        by_name: dict[str, list[Person]] = {}
-        by_post: dict[tuple[str, str], list[Person]] = {}
-        for person in persons:
-            keys = {k for form in (person.family, *person.variants) for k in name_keys(form)}
+    __slots__ = ("_all", "_by_id", "_by_post", "_dates", "_lock", "_parsed", "by_name", "lines")
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self._parsed: list[Person | None] = [None] * len(lines)
+        self._dates: dict[str, date | None] = {}
+        self._lock = threading.Lock()
+        self._all: tuple[Person, ...] | None = None
+        self._by_id: dict[str, Person] | None = None
+        self._by_post: dict[tuple[str, str], tuple[Person, ...]] | None = None
+        self.by_name: dict[str, list[int]] = {}
+        by_name = self.by_name
+        for k, line in enumerate(lines):
+            _pid, _given, family, _order, variants, _rest = line.split("\t", 5)
+            forms = (family, *variants.split("|")) if variants else (family,)
+            keys = {key for form in forms for key in name_keys(form)}
             for key in keys:
-                by_name.setdefault(key, []).append(person)
-            for office in person.offices:
-                post = by_post.setdefault((office.country, office.portfolio), [])
-                if not post or post[-1] is not person:
-                    post.append(person)
-        self.by_name = {k: tuple(v) for k, v in by_name.items()}
-        self.by_post = {k: tuple(v) for k, v in by_post.items()}
+                by_name.setdefault(key, []).append(k)
+
+    def person(self, k: int) -> Person:
+        person = self._parsed[k]
+        if person is None:
+            with self._lock:  # the shared dates table is filled while parsing
+                person = self._parsed[k] = _parse(self.lines[k], self._dates)
+        return person
+
+    @property
+    def persons(self) -> tuple[Person, ...]:
+        if self._all is None:
+            everyone = tuple(map(self.person, range(len(self.lines))))
+            with self._lock:
+                if self._all is None:
+                    self._all = everyone
+        return self._all
+
+    @property
+    def by_id(self) -> dict[str, Person]:
+        if self._by_id is None:
+            self._by_id = {p.id: p for p in self.persons}
+        return self._by_id
+
+    @property
+    def by_post(self) -> dict[tuple[str, str], tuple[Person, ...]]:
+        if self._by_post is None:
+            by_post: dict[tuple[str, str], list[Person]] = {}
+            for person in self.persons:
+                for office in person.offices:
+                    post = by_post.setdefault((office.country, office.portfolio), [])
+                    if not post or post[-1] is not person:
+                        post.append(person)
+            self._by_post = {key: tuple(v) for key, v in by_post.items()}
+        return self._by_post
 
 
 _LOCK = threading.Lock()
@@ -129,9 +168,7 @@ def _store() -> _Store:
                 text = path.read_text(encoding="utf-8")
             except OSError as e:
                 raise ResourceError(f"missing office-holder data {path}: {e}") from e
-            dates: dict[str, date | None] = {}
-            people = tuple(_parse(line, dates) for line in text.splitlines() if line and not line.startswith("#"))
-            _STORE = _Store(people)
+            _STORE = _Store([line for line in text.splitlines() if line and not line.startswith("#")])
         return _STORE
 
 
@@ -142,13 +179,14 @@ def persons() -> tuple[Person, ...]:
 
 def persons_named(family: str) -> tuple[Person, ...]:
     """The persons with this family name or variant (any case, accents, NFC or NFD)."""
-    by_name = _store().by_name
-    found: list[Person] = []
+    store = _store()
+    by_name = store.by_name
+    found: list[int] = []
     for key in name_keys(family):
-        for person in by_name.get(key, ()):
-            if person not in found:
-                found.append(person)
-    return tuple(found)
+        for k in by_name.get(key, ()):
+            if k not in found:
+                found.append(k)
+    return tuple(map(store.person, found))
 
 
 def person_by_id(person_id: str) -> Person | None:

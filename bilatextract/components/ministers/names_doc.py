@@ -14,8 +14,7 @@ from .model import (
     Mention,
     Person,
     _is_caps,
-    _name_hits,
-    _name_pattern,
+    name_hits,
     name_key,
 )
 
@@ -157,14 +156,14 @@ class NamesMixin(DocumentParts):
             givens = {m.given for m in titled if m.given}
             base = bases[person.key]
             namesakes = [q for q in persons.values() if q is not person and bases[q.key] == base]
-            for hit in _name_hits(self.text, _name_pattern(forms)):
-                a, b = hit.start(), hit.end()
+            for a, b in name_hits(self.text, forms):
+                start = a
                 if any(a < e and s < b for s, e in spans):
                     continue
                 if namesakes and not self.namesake_is(person, namesakes, a):
                     continue
                 for given in givens:
-                    if _is_caps(hit.group()) and self.text[b : b + len(given) + 1] == " " + given \
+                    if _is_caps(self.text[start:b]) and self.text[b : b + len(given) + 1] == " " + given \
                             and not _NAME_NEIGHBOUR.match(self.text, b + len(given) + 1):
                         b += len(given) + 1  # "KISHIDA Fumio"
                         break
@@ -175,7 +174,7 @@ class NamesMixin(DocumentParts):
                     if g_start >= 0 and self.text[g_start:a] == given + " ":
                         a = g_start
                         break
-                k = self.by_start.get(hit.start())
+                k = self.by_start.get(start)
                 if k is None:
                     continue
                 a = self.honorifics_backward(a)  # "Mr Hammond said"

@@ -269,8 +269,12 @@ class PersonsMixin(DocumentParts):
         texts, starts, ends, n = self.texts, self.starts, self.ends, self.n
         name_class = self.p.name_class
         # Only where a known family name stands among the next few words (one look-up per word string).
-        known = [name_class[w] == _NAME and holders.known_family(w) for w in texts]
-        near = [any(known[j : j + 4]) for j in range(n)]
+        near = [False] * n
+        for k, w in enumerate(texts):
+            if name_class[w] == _NAME and holders.known_family(w):
+                near[max(0, k - 3) : k + 1] = [True] * (k + 1 - max(0, k - 3))
+        if not any(near):
+            return []
         j = 0
         while j < n - 1:
             if not near[j] or name_class[texts[j]] != _NAME or not self.is_name_word(j):
