@@ -92,6 +92,7 @@ from .ministries import (  # noqa: F401
     ministries,
     ministry_by_id,
     name_key,
+    name_key_rules,
     name_key_word,
     names_index,
     split_words,

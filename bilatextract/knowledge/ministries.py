@@ -196,6 +196,13 @@ def _name_keys() -> tuple[tuple[str, ...], dict[int, str]]:
     return endings, str.maketrans(data.get("replace", {}))
 
 
+def name_key_rules() -> tuple[tuple[str, ...], dict[str, str]]:
+    """The endings a name key drops and the characters it replaces (``[name_keys]`` of
+    ``models/common/ministries.toml``), as written there."""
+    data = load_toml("common", "ministries.toml").get("name_keys", {})
+    return tuple(data.get("endings", [])), dict(data.get("replace", {}))
+
+
 @functools.lru_cache(maxsize=1 << 15)
 def name_key_word(word: str) -> str:
     """A word reduced to a key that its inflected forms share ("Amtes", "Amts" -> "amt").

@@ -3,12 +3,15 @@ names, compounds, abbreviations (a mix-in of ``MinistriesComponent``)."""
 
 from __future__ import annotations
 
+import bisect
+import re
 from typing import Any
 
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from ... import knowledge as kb
-from ..._memo import MEMO_LIMIT
+from ..triggers import WordTriggers
 from .patterns import Candidate, PatternSet, _country_prefix_words
 
 #: What a word can start: a known name, an abbreviation (bits of ``MinistriesComponent._starts_of``).
@@ -33,20 +36,48 @@ class CandidateFinder:
 
     # -- where candidates can start -----------------------------------------------------
 
-    def _mark(self, words: list[str], orths: list[int]) -> list[int]:
-        """What each word can start (0: nothing): one look-up per word by its ``ORTH`` (a number:
-        no string hashed), words not seen before judged first."""
-        by_orth = self._marks_by_orth
-        try:
-            return list(map(by_orth.__getitem__, orths))
-        except KeyError:
-            if len(by_orth) >= MEMO_LIMIT:
-                by_orth.clear()
-            starts_of = self._starts_of
-            for orth, word in zip(orths, words, strict=True):
-                if orth not in by_orth:
-                    by_orth[orth] = starts_of[word]
-            return list(map(by_orth.__getitem__, orths))
+    def _compile_triggers(self, vocab: Vocab) -> tuple[WordTriggers, re.Pattern[str] | None]:
+        """The words a candidate can start at, as one-token patterns (``ORTH``: heads and
+        abbreviations; ``LOWER``: the first words of known names in every inflected form their
+        key allows), and one pattern of the fused heads ("…ministeriums") found in the text."""
+        triggers = WordTriggers(vocab)
+        endings, replace = kb.name_key_rules()
+        undo = [(dst, src) for src, dst in replace.items()]
+        forms: set[str] = set()
+        for key in self.known_trie:
+            for form in (key, *(key + e for e in endings)):
+                forms.add(form)
+                forms.update(form.replace(dst, src) for dst, src in undo if dst in form)
+        triggers.add("LOWER", forms)
+        triggers.add("ORTH", [*self.all_abbr, *self.generic_abbr])
+        for p in self.patterns:
+            triggers.add("ORTH", [*p.heads, *p.lowercase_prod_heads, *p.two_word_heads])
+        heads = sorted({h for p in self.patterns for h in p.compound_heads}, key=len, reverse=True)
+        fused = re.compile("(?i:" + "|".join(map(re.escape, heads)) + ")") if heads else None
+        return triggers, fused
+
+    def trigger_positions(self, doc: Doc, text: str, starts: list[int], words: list[str]) -> list[int]:
+        """The tokens where a candidate may start: a superset of the words ``_judge`` marks."""
+        found = self.triggers.positions(doc)
+        if self.fused_heads is not None:
+            extra = []
+            for m in self.fused_heads.finditer(text):
+                end = m.end()
+                i = bisect.bisect_right(starts, end - 1) - 1
+                if i >= 0 and starts[i] + len(words[i]) == end:
+                    extra.append(i)
+            if extra:
+                found = sorted(set(found).union(extra))
+        return found
+
+    def _mark(self, words: list[str], positions: list[int]) -> list[int]:
+        """What each word can start (0: nothing), judged at ``positions`` only (the words where
+        something may start; every other word starts nothing)."""
+        marks = [0] * len(words)
+        starts_of = self._starts_of
+        for i in positions:
+            marks[i] = starts_of[words[i]]
+        return marks
 
     def _judge(self, word: str) -> int:
         """What a word not seen before can start: a known name, an abbreviation, a pattern's name."""

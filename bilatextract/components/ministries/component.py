@@ -70,7 +70,6 @@ class MinistriesComponent(CandidateFinder, Resolver):
         # _pattern_bits), judged once per word: most words of a document start nothing, and a
         # document then costs two passes in C over its words.
         self._starts_of = Memo(self._judge)
-        self._marks_by_orth: dict[int, int] = {}  # the same by the ORTH hash of the word
         self._subnational = kb.subnational_forms(self.lang)
         # The portfolio the fields of a productive name give ("für Wirtschaft und Energie"), per pattern language.
         self._portfolios = {p.lang: Memo(functools.partial(kb.infer_portfolio, lang=p.lang), max_key_chars=200)
@@ -89,6 +88,7 @@ class MinistriesComponent(CandidateFinder, Resolver):
         self._compounds = [Memo(functools.partial(kb.compound_portfolio, lang=p.lang, heads=p.compound_heads))
                            for p in self.patterns]
         self._names_seen: dict[tuple[str, ...], tuple[kb.MinistryEntry, ...]] = {}  # words -> entries
+        self.triggers, self.fused_heads = self._compile_triggers(nlp.vocab)
 
     # -- the component ------------------------------------------------------------------
 
@@ -107,7 +107,7 @@ class MinistriesComponent(CandidateFinder, Resolver):
         self._starts = view.token_starts
         # The few words where a candidate can start, and their positions: two passes in C.
         self._orths = doc.to_array(ORTH).tolist()
-        self._marks = marks = self._mark(words, self._orths)
+        self._marks = marks = self._mark(words, self.trigger_positions(doc, self._text, self._starts, words))
         # ALL-CAPS stretches (letterheads, headlines) are read as capitalised words.
         recased = self._caps_stretch(words)
         if recased:

@@ -1,0 +1,63 @@
+"""Where a component's candidates can start: one-token patterns on token attributes.
+
+A component compiles the words its candidates can start with (heads, abbreviations, first
+words of known names in their inflected forms) into hash sets of spaCy's ``ORTH`` and
+``LOWER`` attributes; a document is then matched by reading those attributes of all its
+tokens as arrays, with no Python object per token and no per-word judgement in Python.
+
+This is what a ``PhraseMatcher`` of one-token phrases does; it is built in milliseconds
+where a ``PhraseMatcher`` builds a ``Doc`` per pattern (tens of thousands of inflected
+forms: a third of a second of cold start), and matching is the same C-level set look-up.
+The patterns serialise as plain strings (``to_dict``/``from_dict``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from itertools import compress
+from typing import Any
+
+from spacy.attrs import LOWER, ORTH
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+#: The token attributes a pattern can be on.
+ATTRS = {"ORTH": ORTH, "LOWER": LOWER}
+
+
+class WordTriggers:
+    """Strings per token attribute; ``positions(doc)`` gives the tokens that match one."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+        self.patterns: dict[str, set[str]] = {name: set() for name in ATTRS}
+        self._hashes: dict[str, set[int]] = {name: set() for name in ATTRS}
+
+    def add(self, attr: str, strings: Iterable[str]) -> None:
+        """Match tokens whose ``attr`` (``ORTH`` or ``LOWER``) is one of ``strings``."""
+        if attr not in ATTRS:
+            raise ValueError(f"unknown token attribute {attr!r}; one of {sorted(ATTRS)}")
+        new = set(strings) - self.patterns[attr]
+        self.patterns[attr] |= new
+        add = self.vocab.strings.add
+        self._hashes[attr].update(add(s) for s in new)
+
+    def positions(self, doc: Doc) -> list[int]:
+        """The indices of the tokens of ``doc`` that match a pattern, ascending."""
+        n = len(doc)
+        used = [name for name in ATTRS if self._hashes[name]]
+        if not n or not used:
+            return []
+        columns = doc.to_array([ATTRS[name] for name in used]).T.tolist()
+        found: set[int] = set()
+        for name, values in zip(used, columns, strict=True):
+            found.update(compress(range(n), map(self._hashes[name].__contains__, values)))
+        return sorted(found)
+
+    def to_dict(self) -> dict[str, list[str]]:
+        return {name: sorted(strings) for name, strings in self.patterns.items() if strings}
+
+    def from_dict(self, data: dict[str, Any]) -> WordTriggers:
+        for name, strings in data.items():
+            self.add(name, strings)
+        return self
