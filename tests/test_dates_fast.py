@@ -45,7 +45,7 @@ def _plain_find(grammar, text: str) -> list:  # type: ignore[no-untyped-def]
 
 
 def _texts(dev_docs: list[dict]) -> list[str]:
-    from test_dates_anchors import EDGE_TEXTS
+    from test_dates_starts import EDGE_TEXTS
 
     return [*EDGE_TEXTS, *TEXTS, *(d["text"] for d in dev_docs)]
 

@@ -21,8 +21,10 @@ from spacy.tokens import Doc, Span
 from .._memo import Memo
 from ..resources import check_language, load_toml
 from ..timex import Candidate, Grammar
-from ..timex.anchors import MEMO_KEY_CHARS
 from .base import SPAN_KEY, DocView, set_spans, view_of
+
+#: Longer words are not memoised.
+MEMO_KEY_CHARS = 64
 
 
 class TenseCues:

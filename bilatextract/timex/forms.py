@@ -22,11 +22,13 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from .anchors import alternation as _alt
 from .candidate import Candidate
 from .resolve import nth_weekday
+from .starts import DIGIT, Starts, first_words
+from .starts import alternation as _alt
 
-Patterns = list[tuple[str, Callable[[re.Match[str]], Any]]]
+#: The grammar's patterns: the regex, its handler and what its match can begin with.
+Patterns = list[tuple[str, Callable[[re.Match[str]], Any], Starts]]
 
 #: Years a range or an open range may name: 1500-2199.
 _WIDE_YEAR = r"(?:1[5-9]|2[01])\d\d"
@@ -52,26 +54,32 @@ class FormsMixin:
         wd_any = _alt(self.weekday_any)
         wd_prefix = rf"(?P<wda>{wd_any})\.?,?\s+"
         # Numeric dates after a weekday ("Sun 13/12/2020", "So., 12.10.2025", "Mon 2022-11-07").
+        wd_any_w = first_words(self.weekday_any)
         P.append((rf"(?<![\w\-]){wd_prefix}(?P<a>\d{{1,2}})[/.](?P<b>\d{{1,2}})[/.](?P<y>\d{{4}})(?![\w\-/]|[.,]\d)",
-                  self._weekday_numeric))
+                  self._weekday_numeric, wd_any_w))
         P.append((rf"(?<![\w\-]){wd_prefix}(?P<y>\d{{4}})-(?P<b>\d{{1,2}})-(?P<a>\d{{1,2}})(?![\w\-/]|[.,]\d)",
-                  self._weekday_numeric))
+                  self._weekday_numeric, wd_any_w))
         # A compact date at a line's start ("19990506"), a year and month alone on a line ("2017/11").
         P.append((rf"{lead}(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![\w.,/\-])",
-                  self._compact))
-        P.append((rf"{lead}(?P<y>(?:19|20)\d\d)/(?P<m>0?[1-9]|1[0-2])(?![\w/\-]|[.,]\d)", self._year_month_line))
+                  self._compact, DIGIT))
+        P.append((rf"{lead}(?P<y>(?:19|20)\d\d)/(?P<m>0?[1-9]|1[0-2])(?![\w/\-]|[.,]\d)", self._year_month_line,
+                  DIGIT))
         # Two years of a range or a slashed pair; an open range's year.
-        P.append((rf"{lead}(?P<y1>{_WIDE_YEAR})\s*[-–/]\s*(?P<y2>{_WIDE_YEAR}|\d\d){_YEAR_END}", self._year_range))
+        P.append((rf"{lead}(?P<y1>{_WIDE_YEAR})\s*[-–/]\s*(?P<y2>{_WIDE_YEAR}|\d\d){_YEAR_END}", self._year_range,
+                  DIGIT))
         year_before = _alt(v.get("years", {}).get("before", []))
-        P.append((rf"(?<![\w\-])(?:{year_before})\s+(?P<span>(?P<y>{_WIDE_YEAR})){_YEAR_END}", self._open_year))
+        P.append((rf"(?<![\w\-])(?:{year_before})\s+(?P<span>(?P<y>{_WIDE_YEAR})){_YEAR_END}", self._open_year,
+                  first_words(v.get("years", {}).get("before", []))))
         # Half-years without a year.
         self.halves_alone: dict[str, int] = {_norm(k): n for k, n in v.get("halves_alone", {}).items()}
-        P.append((rf"(?<![\w\-])(?P<h>{_alt(self.halves_alone)})(?![\w\-])", self._half_alone))
+        P.append((rf"(?<![\w\-])(?P<h>{_alt(self.halves_alone)})(?![\w\-])", self._half_alone,
+                  first_words(self.halves_alone)))
         # The weekend.
         weekend = v.get("weekend", {})
         self.weekend_offsets: dict[str, int] = dict(weekend.get("offsets", {}))
         weekend_before, weekend_words = _alt(weekend.get("before", [])), _alt(weekend.get("words", []))
-        P.append((rf"(?<![\w\-])(?P<before>{weekend_before})\s+(?P<span>{weekend_words})(?![\w\-])", self._weekend))
+        P.append((rf"(?<![\w\-])(?P<before>{weekend_before})\s+(?P<span>{weekend_words})(?![\w\-])", self._weekend,
+                  first_words(weekend.get("before", []))))
         # Units later or earlier than the date the text has reached.
         anchored = v.get("anchored", {})
         self.anchored_after: dict[str, int] = dict(anchored.get("after", {}))
@@ -79,27 +87,29 @@ class FormsMixin:
         self.count_words: dict[str, int] = dict(v.get("ago", {}).get("numbers", {}))
         count = rf"(?P<n>\d{{1,2}}|{_alt(self.count_words)})"
         P.append((rf"(?<![\w\-]){count}\s+(?P<unit>{_alt(self.anchored_units)})\s+(?P<dir>{_alt(self.anchored_after)})"
-                  r"(?![\w\-])", self._anchored))
+                  r"(?![\w\-])", self._anchored, first_words(self.count_words) | DIGIT))
         # A month (with its day) of the year the text has reached.
         self.month_same_year: dict[str, int] = {_norm(k): n for k, n in v.get("month_same_year", {}).items()}
         same = _alt(self.month_same_year)
         day = rf"(?:(?P<d>[0-3]?\d)(?!\d)(?:{day_suffix})?\s*)?" if "DM" in v.get("orders", []) else ""
-        P.append((rf"(?<![\w.,+\-]){day}(?P<m>{month})\s+(?P<sy>{same})(?![\w\-])", self._month_same_year))
+        P.append((rf"(?<![\w.,+\-]){day}(?P<m>{month})\s+(?P<sy>{same})(?![\w\-])", self._month_same_year,
+                  first_words(self.months) | (DIGIT if day else Starts())))
         # A month relative to the date the text has reached ("im selben Monat", "the following month").
         self.same_month: dict[str, int] = {_norm(k): n for k, n in v.get("same_month", {}).items()}
-        P.append((rf"(?<![\w\-])(?P<w>{_alt(self.same_month)})(?![\w\-])", self._same_month))
+        P.append((rf"(?<![\w\-])(?P<w>{_alt(self.same_month)})(?![\w\-])", self._same_month,
+                  first_words(self.same_month)))
         # Holidays on the n-th weekday of a month ("Thanksgiving Day"), with or without their year.
         self.weekday_holidays: dict[str, list[int]] = {_norm(k): list(n) for k, n in
                                                        v.get("weekday_holidays", {}).items()}
         P.append((rf"(?<![\w\-])(?P<hol>{_alt(self.weekday_holidays)})(?:,?\s+(?P<y>{_WIDE_YEAR}))?(?![\w\-])",
-                  self._weekday_holiday))
+                  self._weekday_holiday, first_words(self.weekday_holidays)))
         # Years spelled out ("nineteen ninety-six").
         spelled = v.get("spelled_years", {})
         self.spelled: dict[str, dict[str, int]] = {k: dict(spelled.get(k, {})) for k in ("centuries", "tens", "ones")}
         cent, tens, ones = (_alt(self.spelled[k]) for k in ("centuries", "tens", "ones"))
         zero = _alt(spelled.get("zero", []))
         P.append((rf"(?<![\w\-])(?P<c>{cent})[\s\-]+(?:(?P<t>{tens})(?:[\s\-]+(?P<o>{ones}))?|(?:{zero})[\s\-]+(?P<z>{ones}))"
-                  r"(?![\w\-])", self._spelled_year))
+                  r"(?![\w\-])", self._spelled_year, first_words(self.spelled["centuries"])))
         # A weekday range ("Monday to Friday") is a schedule, not two dates; weekdays joined by
         # "und"/"and" are two dates ("am Sonntag und Montag"), so only span links count here.
         links = _alt(v.get("weekday_schedule_links", v.get("range_links", [])))

@@ -11,14 +11,14 @@ Overlapping candidates are left to the caller (longest wins).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
-from .anchors import AnchorIndex
-from .anchors import alternation as _alt
 from .candidate import Candidate
-from .forms import FormsMixin
+from .forms import FormsMixin, Patterns
 from .handlers import HandlersMixin
+from .starts import DIGIT, StartIndex, first_words
+from .starts import alternation as _alt
 
 DIRECTIONS = ("this", "next", "last")
 
@@ -81,76 +81,104 @@ class Grammar(HandlersMixin, FormsMixin):
         lead_weekday = rf"(?:(?P<wd>{weekday}),?\s+(?:{wd_link}\s+)?)?"
         trail_weekday = rf"(?:\s+(?P<wd2>{weekday})(?![\w\-]))?"
         opt_year = rf"(?:\s*,?\s+(?:{my_link}\s+)?{year})?"
-        P: list[tuple[str, Callable[[re.Match[str]], Any]]] = []
+        # Each pattern comes with the first words its match can begin with (see :mod:`.starts`):
+        # they are taken from the same word lists as the pattern's own alternations.
+        P: Patterns = []
+        months_w = first_words(self.months)
+        # A weekday before a date has no look-behind of its own: it may begin inside a word.
+        lead_weekday_w = first_words(self.weekdays, inside=True)
+        modifiers_w = first_words(self.modifier_direction)
+        seasons_w = first_words(self.seasons)
         # Numeric dates.
-        P.append((rf"{lead}(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?![\w\-/]|[.,]\d)", self._numeric))
-        P.append((rf"{lead}(?P<y>\d{{4}})/(?P<m>\d{{1,2}})/(?P<d>\d{{1,2}})(?![\w\-/]|[.,]\d)", self._numeric))
-        P.append((rf"{lead}(?P<d>\d{{1,2}})\.\s?(?P<m>\d{{1,2}})\.\s?(?P<y>\d{{4}})(?![\w\-]|[.,]\d)", self._numeric))
+        P.append((rf"{lead}(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?![\w\-/]|[.,]\d)", self._numeric,
+                  DIGIT))
+        P.append((rf"{lead}(?P<y>\d{{4}})/(?P<m>\d{{1,2}})/(?P<d>\d{{1,2}})(?![\w\-/]|[.,]\d)", self._numeric,
+                  DIGIT))
+        P.append((rf"{lead}(?P<d>\d{{1,2}})\.\s?(?P<m>\d{{1,2}})\.\s?(?P<y>\d{{4}})(?![\w\-]|[.,]\d)", self._numeric,
+                  DIGIT))
         if v.get("slash_dmy"):
-            P.append((rf"{lead}(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}})(?![\w\-/]|[.,]\d)", self._numeric))
+            P.append((rf"{lead}(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}})(?![\w\-/]|[.,]\d)", self._numeric,
+                      DIGIT))
         else:
             # Day and month order unknown: only a number above 12 tells ("21/5/2010", "5/21/2010").
             P.append((rf"{lead}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}})(?![\w\-/]|[.,]\d)",
-                      self._slash_either))
+                      self._slash_either, DIGIT))
         clock = _alt(ctx.get("clock_after", []))
-        P.append((rf"{lead}(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?!\s?\d|\w|\s*{clock}(?!\w))", self._numeric))
+        P.append((rf"{lead}(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?!\s?\d|\w|\s*{clock}(?!\w))", self._numeric,
+                  DIGIT))
         # Written dates.
         if "DM" in v.get("orders", []):
             P.append((rf"{lead_weekday}(?<![\w.,+]){day}\s*(?:{dm_link}\s+)?(?P<m>{month})(?![\w\-])"
                       rf"{opt_year}"
-                      + trail_weekday, self._written))
+                      + trail_weekday, self._written, lead_weekday_w | DIGIT))
             # The first day of a range takes the month and year of the second ("vom 4. bis 6. Oktober 2015").
             P.append((rf"{lead}(?P<span>{day})\s*{range_link}\s*(?=[0-3]?\d(?:{day_suffix})?\s*(?:{dm_link}\s+)?"
-                      rf"(?P<m>{month})(?![\w\-]){opt_year})", self._written))
+                      rf"(?P<m>{month})(?![\w\-]){opt_year})", self._written, DIGIT))
         if "MD" in v.get("orders", []):
             P.append((rf"{lead_weekday}(?<![\w.,/+\-–])(?P<m>{month})\s+{day}(?![\w\-]|[.:,]\d){opt_year}"
-                      + trail_weekday, self._written))
+                      + trail_weekday, self._written, lead_weekday_w | months_w))
             # A range "May 4-6, 2024" is two dates: both take the month, and the year if there is one.
             P.append((rf"(?<![\w\-])(?P<first>(?P<m>{month})\s+(?P<d1>[0-3]?\d)(?!\d)(?:{day_suffix})?)\s*{range_link}\s*"
                       rf"(?P<second>(?P<d>[0-3]?\d)(?!\d)(?:{day_suffix})?(?![\w\-]|[.:,]\d){opt_year})",
-                      self._month_day_range))
+                      self._month_day_range, months_w))
         # Months with a year, a modifier or a context word.
-        P.append((rf"(?<![\w\-])(?P<m>{month})(?:\s+{my_link})?,?\s+{year}", self._month))
-        P.append((rf"(?<![\w\-])(?P<span>(?P<m>{month}))\s*{range_link}\s*(?=(?:{month}),?\s+{year})", self._month))
-        P.append((rf"(?<![\w\-])(?:{month_ctx})\s+(?P<span>(?P<m>{month}))(?![\w\-])", self._month))
-        P.append((rf"(?<![\w\-])(?P<mod>{modifier})\s+(?P<m>{month})(?![\w\-])", self._month))
+        P.append((rf"(?<![\w\-])(?P<m>{month})(?:\s+{my_link})?,?\s+{year}", self._month, months_w))
+        # (a range's link may be glued to the month: "Maibis Juni 2024")
+        P.append((rf"(?<![\w\-])(?P<span>(?P<m>{month}))\s*{range_link}\s*(?=(?:{month}),?\s+{year})", self._month,
+                  first_words(self.months, glued=True)))
+        P.append((rf"(?<![\w\-])(?:{month_ctx})\s+(?P<span>(?P<m>{month}))(?![\w\-])", self._month,
+                  first_words(ctx.get("month_before", []))))
+        P.append((rf"(?<![\w\-])(?P<mod>{modifier})\s+(?P<m>{month})(?![\w\-])", self._month, modifiers_w))
         P.append((rf"(?<![\w\-])(?P<m>{month})\s+(?:{my_link}\s+)?(?P<ymod>{modifier})\s+{year_unit}(?![\w\-])",
-                  self._month))
+                  self._month, months_w))
         # Seasons.
-        P.append((rf"(?<![\w\-])(?P<s>{season})(?:\s+{my_link})?\s+{year}", self._season))
-        P.append((rf"(?<![\w\-])(?P<mod>{modifier})\s+(?P<s>{season})(?![\w\-])", self._season))
-        P.append((rf"(?<![\w\-])(?P<s>{season})\s+(?P<ymod>{modifier})\s+{year_unit}(?![\w\-])", self._season))
-        P.append((rf"(?<![\w\-])(?:{season_ctx})\s+(?P<span>(?P<s>{season}))(?![\w\-])", self._season))
+        P.append((rf"(?<![\w\-])(?P<s>{season})(?:\s+{my_link})?\s+{year}", self._season, seasons_w))
+        P.append((rf"(?<![\w\-])(?P<mod>{modifier})\s+(?P<s>{season})(?![\w\-])", self._season,
+                  modifiers_w))
+        P.append((rf"(?<![\w\-])(?P<s>{season})\s+(?P<ymod>{modifier})\s+{year_unit}(?![\w\-])", self._season,
+                  seasons_w))
+        P.append((rf"(?<![\w\-])(?:{season_ctx})\s+(?P<span>(?P<s>{season}))(?![\w\-])", self._season,
+                  first_words(ctx.get("season_before", []))))
         # Quarters.
-        qprefix = re.escape(quarters.get("prefix", "Q"))
+        qprefix_word = quarters.get("prefix", "Q")
+        qprefix = re.escape(qprefix_word)
         qwords = _alt(quarters.get("words", []))
         qord = _alt(self.quarter_ordinals)
-        P.append((rf"(?<![\w\-]){qprefix}(?P<q>[1-4])(?:\s*/\s*|\s+){year}", self._quarter))
-        P.append((rf"(?<![\w\-])(?P<qo>{qord})\s+{qwords}(?:(?:\s+{my_link})?\s+{year})?(?![\w\-])", self._quarter))
+        P.append((rf"(?<![\w\-]){qprefix}(?P<q>[1-4])(?:\s*/\s*|\s+){year}", self._quarter,
+                  first_words([qprefix_word], glued=True)))
+        P.append((rf"(?<![\w\-])(?P<qo>{qord})\s+{qwords}(?:(?:\s+{my_link})?\s+{year})?(?![\w\-])", self._quarter,
+                  first_words(self.quarter_ordinals)))
         # Years.
-        P.append((rf"(?<![\w\-])(?P<yw>{year_words})\s+(?P<y>1\d\d\d|20\d\d|21\d\d)(?!\w|[.,]\d|-(?!\d))", self._year))
-        P.append((rf"{lead}(?P<y>(?:1[89]|20)\d\d)(?![\w+%°\-–/]|[.,:]\d)", self._bare_year))
+        P.append((rf"(?<![\w\-])(?P<yw>{year_words})\s+(?P<y>1\d\d\d|20\d\d|21\d\d)(?!\w|[.,]\d|-(?!\d))", self._year,
+                  first_words(v.get("year_words", []))))
+        P.append((rf"{lead}(?P<y>(?:1[89]|20)\d\d)(?![\w+%°\-–/]|[.,:]\d)", self._bare_year, DIGIT))
         # Relative dates.
-        P.append((rf"(?<![\w\-])(?P<mod>{modifier})\s+(?P<unit>{unit})(?![\w\-])", self._relative_unit))
-        P.append((rf"(?<![\w\-])(?P<w>{_alt(self.day_words)})(?![\w\-])", self._day_word))
-        P.append((rf"(?<![\w\-])(?P<w>{_alt(self.same_day_offsets)})(?![\w\-])", self._same_day))
+        P.append((rf"(?<![\w\-])(?P<mod>{modifier})\s+(?P<unit>{unit})(?![\w\-])", self._relative_unit,
+                  modifiers_w))
+        P.append((rf"(?<![\w\-])(?P<w>{_alt(self.day_words)})(?![\w\-])", self._day_word,
+                  first_words(self.day_words)))
+        P.append((rf"(?<![\w\-])(?P<w>{_alt(self.same_day_offsets)})(?![\w\-])", self._same_day,
+                  first_words(self.same_day_offsets)))
         same_year = v.get("same_year", {})
         self.same_year_offsets: dict[str, int] = {
             w: same_year.get("offsets", {}).get(w, 0) for w in same_year.get("words", [])
         }
-        P.append((rf"(?<![\w\-])(?P<w>{_alt(self.same_year_offsets)})(?![\w\-])", self._same_year))
+        P.append((rf"(?<![\w\-])(?P<w>{_alt(self.same_year_offsets)})(?![\w\-])", self._same_year,
+                  first_words(self.same_year_offsets)))
         P.append((rf"(?<![\w\-])(?:(?P<mod>{modifier})\s+)?(?P<wd>{weekday})(?:{wd_suffix})?(?![\w\-])",
-                  self._weekday))
+                  self._weekday, modifiers_w | first_words(self.weekdays, glued=bool(v.get("weekday_suffixes")))))
         # "Ende des Jahres", "end of the month": a position with a bare unit means this one.
         positions = _alt(w for w in self.position_mod if not w.endswith("-"))
         articles = _alt(v["positions"].get("articles", []))
         P.append((rf"(?<![\w\-])(?P<pos>{positions})\s+(?:{articles}\s+)?(?P<unit>{unit})(?![\w\-])",
-                  self._relative_unit))
+                  self._relative_unit, first_words(w for w in self.position_mod if not w.endswith("-"))))
         # "mid-May", "mid-2024": a position fused to its month or year by a hyphen.
         hyphen_positions = _alt(w for w in self.position_mod if w.endswith("-"))
+        hyphen_positions_w = first_words(w for w in self.position_mod if w.endswith("-"))
         P.append((rf"(?<![\w\-])(?P<pos>{hyphen_positions})(?P<m>{month})(?:,?\s+{year})?(?![\w\-])",
-                  self._hyphen_position))
-        P.append((rf"(?<![\w\-])(?P<pos>{hyphen_positions}){year}(?![\w\-])", self._hyphen_position))
+                  self._hyphen_position, hyphen_positions_w))
+        P.append((rf"(?<![\w\-])(?P<pos>{hyphen_positions}){year}(?![\w\-])", self._hyphen_position,
+                  hyphen_positions_w))
         # "vor zwei Jahren", "three weeks ago": a count of units back from the reference date.
         ago = v.get("ago", {})
         self.number_words: dict[str, int] = dict(ago.get("numbers", {}))
@@ -160,32 +188,36 @@ class Grammar(HandlersMixin, FormsMixin):
             ago_units = _alt(self.ago_units)
             before, after = _alt(ago.get("before", [])), _alt(ago.get("after", []))
             P.append((rf"(?<![\w\-])(?:(?P<pre>{before})\s+)?{count}\s+(?P<unit>{ago_units})"
-                      rf"(?:\s+(?P<post>{after}))?(?![\w\-])", self._ago))
+                      rf"(?:\s+(?P<post>{after}))?(?![\w\-])", self._ago,
+                      first_words(ago.get("before", [])) | first_words(self.number_words) | DIGIT))
         # "im Vorjahr": one word for a relative unit.
         self.relative_words: dict[str, dict[str, Any]] = dict(v.get("relative_words", {}))
-        P.append((rf"(?<![\w\-])(?P<w>{_alt(self.relative_words)})(?![\w\-])", self._relative_word))
+        P.append((rf"(?<![\w\-])(?P<w>{_alt(self.relative_words)})(?![\w\-])", self._relative_word,
+                  first_words(self.relative_words)))
         # "Jahresende 2024", "zum Jahresende": a part of a year named by one word.
         self.year_position_words: dict[str, str] = dict(v.get("year_position_words", {}))
         P.append((rf"(?<![\w\-])(?P<pw>{_alt(self.year_position_words)})(?:\s+{year})?(?![\w\-])",
-                  self._year_position_word))
+                  self._year_position_word, first_words(self.year_position_words)))
         # "the first half of 2024", "in der ersten Jahreshälfte 2024".
         self.halves: dict[str, int] = {re.sub(r"\s+", " ", k): n for k, n in v.get("halves", {}).items()}
         P.append((rf"(?<![\w\-])(?P<h>{_alt(self.halves)})(?:\s+(?:{my_link}|{dm_link}))?\s+{year}",
-                  self._half))
+                  self._half, first_words(self.halves)))
         # Fixed-date holidays ("Heiligabend", "New Year's Day"), with or without their year.
         self.holidays: dict[str, str] = {re.sub(r"\s+", " ", k): d for k, d in v.get("holidays", {}).items()}
-        P.append((rf"(?<![\w\-])(?P<hol>{_alt(self.holidays)})(?:\s+{year})?(?![\w\-])", self._holiday))
+        P.append((rf"(?<![\w\-])(?P<hol>{_alt(self.holidays)})(?:\s+{year})?(?![\w\-])", self._holiday,
+                  first_words(self.holidays)))
         # Calendar weeks ("KW 42", "42. Kalenderwoche 2025", "calendar week 42").
         weeks = v.get("calendar_weeks", {})
         before_w, after_w = _alt(weeks.get("before", [])), _alt(weeks.get("after", []))
         P.append((rf"(?<![\w\-])(?:(?:{before_w})\s*(?P<w1>[1-5]?\d)|(?P<w2>[1-5]?\d)\.?\s+(?:{after_w}))"
-                  rf"(?:\s+{year})?(?![\w\-])", self._calendar_week))
+                  rf"(?:\s+{year})?(?![\w\-])", self._calendar_week,
+                  first_words(weeks.get("before", []), glued=True) | DIGIT))
         self._number_before = re.compile(rf"(?<![\w\-])(?:{_alt(ctx.get('number_before', []))})\s*$")
         self._number_after = re.compile(rf"^\s*(?:{_alt(ctx.get('number_after', []))})(?!\w)")
         self._add_forms(v, P, {"lead": lead, "month": month, "weekday": weekday, "day_suffix": day_suffix})
-        self._patterns = [(re.compile(p), handler) for p, handler in P]
-        self._sources = [p for p, _ in P]
-        self._index: AnchorIndex | None = None
+        self._patterns = [(re.compile(p), handler) for p, handler, _ in P]
+        self._starts_of = [starts for _, _, starts in P]
+        self._index: StartIndex | None = None
 
         pos_parts = [re.escape(w).replace(r"\ ", r"\s+") + ("" if w.endswith("-") else r"\s+")
                      for w in sorted(self.position_mod, key=len, reverse=True)]
@@ -200,10 +232,10 @@ class Grammar(HandlersMixin, FormsMixin):
         self._relative_not_after = re.compile(rf"(?<![\w\-])(?:{_alt(v.get('relative_not_after', []))})\s+$")
 
     @property
-    def _starts(self) -> AnchorIndex:
+    def _starts(self) -> StartIndex:
         """Where each pattern can start; built on first use (it costs some cold start)."""
         if self._index is None:
-            self._index = AnchorIndex(self._sources)
+            self._index = StartIndex(self._starts_of)
         return self._index
 
     # -- the search ----------------------------------------------------------------------------
@@ -224,8 +256,8 @@ class Grammar(HandlersMixin, FormsMixin):
         """Every candidate date in ``text``, possibly overlapping, in no particular order.
 
         ``prefilter`` tries each pattern only where a word of the text can begin it (see
-        :mod:`.anchors`); ``False`` runs every pattern over the whole text, which gives the same
-        candidates about ten times slower (the tests pin the two against each other).
+        :mod:`.starts`); ``False`` runs every pattern over the whole text, which gives the same
+        candidates several times slower (the tests pin the two against each other).
         """
         patterns = self._patterns
         found: list[Candidate] = []
@@ -234,8 +266,8 @@ class Grammar(HandlersMixin, FormsMixin):
         active = self._starts.active(text) if prefilter else [(i, None) for i in range(len(patterns))]
         for i, starts in active:  # the patterns some word of the text can begin
             pattern, handler = patterns[i]
-            # ``anchors.finditer`` inline: one generator per pattern and document costs more than
-            # the few tries it makes.
+            # ``finditer`` at the given starts, inline: one generator per pattern and document costs
+            # more than the few tries it makes.
             if starts is None:
                 matches: Iterable[re.Match[str]] = pattern.finditer(text)
             else:

@@ -1,0 +1,180 @@
+"""Where in a text a date pattern can start, from the words the grammar builds it of.
+
+Every date pattern begins with a word of its ``dates.toml`` lists (a month, a weekday, a
+modifier, a context word such as "im") or with a digit. The grammar declares, beside each
+pattern, what its first word can be (:class:`Starts`, made with :func:`first_words` from the
+very lists the pattern's alternations are made of). :class:`StartIndex` finds all those words
+in a text with one regex pass, in C, and gives each pattern the positions where it may start;
+the grammar tries the pattern only there, left to right, as ``finditer`` would. A pattern can
+only match where its first word is, so this gives what running every pattern over the whole
+text gives (``Grammar.find(text, prefilter=False)``; the tests pin the two together).
+
+A look-behind at the head of a pattern stops ``re`` from skipping ahead by first character,
+so each of the grammar's ~45 passes over a whole text costs about as much as reading it
+character by character: the one scan replaces them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import chain
+from typing import Any
+
+__all__ = ["DIGIT", "StartIndex", "Starts", "alternation", "first_words"]
+
+_FIRST_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Starts:
+    """What the first word of a pattern's match can be.
+
+    ``words``: the match starts a word and that word is one of these, whole (a non-word
+    character or the text's end follows it). ``prefixes``: the match starts a word that begins
+    with one of these ("KW42", "Freitagabend"). ``digit``: the match starts a word that begins
+    with a decimal digit. ``inside``: the match may also begin with one of these anywhere, even
+    inside a word (a pattern part without a look-behind). ``anywhere``: no bound is known; the
+    pattern is run over the whole text.
+    """
+
+    words: frozenset[str] = frozenset()
+    prefixes: frozenset[str] = frozenset()
+    digit: bool = False
+    inside: frozenset[str] = frozenset()
+    anywhere: bool = False
+
+    def __or__(self, other: Starts) -> Starts:
+        return Starts(self.words | other.words, self.prefixes | other.prefixes, self.digit or other.digit,
+                      self.inside | other.inside, self.anywhere or other.anywhere)
+
+
+#: A match that begins with a decimal digit.
+DIGIT = Starts(digit=True)
+
+
+def first_words(phrases: Iterable[str], glued: bool = False, inside: bool = False) -> Starts:
+    """The :class:`Starts` of a pattern whose match begins with one of ``phrases``.
+
+    A phrase's first word is its leading run of word characters: whole where the phrase goes on
+    with a non-word character ("des Jahres", "mid-", "Nr."). A phrase that is one word is whole
+    too, unless ``glued``: then the pattern lets word characters follow it ("KW" in "KW42").
+    A first word that begins with a digit ("1.", "3rd") makes the match one that begins with a
+    digit. ``inside``: the phrases may begin a match anywhere, even inside a word. A phrase that
+    begins with no word character cannot be bounded.
+    """
+    words: set[str] = set()
+    prefixes: set[str] = set()
+    digit = anywhere = False
+    found: set[str] = set()
+    for phrase in phrases:
+        m = _FIRST_WORD.match(phrase)
+        if m is None:
+            anywhere = True
+        elif inside:
+            found.add(phrase)
+        elif m.group()[0].isdecimal():
+            digit = True
+        elif glued and m.end() == len(phrase):
+            prefixes.add(m.group())
+        else:
+            words.add(m.group())
+    return Starts(frozenset(words), frozenset(prefixes), digit, frozenset(found), anywhere)
+
+
+class StartIndex:
+    """The possible start positions of each of a list of patterns in a text, from one scan."""
+
+    def __init__(self, starts: Sequence[Starts]) -> None:
+        self._n = len(starts)
+        #: Patterns run over the whole text.
+        self.unbounded = tuple(i for i, s in enumerate(starts) if s.anywhere)
+        exact = {w: {i for i, s in enumerate(starts) if w in s.words} for s in starts for w in s.words}
+        prefixes = {p: {i for i, s in enumerate(starts) if p in s.prefixes} for s in starts for p in s.prefixes}
+        inside = {w for s in starts for w in s.inside}
+        digit = frozenset(i for i, s in enumerate(starts) if s.digit)
+        # A scanned key (a whole word, or the longest prefix a word begins with) -> the patterns
+        # that may start there: a whole word may also be a prefix's word ("Freitag" of
+        # "Freitag(abend)"), so each key takes the patterns of every prefix it begins with.
+        ids_of: dict[str, frozenset[int]] = {}
+        for key in set(exact) | set(prefixes):
+            ids = set(exact.get(key, ()))
+            for p, p_ids in prefixes.items():
+                if key.startswith(p):
+                    ids |= p_ids
+            ids_of[key] = frozenset(ids)
+        # Keys that lead to the same patterns share a list of positions (a class).
+        classes: dict[frozenset[int], int] = {}
+        self._class_of = {key: classes.setdefault(ids, len(classes)) for key, ids in ids_of.items()}
+        self._digit_class = classes.setdefault(digit, len(classes))
+        # Words found inside other words are few: they share one class.
+        self._inside_class = classes.setdefault(frozenset(i for i, s in enumerate(starts) if s.inside), len(classes))
+        self._n_classes = len(classes)
+        #: For each pattern, the classes whose positions it may start at.
+        self._classes_of: list[tuple[int, ...]] = [
+            tuple(c for ids, c in classes.items() if i in ids) for i in range(self._n)]
+        heads = []
+        if exact:
+            heads.append(rf"{alternation(exact)}(?!\w)")
+        if prefixes:
+            heads.append(alternation(prefixes))
+        heads.append(r"\d")
+        # A word start follows a non-word character (the text gets a space in front): "\W" at
+        # the head lets ``re`` skip to the candidates by character class.
+        self._scan = re.compile(rf"\W({'|'.join(heads)})")
+        self._inside = re.compile(f"(?={alternation(inside)})") if inside else None
+
+    def active(self, text: str) -> list[tuple[int, list[int] | None]]:
+        """The patterns that may match in ``text``, in order, with the ascending positions
+        where they may start (None: anywhere)."""
+        found: list[list[int]] = [[] for _ in range(self._n_classes)]
+        class_of, digit = self._class_of.get, self._digit_class
+        for m in self._scan.finditer(" " + text):
+            found[class_of(m.group(1), digit)].append(m.start())
+        if self._inside is not None:
+            found[self._inside_class] += [m.start() for m in self._inside.finditer(text)]
+        out: list[tuple[int, list[int] | None]] = []
+        unbounded = self.unbounded
+        for i, classes in enumerate(self._classes_of):
+            if i in unbounded:
+                out.append((i, None))
+                continue
+            lists = [found[c] for c in classes if found[c]]
+            if len(lists) == 1:
+                out.append((i, lists[0]))
+            elif lists:
+                out.append((i, sorted(set(chain.from_iterable(lists)))))
+        return out
+
+    def starts(self, text: str) -> list[list[int] | None]:
+        """For each pattern, the ascending positions where it may start (None: anywhere)."""
+        found = dict(self.active(text))
+        return [found.get(i, []) for i in range(self._n)]
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex matching any of the literal words, preferring the longest; a space matches any whitespace.
+
+    The words are folded into a trie ("Jahr(?:es|s)?"), so the regex engine tests one
+    character per branch instead of every word in turn: the grammar runs dozens of these
+    over every document.
+    """
+    trie: dict[str, Any] = {}
+    for w in set(words):
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie) if trie else "(?!)"
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_regex(child)
+                for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return f"(?:{body})?"
+    return body

@@ -1,0 +1,160 @@
+"""The date grammar tries each pattern only where one of its declared first words is: that must
+find exactly what running every pattern over the whole text finds (``prefilter=False``)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bilatextract import pipeline
+from bilatextract.resources import load_toml
+from bilatextract.timex import Grammar
+from bilatextract.timex.starts import DIGIT, StartIndex, Starts, first_words
+
+# Edge cases: glued words, odd whitespace, a weekday inside a word, non-ASCII digits.
+EDGE_TEXTS = [
+    "Am Montag, den 13. Oktober 2025 begann die Sitzung; xMontag, 5. Mai und FREITAG, 3. Juni.",
+    "Aprilbis Mai 2024, im\u00a0März,\tim\nJuli 2023, Im Laufe des Jahres, vom 4.-6. Oktober 2015.",
+    "Q3/2024, Q4 2023, KW42, KW 42 2025, 42. Kalenderwoche, 3. Quartal 2024, Jahresende 2024.",
+    "On Sunday, April 10, 2022; May 4-6, 2024; 5/21/2010; 2024/05/04; 2023-05-04; mid-May; mid-2024.",
+    "Figures: 1 2011 300, 2015 euros, Resolution 1718, ٢٠٢٤, 5km, 10am, 17.30 Uhr, 14.10., 3.5.2019.",
+    "two years ago, a week ago, vor zwei Jahren, vor einer Woche, the day before yesterday, heute morgen.",
+    "the first half of 2024, in der ersten Jahreshälfte 2024, New Year's Day, New Year’s Eve, Heiligabend.",
+    "last year, next month, this week, dieses Jahres, nächste Woche, Ende des Jahres, end of the month.",
+    "Mayand June 2024, Maito Juni 2024, Freitagabend, xFriday, April 10, am Freitagnachmittag, 14October 2025.",
+    "",
+    " ",
+    "2024",
+    "Montag",
+    "(im Mai)",
+]
+
+# A first word followed by spaces, tabs, line breaks, dashes, punctuation or the text's end.
+NEXT_WORD_TEXTS = [
+    "in May 2024, in\nMay 2024, in\t\tMay, in  May, in – May 2023, in, May, in-May, in the spring",
+    "held in June 2022; of March; for two weeks; a year ago; a  year ago; an\nhour; two\n\nyears ago",
+    "vor zwei Jahren, vor\nzwei Jahren, vor  einem Monat, vor 3 Wochen, vor, 3 Tagen, im\u00a0Mai, im  Mai",
+    "seit dem 4. Mai, zwischen Mai und Juni, Anfang\nMärz 2024, Mitte –Juli, Ende des Jahres in",
+    "in", "vor ", "in ", "in  ", "in\n", "of\n", "a", "vor\u00a0zwei Jahren", "in\u2003May", "In Mai 2020",
+]
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _key(candidates: list) -> list[tuple]:
+    return [(c.start, c.end, json.dumps(c.attrs, sort_keys=True, default=str), c.needs_tense, c.needs_anchor)
+            for c in candidates]
+
+
+def _assert_same(grammar: Grammar, text: str) -> list:
+    fast = grammar.find(text)
+    # The same candidates in the same order (the order breaks ties between overlapping ones).
+    assert _key(fast) == _key(grammar.find(text, prefilter=False)), text[:80]
+    return fast
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_edge_texts_find_what_full_passes_find(lang: str) -> None:
+    grammar = pipeline.get(lang).get_pipe("bilat_dates").grammar
+    texts = EDGE_TEXTS + NEXT_WORD_TEXTS + [" ".join(NEXT_WORD_TEXTS), "\n".join(NEXT_WORD_TEXTS)]
+    assert sum(len(_assert_same(grammar, text)) for text in texts) > 20
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_real_texts_find_what_full_passes_find(lang: str) -> None:
+    grammar = pipeline.get(lang).get_pipe("bilat_dates").grammar
+    texts = [json.loads(line)["text"] for path in ("narratives/narratives.jsonl", "composed.jsonl")
+             for line in (ROOT / "tests" / "data" / path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts += [json.loads(line)["text"] for line in
+              (ROOT / "docs" / "examples" / "sample.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert sum(len(_assert_same(grammar, text)) for text in texts) > 0
+
+
+def _vocabulary(lang: str) -> list[str]:
+    """Every word and phrase of a language's dates.toml (keys and list items, at any depth)."""
+    out: set[str] = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            for k, v in node.items():
+                out.add(str(k))
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+        elif isinstance(node, str):
+            out.add(node)
+
+    walk(load_toml(lang, "dates.toml"))
+    return sorted(out)
+
+
+_GLUE = ["", " ", " ", " ", "  ", "\n", ", ", "-", ".", "/", "x", "–", "\u00a0"]
+_NUMBERS = ["1", "3.", "14", "14.", "3rd", "2024", "1939", "12.10.2025", "2024-05-04", "5/21/2010", "42", "85"]
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_texts_made_of_the_vocabulary_find_what_full_passes_find(lang: str) -> None:
+    grammar = pipeline.get(lang).get_pipe("bilat_dates").grammar
+    pieces = st.sampled_from(_vocabulary(lang) + _NUMBERS)
+    texts = st.lists(st.tuples(pieces, st.sampled_from(_GLUE)), min_size=1, max_size=12).map(
+        lambda parts: "".join(p + g for p, g in parts))
+
+    @settings(max_examples=400, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+    @given(texts)
+    def check(text: str) -> None:
+        _assert_same(grammar, text)
+
+    check()
+
+
+def test_first_words_read_the_phrases() -> None:
+    assert first_words(["im", "Im", "noch im", "mid-", "Nr."]) == Starts(words=frozenset({"im", "Im", "noch", "mid",
+                                                                                           "Nr"}))
+    # A one-word phrase the pattern lets run on ("KW42"); a phrase with a word after it stays whole.
+    assert first_words(["KW", "calendar week"], glued=True) == Starts(words=frozenset({"calendar"}),
+                                                                      prefixes=frozenset({"KW"}))
+    assert first_words(["1.", "3rd", "erste"]) == Starts(words=frozenset({"erste"}), digit=True)
+    assert first_words(["Montag"], inside=True) == Starts(inside=frozenset({"Montag"}))
+    assert first_words(["§ 5"]).anywhere
+    assert first_words([]) == Starts()
+    assert first_words(["im"]) | DIGIT == Starts(words=frozenset({"im"}), digit=True)
+
+
+def _full(patterns: list[str], text: str) -> list[list[tuple[int, int]]]:
+    return [[m.span() for m in re.compile(p).finditer(text)] for p in patterns]
+
+
+def _indexed(patterns: list[str], index: StartIndex, text: str) -> list[list[tuple[int, int]]]:
+    out = []
+    for p, at in zip(patterns, index.starts(text), strict=True):
+        compiled = re.compile(p)
+        if at is None:
+            out.append([m.span() for m in compiled.finditer(text)])
+            continue
+        spans: list[tuple[int, int]] = []
+        for start in at:
+            m = compiled.match(text, start)
+            if m is not None and (not spans or start >= spans[-1][1]):
+                spans.append(m.span())
+        out.append(spans)
+    return out
+
+
+def test_index_gives_each_pattern_the_places_of_its_first_words() -> None:
+    patterns = [r"(?<![\w\-])(?:im|Im)\s+Mai", r"(?<!\w)\d{4}", r"(?:Montag),?\s+\d", r"(?<!\w)KW\s*\d+",
+                r"(?<!\w)Frei(?:tag)?(?:abend)?", r"\s*Mai"]
+    index = StartIndex([first_words(["im", "Im"]), DIGIT, first_words(["Montag"], inside=True),
+                        first_words(["KW"], glued=True), first_words(["Frei"], glued=True),
+                        first_words([" Mai"])])
+    assert index.unbounded == (5,)
+    texts = ["Im Mai 2024, xMontag, 5 und im  Mai", "", "2024", "Montag, 3 im\nMai", "KW42 KW 7 Freitagabend Frei",
+             "Imx Mai, im-Mai, Freitag"]
+    for text in texts:
+        assert _indexed(patterns, index, text) == _full(patterns, text), text
+    assert index.starts("im Mai, KW3, xMontag, 2024 KWh") == [[0], [22], [14], [8, 27], [], None]
