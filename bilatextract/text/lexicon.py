@@ -1,8 +1,10 @@
 """What the view knows of each language: ``models/<lang>/text.toml`` and known word forms.
 
 A language without a ``text.toml`` simply has no hyphenation heads and no recasing rules.
-Known word forms come from spacy-lookups-data's lemma tables (a core dependency), read only
-when a decision needs them and kept in memory for the process (nothing is cached on disk).
+Known word forms come from ``models/<lang>/known-words.*`` (:mod:`.known_words`, derived from
+spacy-lookups-data's lemma table by ``tools/build_known_words.py``); a language without that
+list falls back to the lemma table of spacy-lookups-data itself (a core dependency), read only
+when a decision needs it and kept in memory for the process (nothing is cached on disk).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import resources
+from . import known_words
 
 _FILE = "text.toml"
 
@@ -37,16 +40,19 @@ def lowercase_words(lang: str) -> frozenset[str]:
     return frozenset(w.lower() for w in section(lang, "allcaps").get("lowercase", ()))
 
 
-@functools.lru_cache(maxsize=65536)  # a search costs ~5 ms; headline words recur (thread-safe cache)
+@functools.lru_cache(maxsize=65536)  # headline words recur (thread-safe cache)
 def is_known_lowercase_form(lang: str, word: str) -> bool:
     """Whether ``word`` (lower case) is a word form or lemma of ``lang``'s lemma table in
     spacy-lookups-data.
 
-    The table is kept as its JSON bytes and searched for the quoted form: reading it costs
-    about 0.05 s and 12 MB for German, where parsing it into a set would cost 0.6 s and 90 MB
-    (measured); a search takes a few milliseconds and happens only for ALL-CAPS stretches and
-    hyphens at line ends.
+    From the language's list of known word forms under ``models/`` where it has one (a
+    look-up reads one block of a few hundred bytes). Otherwise the table itself is kept as
+    its JSON bytes and searched for the quoted form: reading it costs about 0.05 s and 12 MB
+    for German, where parsing it into a set would cost 0.6 s and 90 MB (measured), and a
+    search a few milliseconds.
     """
+    if known_words.has_list(lang):
+        return known_words.is_known(lang, word)
     data = _lemma_bytes(lang)
     return bool(data) and b'"' + word.encode("utf-8") + b'"' in data
 
