@@ -39,7 +39,7 @@ from datetime import date
 from ..errors import ResourceError
 from ..resources import models_dir
 
-__all__ = ["Office", "Person", "holders", "office_at", "person_by_id", "persons", "persons_named"]
+__all__ = ["Office", "Person", "holders", "is_family_name", "office_at", "person_by_id", "persons", "persons_named"]
 
 _FOLDER = ("common", "officeholders", "persons.tsv")
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
@@ -187,6 +187,12 @@ def persons_named(family: str) -> tuple[Person, ...]:
             if k not in found:
                 found.append(k)
     return tuple(map(store.person, found))
+
+
+def is_family_name(family: str) -> bool:
+    """Whether some person has this family name or variant (``persons_named`` is not empty)."""
+    by_name = _store().by_name
+    return any(key in by_name for key in name_keys(family))
 
 
 def person_by_id(person_id: str) -> Person | None:

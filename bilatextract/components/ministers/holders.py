@@ -142,7 +142,7 @@ def find_sole(family: str, years: frozenset[int]) -> Holder | None:
 @functools.lru_cache(maxsize=1 << 16)
 def known_family(word: str) -> bool:
     """Whether ``word`` is the family name (or a variant) of a known person."""
-    return _holders is not None and bool(_named(word))
+    return _holders is not None and _holders.is_family_name(word)
 
 
 @functools.lru_cache(maxsize=1 << 14)

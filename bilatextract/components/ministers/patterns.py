@@ -44,6 +44,8 @@ class Patterns:
         self.head_words = tuple(self.heads)
         infl = data.get("heads_inflection", {})
         self.endings = sorted(infl.get("endings", [""]), key=len, reverse=True)
+        # Every head with every ending: a word ending in none of them is no fused title (one C call).
+        self.fused_suffixes = tuple({h + e for h in self.heads for e in self.endings})
         self.plural_endings = frozenset(infl.get("plural_endings", []))
         self.plural_articles = frozenset(infl.get("plural_articles", []))
         self.blocking_prefixes = tuple(p.lower() for p in data.get("heads_blocking", {}).get("prefixes", []))
@@ -279,6 +281,8 @@ class Patterns:
         if not self.heads or not word[:1].isupper():
             return None
         low = word.lower()
+        if not low.endswith(self.fused_suffixes):
+            return None
         for ending in self.endings:
             if not low.endswith(ending):
                 continue

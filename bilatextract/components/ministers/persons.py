@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from itertools import compress
 
 from . import holders
 from .model import (
@@ -20,6 +21,10 @@ from .model import (
     _Output,
     name_key,
 )
+
+
+def _may_be_name(word: str) -> bool:
+    return word[:1].isupper() or "-" in word
 
 
 class PersonsMixin(DocumentParts):
@@ -270,19 +275,19 @@ class PersonsMixin(DocumentParts):
         name_class = self.p.name_class
         # Only where a known family name stands among the next few words (one look-up per word string).
         near = [False] * n
-        for k, w in enumerate(texts):
-            if name_class[w] == _NAME and holders.known_family(w):
+        # A name word is capitalised, or a hyphenated particle and name ("al-Saud"): only those
+        # are looked up, the known family names first (a set look-up per distinct word).
+        maybe = compress(range(n), map(_may_be_name, texts))
+        for k in maybe:
+            w = texts[k]
+            if holders.known_family(w) and name_class[w] == _NAME:
                 near[max(0, k - 3) : k + 1] = [True] * (k + 1 - max(0, k - 3))
-        if not any(near):
-            return []
-        j = 0
-        while j < n - 1:
-            if not near[j] or name_class[texts[j]] != _NAME or not self.is_name_word(j):
-                j += 1
+        nxt = 0  # the first word not yet passed
+        for j in compress(range(n - 1), near):  # the words near a known family name, in order
+            if j < nxt or name_class[texts[j]] != _NAME or not self.is_name_word(j):
                 continue
             idx = self.name_forward(j)
             if not idx or len(idx) > 4 or any(len(texts[k]) < 2 for k in idx):
-                j += 1
                 continue
             a, b = starts[idx[0]], ends[idx[-1]]
             holder = None
@@ -294,7 +299,7 @@ class PersonsMixin(DocumentParts):
             elif holders.known_family(texts[idx[-1]]) or holders.known_family(texts[idx[0]]):
                 holder = holders.find_full_name([texts[k] for k in idx], latest)
             if holder is None:
-                j = idx[-1] + 1
+                nxt = idx[-1] + 1
                 continue
             m = self.make(self.honorifics_backward(a), b, idx, None, "titled")
             if name_key(texts[idx[-1]]) != name_key(holder.family) == name_key(texts[idx[0]]):
@@ -303,5 +308,5 @@ class PersonsMixin(DocumentParts):
             m.holder = holder
             out.append(m)
             taken.append((a, b))
-            j = idx[-1] + 1
+            nxt = idx[-1] + 1
         return out
