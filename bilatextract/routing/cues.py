@@ -195,8 +195,16 @@ def names_another(text: str, language: str, min_score: float) -> bool:
     scanned: the others are weighed against a lower bound of its score, see
     :func:`decisive_language`)."""
     lowered = text.lower()
-    found = word_evidence(lowered)
+    words = tuple(WORD.findall(lowered))
+    if not words:
+        return False
+    all_cues = cues()
+    scores = {cue.lang: cue.word_score(words) for cue in all_cues}
+    found = Evidence(words, scores)
     named = found.decisive(min_score)
     if named is None:
-        named = add_shapes(found, lowered, [lang for lang in cue_languages() if lang != language]).decisive(min_score)
+        for cue in all_cues:
+            if cue.lang != language:
+                scores[cue.lang] += cue.pattern_score(lowered)
+        named = found.decisive(min_score)
     return named is not None and named != language

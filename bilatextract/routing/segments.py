@@ -55,8 +55,10 @@ def one_language(text: str, language: str) -> bool:
     """Whether :func:`runs` gives ``text`` one run of ``language``: no line names another
     language strongly. Cheaper than :func:`runs`: ``language``'s own word shapes are not
     scanned, and nothing is labelled."""
-    for start, end in lines(text):
-        if names_another(text[start : min(end, start + LINE_SAMPLE_CHARS)], language, STRONG_LINE_SCORE):
+    for m in _LINE.finditer(text):
+        start = m.start()
+        if start < m.end() and names_another(text[start : min(m.end(), start + LINE_SAMPLE_CHARS)], language,
+                                             STRONG_LINE_SCORE):
             return False
     return True
 
