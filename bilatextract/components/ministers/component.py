@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from ... import knowledge as kb
 from ...resources import check_language
-from ..base import ATTRS, SPAN_KEY, doc_text, reference_year, set_spans, spans_of, view_of
+from ..base import ATTRS, SPAN_KEY, reference_year, set_spans, spans_of, view_of
 from . import holders
 from .countries import CountriesMixin
 from .model import (
@@ -24,7 +24,6 @@ from .model import (
     _is_caps,
     _OffsetIndex,
     _Output,
-    _word_lists,
     name_key,
     person_key,
     split_namesakes,
@@ -33,6 +32,7 @@ from .names_doc import NamesMixin
 from .patterns import Patterns
 from .persons import PersonsMixin
 from .titles import TitlesMixin
+from .words import WordReader
 
 #: A run of two words in capitals: a line in capitals may name countries in capitals.
 _CAPS_RUN = re.compile(r"\b[A-ZÄÖÜ]{2,}\s+[A-ZÄÖÜ]{2,}\b")
@@ -46,6 +46,7 @@ class MinistersComponent:
         self.name = name
         self.spans_key = spans_key
         self.p = Patterns(self.lang)
+        self.words = WordReader(self.p.possessive_endings)
 
     # ================================================================ the document
 
@@ -110,9 +111,10 @@ class _Document(TitlesMixin, NamesMixin, PersonsMixin, CountriesMixin):
         self.p = component.p
         self.lang = component.lang
         self.doc = doc
-        self.text = doc_text(doc)
-        # The words as parallel lists (text, start, end): no object per word.
-        self.texts, self.starts, self.ends = _word_lists(self.text)
+        view = view_of(doc)
+        self.text = view.text
+        # The words, read off spaCy's tokens, as parallel lists (text, start, end): no object per word.
+        self.texts, self.starts, self.ends = component.words.words(self.text, view.token_texts, view.token_starts)
         self.n = len(self.texts)
         self.by_start = _OffsetIndex(self.starts)
         self.by_end = _OffsetIndex(self.ends)
