@@ -4,10 +4,14 @@ abbreviations, and which known agreement a mention names."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from spacy.tokens import Doc
+
 from ...resources import load_toml
-from .words import Found, Word, _surface, tokenize
+from .tokens import words_of_tokens
+from .words import Found, Word, _surface
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +29,12 @@ class Known:
 
     lang: str
     inflection: dict[str, tuple[str, ...]]
+    tokenizer: Callable[[str], Doc]
+
+    def _split(self, name: str) -> tuple[str, ...]:
+        """The words of a name, as the rules read them in a text."""
+        doc = self.tokenizer(name)
+        return tuple(w.text for w in words_of_tokens(name, [t.text for t in doc], [t.idx for t in doc]))
 
     def _load_known(self) -> None:
         data = load_toml("common", "agreements.toml").get("agreement", [])
@@ -53,16 +63,16 @@ class Known:
                                bool(entry.get("ambiguous", False))))
             for name in own:
                 for form in self._name_forms(name):
-                    words = tuple(w.text for w in tokenize(form))
+                    words = self._split(form)
                     self.known_names.setdefault(words[0], []).append((words, i))
                     self.known_by_text.setdefault(" ".join(words).lower(), i)
             for other in names.values():
                 for name in other:
-                    self.known_by_text.setdefault(" ".join(w.text for w in tokenize(name)).lower(), i)
+                    self.known_by_text.setdefault(" ".join(self._split(name)).lower(), i)
             for name in own:
-                self.known_by_loose.setdefault(self._loose_key(" ".join(w.text for w in tokenize(name))), i)
+                self.known_by_loose.setdefault(self._loose_key(" ".join(self._split(name))), i)
             for abbr in abbrevs:
-                words = tuple(w.text for w in tokenize(abbr))
+                words = self._split(abbr)
                 self.known_abbrevs.setdefault(words[0], []).append((words, i))
         for table in (self.known_names, self.known_abbrevs):
             for cands in table.values():
