@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from itertools import compress
 
 from .._memo import MEMO_LIMIT, Memo
-from ..resources import has_file, load_toml
+from ..resources import cached, has_file, load_toml
+from ..sources import active
 
 # ----------------------------------------------------------------------------- countries
 
@@ -30,7 +31,7 @@ def _expand(forms: Sequence[str], endings: Sequence[str]) -> list[str]:
     return out
 
 
-@functools.cache
+@cached
 def country_surface_forms(lang: str) -> dict[str, str]:
     """Surface forms naming a country in ``lang``, as written in the data, -> ISO code."""
     data = _country_data(lang)
@@ -38,13 +39,13 @@ def country_surface_forms(lang: str) -> dict[str, str]:
     return {form: code for code, forms in data.get("countries", {}).items() for form in _expand(forms, endings)}
 
 
-@functools.cache
+@cached
 def country_forms(lang: str) -> dict[str, str]:
     """Lowercased surface forms naming a country in ``lang`` -> ISO code (inflections expanded)."""
     return {form.lower(): code for form, code in country_surface_forms(lang).items()}
 
 
-@functools.cache
+@cached
 def subnational_forms(lang: str) -> frozenset[str]:
     """Surface forms naming a part of a country ("bayerischen", "Bavarian")."""
     data = _country_data(lang)
@@ -66,7 +67,7 @@ class CountryMention:
 _WORD_START = re.compile(r"\w")
 
 
-@functools.cache
+@cached
 def _country_trie(lang: str) -> dict[str, dict]:
     """The surface forms of ``lang`` and their capitalised variants as a character trie; ""
     marks the end of a form."""
@@ -107,7 +108,7 @@ def _genitive(lang: str) -> str:
 _NO_WORD_BEFORE_FIRST = r"(?<!\w.)"
 
 
-@functools.cache
+@cached
 def _country_scanners(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
     r"""The regexes that match the surface forms of ``lang`` at an offset, in two groups.
 
@@ -132,7 +133,7 @@ def _country_scanners(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str
     return upper, re.compile(rf"(?<!\w)({_trie_regex(others)}){genitive}(?![\w])")
 
 
-@functools.cache
+@cached
 def _lower_search_scanner(lang: str) -> re.Pattern[str] | None:
     r"""The lowercase forms for searching a whole text: a non-word character, then the form.
     Compiled only when a text is scanned without its tokens (a pattern that starts with a
@@ -190,7 +191,7 @@ def _code_of_form(lang: str, form: str) -> str | None:
     return forms.get(form) or forms.get(form[:1].lower() + form[1:]) or country_forms(lang).get(form.lower())
 
 
-@functools.cache
+@cached
 def _variant_codes(lang: str) -> dict[str, str | None]:
     """``_code_of_form`` of every form the scanners match (a form or its capitalised variant)."""
     return {variant: _code_of_form(lang, variant)
@@ -210,7 +211,7 @@ def country_mentions(
     stands for its text (spaCy's ``ORTH`` hash), to judge the words by without hashing strings.
     """
     # The ministries and ministers components both ask for the same document in a row.
-    key = (text, lang)
+    key = (text, lang, active())
     found = _RECENT_MENTIONS.get(key)
     if found is None:
         found = _country_mentions_at(text, lang, tokens, keys) if tokens is not None else _country_mentions(text, lang)
@@ -220,8 +221,8 @@ def country_mentions(
     return list(found)
 
 
-#: The mentions of the last few texts asked for, by (text, lang).
-_RECENT_MENTIONS: dict[tuple[str, str], tuple[CountryMention, ...]] = {}
+#: The mentions of the last few texts asked for, by (text, lang, source).
+_RECENT_MENTIONS: dict[tuple[str, str, object], tuple[CountryMention, ...]] = {}
 
 
 def _country_mentions(text: str, lang: str) -> tuple[CountryMention, ...]:
@@ -255,12 +256,12 @@ def _form_starts(lang: str, token: str) -> tuple[int, ...]:
     return tuple(out)
 
 
-@functools.cache
+@cached
 def _form_starts_memo(lang: str) -> Memo:
     return Memo(functools.partial(_form_starts, lang), max_key_chars=100)
 
 
-@functools.cache
+@cached
 def _form_starts_by_key(lang: str) -> dict[int, tuple[int, ...]]:
     """``_form_starts`` by the key that stands for a token's text (its ``ORTH``)."""
     return {}
@@ -326,13 +327,13 @@ def _country_mentions_at(
     return tuple(out)
 
 
-@functools.cache
+@cached
 def _capitalised_firsts(lang: str) -> frozenset[str]:
     """The first characters of the forms the capitalised scanner matches."""
     return frozenset(ch for ch in _country_trie(lang) if ch.isupper())
 
 
-@functools.lru_cache(maxsize=1 << 15)
+@cached(maxsize=1 << 15)
 def country_of_word(word: str, lang: str) -> str | None:
     """The country a single word or phrase names ("japanischen", "Japan's", "U.K.") or None."""
     upper, lower_at_start = _country_scanners(lang)
