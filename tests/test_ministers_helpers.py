@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import pytest
 
 from bilatextract import pipeline
-from bilatextract.components.ministers.component import _TokenOffsets
+from bilatextract.components.ministers.component import _Document, _TokenOffsets
 from bilatextract.components.ministers.model import name_hits
 from bilatextract.components.ministers.words import WORD, WordReader
 
@@ -68,3 +70,28 @@ def test_name_hits(forms: set[str]) -> None:
     alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     lookbehind = re.compile(r"(?<![\w\-‐])(?:" + alternation + r")(?![\w\-‐])")
     assert list(name_hits(text, forms)) == [m.span() for m in lookbehind.finditer(text)]
+
+
+def _composed_texts() -> list[str]:
+    texts = []
+    for name in ("composed.jsonl", "composed-world.jsonl"):
+        path = Path(__file__).parent / "data" / name
+        texts += [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return texts
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_title_starts_judged_where_the_patterns_match(lang: str) -> None:
+    """The words where a title or a counterpart can start, found by the one-word patterns and the fused
+    heads, are the words found by judging every word."""
+    nlp = pipeline.get(lang)
+    component = nlp.get_pipe("bilat_ministers")
+    texts = [*TEXTS, *_composed_texts(), "Bundesaußenministerin, BUNDESAUSSENMINISTER, İstanbul-Außenminister"]
+    judged = 0
+    for text in texts:
+        doc = nlp.make_doc(text)
+        work = _Document(component, doc)
+        every = {k: kind for k, w in enumerate(work.texts) if (kind := component.p.word_kind(w))}
+        assert work.kinds == every, text[:80]
+        judged += len(every)
+    assert judged > 20

@@ -262,3 +262,4 @@ class DocumentParts:
     starts: list[int]
     ends: list[int]
     n: int
+    kinds: dict[int, int]  # Patterns.word_kind of the words where it is not 0
