@@ -139,6 +139,12 @@ def find_sole(family: str, years: frozenset[int]) -> Holder | None:
     return Holder(person.id, person.family, person.given, office.country, office.portfolio)
 
 
+def family_keys() -> frozenset[str]:
+    """The keys of the known family names: a word of ASCII letters and digits is ``known_family``
+    where its small letters are one of them."""
+    return _holders.family_name_keys() if _holders is not None else frozenset()
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def known_family(word: str) -> bool:
     """Whether ``word`` is the family name (or a variant) of a known person."""

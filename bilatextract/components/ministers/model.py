@@ -263,3 +263,4 @@ class DocumentParts:
     ends: list[int]
     n: int
     kinds: dict[int, int]  # Patterns.word_kind of the words where it is not 0
+    lowers: list[str]  # the words in small letters
