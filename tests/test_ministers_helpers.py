@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bilatextract import pipeline
+from bilatextract.components.ministers import holders
 from bilatextract.components.ministers.component import _Document, _TokenOffsets
 from bilatextract.components.ministers.model import name_hits
 from bilatextract.components.ministers.words import WORD, WordReader
@@ -95,3 +96,12 @@ def test_title_starts_judged_where_the_patterns_match(lang: str) -> None:
         assert work.kinds == every, text[:80]
         judged += len(every)
     assert judged > 20
+
+
+@pytest.mark.parametrize("text", [*TEXTS, "12019 2019 1945x 19451 ²2019 ١2019 x2020y 20201 19399 1939 1940 200120 2001-2002"])
+def test_document_years(text: str) -> None:
+    """The years a document names: four digits from 1940 to 2099 not inside a longer number."""
+    plain = re.compile(r"(?<!\d)(19[4-9]\d|20\d\d)(?!\d)")
+    years = holders.document_years(text, None)
+    assert sorted(years.counts.elements()) == sorted(int(y) for y in plain.findall(text))
+    assert holders.document_years(text, 2011) == {2011}
