@@ -108,3 +108,13 @@ def test_document_years(text: str) -> None:
     years = holders.document_years(text, None)
     assert sorted(years.counts.elements()) == sorted(int(y) for y in plain.findall(text))
     assert holders.document_years(text, 2011) == {2011}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_sentences_are_spacys(lang: str) -> None:
+    """The sentences the component reads (for counterparts and inferred countries) are spaCy's."""
+    nlp = pipeline.get(lang)
+    component = nlp.get_pipe("bilat_ministers")
+    for text in [*TEXTS, *_composed_texts(), "  ", "Mr. Smith went. \"Yes.\" Then\n\nNext"]:
+        doc = nlp(text)
+        assert _Document(component, doc).sentences == [(s.start_char, s.end_char) for s in doc.sents], text[:80]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from ...resources import has_file, load_toml
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def plain_key(word: str) -> str:
     """A word compared ignoring case and accents ("Ngọc" = "ngoc")."""
     decomposed = unicodedata.normalize("NFKD", word.casefold())
