@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import pytest
 
 from bilatextract import pipeline
-from bilatextract.components.ministers.component import _TokenOffsets
+from bilatextract.components.ministers import holders
+from bilatextract.components.ministers.component import _Document, _TokenOffsets
 from bilatextract.components.ministers.model import name_hits
 from bilatextract.components.ministers.words import WORD, WordReader
 
@@ -68,3 +71,50 @@ def test_name_hits(forms: set[str]) -> None:
     alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     lookbehind = re.compile(r"(?<![\w\-‐])(?:" + alternation + r")(?![\w\-‐])")
     assert list(name_hits(text, forms)) == [m.span() for m in lookbehind.finditer(text)]
+
+
+def _composed_texts() -> list[str]:
+    texts = []
+    for name in ("composed.jsonl", "composed-world.jsonl"):
+        path = Path(__file__).parent / "data" / name
+        texts += [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return texts
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_title_starts_judged_where_the_patterns_match(lang: str) -> None:
+    """The words where a title or a counterpart can start, found by the one-word patterns and the fused
+    heads, are the words found by judging every word."""
+    nlp = pipeline.get(lang)
+    component = nlp.get_pipe("bilat_ministers")
+    texts = [*TEXTS, *_composed_texts(), "Bundesaußenministerin, BUNDESAUSSENMINISTER, İstanbul-Außenminister"]
+    judged = 0
+    for text in texts:
+        doc = nlp.make_doc(text)
+        work = _Document(component, doc)
+        every = {k: kind for k, w in enumerate(work.texts) if (kind := component.p.word_kind(w))}
+        assert work.kinds == every, text[:80]
+        judged += len(every)
+    assert judged > 20
+
+
+YEARS = "12019 2019 1945x 19451 ²2019 ١2019 x2020y 20201 19399 1939 1940 200120 2001-2002"
+
+
+@pytest.mark.parametrize("text", [*TEXTS, YEARS])
+def test_document_years(text: str) -> None:
+    """The years a document names: four digits from 1940 to 2099 not inside a longer number."""
+    plain = re.compile(r"(?<!\d)(19[4-9]\d|20\d\d)(?!\d)")
+    years = holders.document_years(text, None)
+    assert sorted(years.counts.elements()) == sorted(int(y) for y in plain.findall(text))
+    assert holders.document_years(text, 2011) == {2011}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_sentences_are_spacys(lang: str) -> None:
+    """The sentences the component reads (for counterparts and inferred countries) are spaCy's."""
+    nlp = pipeline.get(lang)
+    component = nlp.get_pipe("bilat_ministers")
+    for text in [*TEXTS, *_composed_texts(), "  ", "Mr. Smith went. \"Yes.\" Then\n\nNext"]:
+        doc = nlp(text)
+        assert _Document(component, doc).sentences == [(s.start_char, s.end_char) for s in doc.sents], text[:80]

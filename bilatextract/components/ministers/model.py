@@ -262,3 +262,5 @@ class DocumentParts:
     starts: list[int]
     ends: list[int]
     n: int
+    kinds: dict[int, int]  # Patterns.word_kind of the words where it is not 0
+    lowers: list[str]  # the words in small letters
