@@ -133,9 +133,10 @@ _JOINING = frozenset("+_-–'’")
 
 
 def _joins_full_stop(text: str, e: int, hi: int) -> bool:
-    """May the full stop at ``e``, right after a word, belong to it? It joins a dotted capital
+    """Does the full stop at ``e``, right after a word, belong to it? It joins a dotted capital
     ("U.S.") or what follows it ("4.0", "U.S.-Japan")."""
-    return (e + 1 < hi and not text[e + 1].isspace()) or (
+    nxt = text[e + 1] if e + 1 < hi else " "
+    return nxt.isalnum() or (nxt in "-–" and e + 2 < hi and text[e + 2].isalnum()) or (
         e >= 3 and "A" <= text[e - 3] <= "Z" and text[e - 2] == "." and "A" <= text[e - 1] <= "Z"
     )
 
@@ -214,8 +215,14 @@ def word_at(text: str, texts: list[str], starts: list[int], c: int, lo: int) -> 
     if c - p > 64:
         return None
     ch = text[c]
-    if ch in _ALONE or (ch == "." and (c == p or not _word_char(text[c - 1]))):
+    if ch in _ALONE:
         return c, c + 1  # punctuation that no word holds
+    if ch == ".":
+        before = text[c - 1] if c > p else " "
+        if not _word_char(before) and before != "+":
+            return c, c + 1
+        if before.isalnum() and not _joins_full_stop(text, c, len(text)):
+            return c, c + 1
     i = bisect.bisect_right(starts, c) - 1
     if i < 0:
         return None
