@@ -22,6 +22,7 @@ from .._memo import Memo
 from ..resources import check_language, load_toml
 from ..timex import Candidate, Grammar
 from .base import SPAN_KEY, DocView, set_spans, view_of
+from .persist import Persisted, deferred, reads_its_models
 
 #: Longer words are not memoised.
 MEMO_KEY_CHARS = 64
@@ -210,7 +211,7 @@ def choose(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
-class DatesComponent:
+class DatesComponent(Persisted):
     def __init__(self, nlp: Language, name: str, spans_key: str = SPAN_KEY) -> None:
         self.lang = check_language(nlp.lang)
         self.name = name
@@ -219,6 +220,7 @@ class DatesComponent:
         self.grammar = Grammar(vocab)
         self.tense = TenseCues(vocab.get("tense", {}))
 
+    @reads_its_models
     def __call__(self, doc: Doc) -> Doc:
         found: list[tuple[_Tokens, dict[str, Any]]] = []
         view = view_of(doc)
@@ -236,7 +238,8 @@ class DatesComponent:
         return doc
 
 
-@Language.factory("bilat_dates", default_config={"spans_key": SPAN_KEY})
-def make_dates(nlp: Language, name: str, spans_key: str = SPAN_KEY) -> DatesComponent:
-    """The DATE component; it writes its spans in ``doc.spans[spans_key]``."""
-    return DatesComponent(nlp, name, spans_key)
+@Language.factory("bilat_dates", default_config={"spans_key": SPAN_KEY, "data_path": None})
+def make_dates(nlp: Language, name: str, spans_key: str = SPAN_KEY, data_path: str | None = None) -> DatesComponent:
+    """The DATE component; it writes its spans in ``doc.spans[spans_key]``. ``data_path``: a models
+    folder to compile from instead of the installed one."""
+    return deferred(DatesComponent, nlp, name, spans_key, data_path)

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from ..._memo import Memo
 from ...resources import check_language
 from ..base import SPAN_KEY, char_span, set_spans, view_of
+from ..persist import Persisted, deferred, reads_its_models
 from .abbreviations import Abbreviations
 from .grammar import Grammar, _DateStarts, _resolve
 from .identity import Identity
@@ -23,7 +24,7 @@ from .words import _GAP, Found, Word, _after_hyphen, _occurrences, _outside, _ov
 Tokens = tuple[list[str], list[int]]
 
 
-class AgreementsComponent(Mentions, Grammar, Abbreviations, Identity, Known, Lexicon):
+class AgreementsComponent(Persisted, Mentions, Grammar, Abbreviations, Identity, Known, Lexicon):
     def __init__(self, nlp: Language, name: str, spans_key: str = SPAN_KEY) -> None:
         self.tokenizer = nlp.tokenizer  # splits the known names and abbreviations into words
         Lexicon.__init__(self, check_language(nlp.lang))
@@ -61,6 +62,7 @@ class AgreementsComponent(Mentions, Grammar, Abbreviations, Identity, Known, Lex
 
     # ----- the well-known agreements -------------------------------------------------------
 
+    @reads_its_models
     def __call__(self, doc: Doc) -> Doc:
         words, chosen = self._found(doc)
         self._identify(words, chosen)
@@ -210,7 +212,9 @@ class AgreementsComponent(Mentions, Grammar, Abbreviations, Identity, Known, Lex
 
 
 
-@Language.factory("bilat_agreements", default_config={"spans_key": SPAN_KEY})
-def make_agreements(nlp: Language, name: str, spans_key: str = SPAN_KEY) -> AgreementsComponent:
-    """The AGREEMENT component; it writes its spans (and reads DATE spans) in ``doc.spans[spans_key]``."""
-    return AgreementsComponent(nlp, name, spans_key)
+@Language.factory("bilat_agreements", default_config={"spans_key": SPAN_KEY, "data_path": None})
+def make_agreements(nlp: Language, name: str, spans_key: str = SPAN_KEY,
+                    data_path: str | None = None) -> AgreementsComponent:
+    """The AGREEMENT component; it writes its spans (and reads DATE spans) in ``doc.spans[spans_key]``.
+    ``data_path``: a models folder to compile from instead of the installed one."""
+    return deferred(AgreementsComponent, nlp, name, spans_key, data_path)

@@ -14,7 +14,8 @@ from spacy.tokens import Doc, Span
 
 from ... import knowledge as kb
 from ...resources import check_language
-from ..base import ATTRS, SPAN_KEY, doc_text, reference_year, set_spans, spans_of, view_of
+from ..base import ATTRS, SPAN_KEY, reference_year, set_spans, spans_of, view_of
+from ..persist import Persisted, deferred, reads_its_models
 from . import holders
 from .countries import CountriesMixin
 from .model import (
@@ -24,7 +25,6 @@ from .model import (
     _is_caps,
     _OffsetIndex,
     _Output,
-    _word_lists,
     name_key,
     person_key,
     split_namesakes,
@@ -33,12 +33,13 @@ from .names_doc import NamesMixin
 from .patterns import Patterns
 from .persons import PersonsMixin
 from .titles import TitlesMixin
+from .words import WordReader
 
 #: A run of two words in capitals: a line in capitals may name countries in capitals.
 _CAPS_RUN = re.compile(r"\b[A-ZÄÖÜ]{2,}\s+[A-ZÄÖÜ]{2,}\b")
 
 
-class MinistersComponent:
+class MinistersComponent(Persisted):
     """MINISTER mentions into ``doc.spans[spans_key]`` (reading the MINISTRY spans already there)."""
 
     def __init__(self, nlp: Language, name: str, spans_key: str = SPAN_KEY) -> None:
@@ -46,9 +47,11 @@ class MinistersComponent:
         self.name = name
         self.spans_key = spans_key
         self.p = Patterns(self.lang)
+        self.words = WordReader(self.p.possessive_endings)
 
     # ================================================================ the document
 
+    @reads_its_models
     def __call__(self, doc: Doc) -> Doc:
         found = []
         tokens = _TokenOffsets(doc)
@@ -110,9 +113,10 @@ class _Document(TitlesMixin, NamesMixin, PersonsMixin, CountriesMixin):
         self.p = component.p
         self.lang = component.lang
         self.doc = doc
-        self.text = doc_text(doc)
-        # The words as parallel lists (text, start, end): no object per word.
-        self.texts, self.starts, self.ends = _word_lists(self.text)
+        view = view_of(doc)
+        self.text = view.text
+        # The words, read off spaCy's tokens, as parallel lists (text, start, end): no object per word.
+        self.texts, self.starts, self.ends = component.words.words(self.text, view.token_texts, view.token_starts)
         self.n = len(self.texts)
         self.by_start = _OffsetIndex(self.starts)
         self.by_end = _OffsetIndex(self.ends)
@@ -258,6 +262,8 @@ class _Document(TitlesMixin, NamesMixin, PersonsMixin, CountriesMixin):
         return out
 
 
-@Language.factory("bilat_ministers", default_config={"spans_key": SPAN_KEY})
-def make_ministers(nlp: Language, name: str, spans_key: str) -> MinistersComponent:
-    return MinistersComponent(nlp, name, spans_key)
+@Language.factory("bilat_ministers", default_config={"spans_key": SPAN_KEY, "data_path": None})
+def make_ministers(nlp: Language, name: str, spans_key: str, data_path: str | None = None) -> MinistersComponent:
+    """MINISTER spans with their attributes, written into ``doc.spans[spans_key]``. ``data_path``: a
+    models folder to compile from instead of the installed one."""
+    return deferred(MinistersComponent, nlp, name, spans_key, data_path)

@@ -7,13 +7,12 @@ syllables, hyphenated Korean given names, short Vietnamese name words).
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ...resources import has_file, load_toml
+from ...resources import cached, has_file, load_toml
 
 
 def plain_key(word: str) -> str:
@@ -54,7 +53,7 @@ class NameConventions:
             and all(len(w) <= self.short_word and w.isalpha() for w in rest)
 
 
-@functools.cache
+@cached
 def name_conventions() -> NameConventions:
     """The conventions of ``models/common/names.toml`` (none where the file is missing)."""
     data = load_toml("common", "names.toml") if has_file("common", "names.toml") else {}

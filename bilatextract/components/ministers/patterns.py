@@ -35,6 +35,8 @@ class Patterns:
     def __init__(self, lang: str) -> None:
         self.lang = lang
         data = load_toml(lang, "ministers.toml")
+        # Endings left out of a word as possessives ("Japan's" -> "Japan"): ``words.WordReader``.
+        self.possessive_endings = tuple(data.get("words", {}).get("possessive_endings", []))
         self.titles = {tuple(k.split()): v for k, v in data.get("titles", {}).items()}
         self.max_title = max((len(k) for k in self.titles), default=1)
         # Title lengths to try at a word, by the word: most words start no title (linear scan).
