@@ -31,10 +31,26 @@ class Known:
     inflection: dict[str, tuple[str, ...]]
 
     def _load_known(self, tokenizer: Callable[[str], Doc]) -> None:
+        chunk_words: dict[tuple[str, str], tuple[str, ...]] = {}
+
         def split(name: str) -> tuple[str, ...]:
             """The words of a name, as the rules read them in a text."""
-            doc = tokenizer(name)
-            return tuple(w.text for w in words_of_tokens(name, [t.text for t in doc], [t.idx for t in doc]))
+            chunks = name.split()
+            out: list[str] = []
+            for k, chunk in enumerate(chunks):
+                if chunk.isalnum():  # letters and digits between spaces are one word, whatever spaCy splits
+                    out.append(chunk)
+                    continue
+                # a word looks one character past the spaces around it ("Zoll- und", "People's Republic")
+                key = (chunk, chunks[k + 1][:1] if k + 1 < len(chunks) else "")
+                words = chunk_words.get(key)
+                if words is None:
+                    text = " " + chunk + (" " + key[1] if key[1] else "")
+                    doc = tokenizer(text)
+                    found = words_of_tokens(text, [t.text for t in doc], [t.idx for t in doc])
+                    words = chunk_words[key] = tuple(w.text for w in found if w.end <= len(chunk) + 1)
+                out.extend(words)
+            return tuple(out)
 
         data = load_toml("common", "agreements.toml").get("agreement", [])
         #: per known agreement: (canonical name in this language, first abbreviation, ambiguous)
