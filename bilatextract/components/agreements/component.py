@@ -26,8 +26,7 @@ Tokens = tuple[list[str], list[int]]
 
 class AgreementsComponent(Persisted, Mentions, Grammar, Abbreviations, Identity, Known, Lexicon):
     def __init__(self, nlp: Language, name: str, spans_key: str = SPAN_KEY) -> None:
-        self.tokenizer = nlp.tokenizer  # splits the known names and abbreviations into words
-        Lexicon.__init__(self, check_language(nlp.lang))
+        Lexicon.__init__(self, check_language(nlp.lang), nlp.tokenizer)
         self.name = name
         self.spans_key = spans_key
         cfg = self.cfg

@@ -88,7 +88,8 @@ def build_words(
     if a < 0 or starts[a] + len(texts[a]) <= lo:
         a += 1
     b = bisect.bisect_left(starts, hi)
-    state = (after is None or (not after.is_word and after.text in _SENTENCE_END), after.end if after else lo)
+    prev_ends_sentence = after is None or (not after.is_word and after.text in _SENTENCE_END)
+    prev_end = after.end if after is not None else lo
     kinds = _KINDS
     append = out.append
     i = a
@@ -98,36 +99,44 @@ def build_words(
         e = s + len(t)
         if lo <= s and e <= hi:
             # the usual token: a plain word, or a punctuation mark, that joins nothing around it
-            joins = i + 1 < b and starts[i + 1] == e and _may_join(texts[i + 1], text, e, hi)
-            if t.isalnum():
-                plain = not joins
+            if i + 1 < b and starts[i + 1] == e:
+                c = texts[i + 1][0]
+                joins = c.isalnum() or c in _JOINING or (c == "." and _joins_full_stop(text, e, hi))
             else:
-                plain = len(t) == 1 and t != "_" and not t.isspace() \
-                    and not (t == "-" and s > 0 and text[s - 1].isspace() and joins)
-            if plain:
-                prev_ends_sentence, prev_end = state
+                joins = False
+            if t.isalnum():
+                if not joins:
+                    gap = text[prev_end:s]
+                    append(Word(t, s, e, True, prev_ends_sentence or (gap != " " and "\n" in gap)))
+                    prev_ends_sentence = False
+                    prev_end = e
+                    i += 1
+                    continue
+            elif len(t) == 1 and t != "_" and not t.isspace() and not (t == "-" and joins and text[s - 1].isspace()):
                 gap = text[prev_end:s]
                 is_word, ends_sentence = kinds[t]
                 append(Word(t, s, e, is_word, prev_ends_sentence or (gap != " " and "\n" in gap)))
-                state = (ends_sentence, e)
+                prev_ends_sentence = ends_sentence
+                prev_end = e
                 i += 1
                 continue
         j = i + 1  # the run of tokens without whitespace between them, read piece by piece
         while j < b and starts[j] == starts[j - 1] + len(texts[j - 1]):
             j += 1
-        state = _build(text, _pieces(texts, starts, i, j, lo, hi), hi, state, out)
+        prev_ends_sentence, prev_end = _build(text, _pieces(texts, starts, i, j, lo, hi), hi,
+                                              (prev_ends_sentence, prev_end), out)
         i = j
 
 
-def _may_join(u: str, text: str, e: int, hi: int) -> bool:
-    """Can the token ``u`` at ``e``, right after a word, continue that word? (False: it cannot.)"""
-    c = u[0]
-    if c.isalnum() or c in "+_-–'’":
-        return True
-    if c != ".":
-        return False
-    # a full stop joins a dotted capital ("U.S.") or what follows it ("4.0", "U.S.-Japan")
-    return (e + 1 < hi and not text[e + 1].isspace()) or (
+#: What may continue a word right after it, besides letters and digits and a full stop.
+_JOINING = frozenset("+_-–'’")
+
+
+def _joins_full_stop(text: str, e: int, hi: int) -> bool:
+    """Does the full stop at ``e``, right after a word, belong to it? It joins a dotted capital
+    ("U.S.") or what follows it ("4.0", "U.S.-Japan")."""
+    nxt = text[e + 1] if e + 1 < hi else " "
+    return nxt.isalnum() or (nxt in "-–" and e + 2 < hi and text[e + 2].isalnum()) or (
         e >= 3 and "A" <= text[e - 3] <= "Z" and text[e - 2] == "." and "A" <= text[e - 1] <= "Z"
     )
 
@@ -206,8 +215,14 @@ def word_at(text: str, texts: list[str], starts: list[int], c: int, lo: int) -> 
     if c - p > 64:
         return None
     ch = text[c]
-    if ch in _ALONE or (ch == "." and (c == p or not _word_char(text[c - 1]))):
+    if ch in _ALONE:
         return c, c + 1  # punctuation that no word holds
+    if ch == ".":
+        before = text[c - 1] if c > p else " "
+        if not _word_char(before) and before != "+":
+            return c, c + 1
+        if before.isalnum() and not _joins_full_stop(text, c, len(text)):
+            return c, c + 1
     i = bisect.bisect_right(starts, c) - 1
     if i < 0:
         return None
