@@ -114,6 +114,7 @@ print(json.dumps({
     "loaded": spans(loaded(text)),
     "fresh": spans(bilatextract.Extractor().nlp("de")(text)),
     "loaded_again": spans(loaded(text)),
+    "typed": [e.to_dict() for e in loaded(text)._.bilat],
     "workers": [spans(doc) for doc in loaded.pipe([text, text], n_process=2, batch_size=1)],
 }))
 """
@@ -137,6 +138,12 @@ def test_a_saved_pipeline_gives_its_saved_results_where_the_installed_models_dif
     assert_changed(elsewhere["fresh"], expected)  # the changed models do change the results
     assert elsewhere["loaded"] == expected
     assert elsewhere["loaded_again"] == expected  # after the installed models were read in that process
+
+
+def test_the_typed_entities_of_a_loaded_pipeline_look_up_its_saved_knowledge(elsewhere: dict[str, list]) -> None:
+    doc = bilatextract.Extractor().nlp("de")(TEXT)
+    assert elsewhere["typed"] == json.loads(json.dumps([e.to_dict() for e in doc._.bilat]))
+    assert "DE-AA" in {e["ministry"] for e in elsewhere["typed"] if e["type"] == "MINISTRY"}
 
 
 def test_worker_processes_of_a_loaded_pipeline_read_its_saved_knowledge(
