@@ -31,6 +31,8 @@ class Source:
 
     #: Describes the source in messages.
     label: str = ""
+    #: Names the source among those of the process (see :func:`by_key`).
+    key: str = ""
 
     def read_bytes(self, rel: str) -> bytes | None:
         """The content of the file ``rel``, or None when there is no such file."""
@@ -81,6 +83,9 @@ class FolderSource(Source):
     def folder(self) -> Path | None:
         return self.path
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (folder, (self.path,))  # unpickled interned, as any source
+
 
 class MemorySource(Source):
     """Files held in memory (``{"de/dates.toml": b"..."}``): what a saved component carries."""
@@ -121,7 +126,13 @@ def _intern(key: str, make: Callable[[], Source]) -> Source:
         source = _interned.get(key)
         if source is None:
             source = _interned[key] = make()
+            source.key = key
         return source
+
+
+def by_key(key: str | None) -> Source | None:
+    """The source of this process named ``key`` (``Source.key``), or None."""
+    return _interned.get(key) if key else None
 
 
 def folder(path: str | Path) -> Source:
@@ -149,6 +160,10 @@ def read_folder(path: Path) -> dict[str, bytes]:
     """Every file below ``path``, by its path from ``path`` ("de/dates.toml")."""
     return {p.relative_to(path).as_posix(): p.read_bytes() for p in sorted(path.rglob("*")) if p.is_file()}
 
+
+#: Where a document notes the key of the source of the components that read it (``Doc.user_data``):
+#: its typed entities are then looked up in the same data. Not set for the installed models.
+DOC_KEY = ("bilat", "models")
 
 #: The active source; None stands for the installed models (see ``resources.installed_dir``).
 _ACTIVE: ContextVar[Source | None] = ContextVar("bilatextract_models", default=None)

@@ -81,13 +81,6 @@ class Persisted:
                 if self.__dict__.get("_pending"):
                     self._compile(None, _folder_source(self._data_path))
 
-    def __getattr__(self, name: str) -> Any:
-        # Only reached for attributes the component does not have: those compiled on first use.
-        if name.startswith("__") or not self.__dict__.get("_pending"):
-            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-        self._ready()
-        return getattr(self, name)
-
     # No ``from __future__ import annotations`` here: spaCy validates the settings of
     # ``initialize`` against its signature, which needs real types.
     def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *,
@@ -181,6 +174,8 @@ def reads_its_models(call: Callable[[Any, Doc], Doc]) -> Callable[[Any, Doc], Do
     def wrapper(self: Persisted, doc: Doc) -> Doc:
         if self._pending:
             self._ready()
+        if self._source is not None:
+            doc.user_data[sources.DOC_KEY] = self._source.key
         with using(self._source):
             return call(self, doc)
 
