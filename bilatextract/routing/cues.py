@@ -91,6 +91,10 @@ def cues() -> tuple[Cue, ...]:
     return found
 
 
+def _rank(item: tuple[str, float]) -> tuple[float, str]:
+    return -item[1], item[0]
+
+
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """What the cue found in a stretch of text."""
@@ -104,15 +108,15 @@ class Evidence:
 
     def ranked(self) -> list[tuple[str, float]]:
         # Ties go to the language code first in sort order, so the answer never depends on set order.
-        return sorted(self.scores.items(), key=lambda kv: (-kv[1], kv[0]))
+        return sorted(self.scores.items(), key=_rank)
 
     def decisive(self, min_score: float = DECISIVE_SCORE) -> str | None:
         """The language the cue names on its own authority, or None."""
-        ranked = self.ranked()
-        if not ranked or not self.count:
+        scores = self.scores
+        if not scores or not self.count:
             return None
-        lang, best = ranked[0]
-        runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+        lang, best = min(scores.items(), key=_rank)  # what ranked()[0] is, without sorting
+        runner_up = max([v for k, v in scores.items() if k != lang], default=0.0)
         if (
             best >= min_score
             and best >= DECISIVE_COVERAGE * self.count
