@@ -8,6 +8,7 @@ matched on the lower-cased text). langdetect reads headlines and datelines badly
 
 from __future__ import annotations
 
+import math
 import re
 import threading
 from collections.abc import Iterable
@@ -40,6 +41,9 @@ class Cue:
     pattern_weights: dict[str, float]
     #: Whether short texts the cue leaves open may ask the language's lemma vocabulary.
     vocabulary: bool
+    #: Per pattern, its weight and the strings one of which each of its matches contains; None
+    #: where a pattern does not say (then its score has no bound short of scanning).
+    pattern_contains: tuple[tuple[float, tuple[str, ...]], ...] | None = None
 
     def word_score(self, words: Iterable[str]) -> float:
         """The score of the cue words among ``words`` (lower-cased)."""
@@ -51,6 +55,16 @@ class Cue:
             return 0.0
         weights = self.pattern_weights
         return sum(weights[m.lastgroup] for m in self.patterns.finditer(lowered))  # type: ignore[index]
+
+    def pattern_bound(self, lowered: str) -> float:
+        """An upper bound of :meth:`pattern_score` without scanning: each match contains one of
+        its pattern's ``contains`` strings, and matches do not overlap, so there are at most as
+        many as there are occurrences of those strings (infinite where a pattern does not say)."""
+        if self.patterns is None:
+            return 0.0
+        if self.pattern_contains is None:
+            return math.inf
+        return sum(weight * sum(map(lowered.count, strings)) for weight, strings in self.pattern_contains)
 
 
 def compile_cue(lang: str, data: dict[str, Any]) -> Cue:
@@ -68,7 +82,9 @@ def compile_cue(lang: str, data: dict[str, Any]) -> Cue:
     )
     pattern_weights = {f"p{i}": float(p.get("weight", 1.0)) for i, p in enumerate(specs)}
     vocabulary = bool(data.get("vocabulary", {}).get("lemma_lookup", False))
-    return Cue(lang, words, patterns, pattern_weights, vocabulary)
+    contains = tuple((float(p.get("weight", 1.0)), tuple(p.get("contains", ()))) for p in specs)
+    bounded = all(strings for _, strings in contains)
+    return Cue(lang, words, patterns, pattern_weights, vocabulary, contains if bounded else None)
 
 
 _lock = threading.Lock()
@@ -91,6 +107,17 @@ def cues() -> tuple[Cue, ...]:
     return found
 
 
+def _out_of_reach(most: float, rival: float, count: int, min_score: float) -> bool:
+    """Whether a language scoring at most ``most`` cannot be decisive (with ``min_score``) over
+    ``count`` words against a rival scoring at least ``rival``."""
+    return (most < min_score or most < DECISIVE_COVERAGE * count or most < DECISIVE_MARGIN * rival
+            or most <= rival)
+
+
+def _rank(item: tuple[str, float]) -> tuple[float, str]:
+    return -item[1], item[0]
+
+
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """What the cue found in a stretch of text."""
@@ -104,15 +131,15 @@ class Evidence:
 
     def ranked(self) -> list[tuple[str, float]]:
         # Ties go to the language code first in sort order, so the answer never depends on set order.
-        return sorted(self.scores.items(), key=lambda kv: (-kv[1], kv[0]))
+        return sorted(self.scores.items(), key=_rank)
 
     def decisive(self, min_score: float = DECISIVE_SCORE) -> str | None:
         """The language the cue names on its own authority, or None."""
-        ranked = self.ranked()
-        if not ranked or not self.count:
+        scores = self.scores
+        if not scores or not self.count:
             return None
-        lang, best = ranked[0]
-        runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+        lang, best = min(scores.items(), key=_rank)  # what ranked()[0] is, without sorting
+        runner_up = max([v for k, v in scores.items() if k != lang], default=0.0)
         if (
             best >= min_score
             and best >= DECISIVE_COVERAGE * self.count
@@ -179,6 +206,12 @@ def decisive_language(text: str) -> tuple[str | None, Evidence | None]:
     found = word_evidence(lowered)
     leader = found.leaning()
     if leader is not None:
+        # The others at their most (their shapes' bounds), the leader at its least (its words).
+        scores = found.scores
+        upper = {cue.lang: scores[cue.lang] + (cue.pattern_bound(lowered) if cue.lang != leader else 0.0)
+                 for cue in cues()}
+        if Evidence(found.words, upper).decisive() == leader:
+            return leader, None
         partial = add_shapes(found, lowered, [lang for lang in cue_languages() if lang != leader])
         if partial.decisive() == leader:
             return leader, None
@@ -203,6 +236,12 @@ def names_another(text: str, language: str, min_score: float) -> bool:
     found = Evidence(words, scores)
     named = found.decisive(min_score)
     if named is None:
+        # No other language can be decisive even at its most (its shapes' bound) against
+        # ``language`` at its least (its words): nothing else is named, whatever the shapes say.
+        least = scores.get(language, 0.0)
+        if all(_out_of_reach(scores[cue.lang] + cue.pattern_bound(lowered), least, len(words), min_score)
+               for cue in all_cues if cue.lang != language):
+            return False
         for cue in all_cues:
             if cue.lang != language:
                 scores[cue.lang] += cue.pattern_score(lowered)

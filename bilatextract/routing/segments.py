@@ -55,12 +55,9 @@ def one_language(text: str, language: str) -> bool:
     """Whether :func:`runs` gives ``text`` one run of ``language``: no line names another
     language strongly. Cheaper than :func:`runs`: ``language``'s own word shapes are not
     scanned, and nothing is labelled."""
-    for m in _LINE.finditer(text):
-        start = m.start()
-        if start < m.end() and names_another(text[start : min(m.end(), start + LINE_SAMPLE_CHARS)], language,
-                                             STRONG_LINE_SCORE):
-            return False
-    return True
+    return not any(
+        names_another(line[:LINE_SAMPLE_CHARS], language, STRONG_LINE_SCORE) for line in _LINE.findall(text) if line
+    )
 
 
 def runs(text: str, default: str) -> list[tuple[str, int, int]]:
