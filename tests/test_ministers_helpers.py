@@ -47,7 +47,10 @@ def test_words_from_tokens(lang: str, text: str) -> None:
     doc = pipeline.get(lang).make_doc(text)
     tokens = [t.text for t in doc]
     starts = [t.idx for t in doc]
-    assert WordReader(["'s", "’s"]).words(text, tokens, starts) == _plain_words(text)
+    texts, word_starts, ends, read = WordReader(["'s", "’s"]).words(text, tokens, starts)
+    assert (texts, word_starts, ends) == _plain_words(text)
+    by_start = dict(zip(starts, tokens, strict=True))
+    assert all(by_start.get(a) == w for k, (w, a) in enumerate(zip(texts, word_starts, strict=True)) if k not in read)
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])

@@ -114,7 +114,8 @@ class _Document(TitlesMixin, NamesMixin, PersonsMixin, CountriesMixin):
         view = view_of(doc)
         self.text = view.text
         # The words, read off spaCy's tokens, as parallel lists (text, start, end): no object per word.
-        self.texts, self.starts, self.ends = component.words.words(self.text, view.token_texts, view.token_starts)
+        self.texts, self.starts, self.ends, self.read = component.words.words(self.text, view.token_texts,
+                                                                               view.token_starts)
         self.n = len(self.texts)
         self.by_start = _OffsetIndex(self.starts)
         self.by_end = _OffsetIndex(self.ends)

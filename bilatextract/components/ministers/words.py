@@ -54,11 +54,12 @@ class WordReader:
         self._kinds: dict[str, int] = {}
 
     def words(self, text: str, token_texts: list[str], token_starts: list[int]
-              ) -> tuple[list[str], list[int], list[int]]:
-        """The words of a document of ``text`` with these tokens, and their start and end offsets."""
+              ) -> tuple[list[str], list[int], list[int], list[int]]:
+        """The words of a document of ``text`` with these tokens, their start and end offsets, and the
+        indices of the words read by the word pattern (the only words that may hold more than letters)."""
         n = len(token_texts)
         if not n:
-            return [], [], []
+            return [], [], [], []
         alpha = list(map(str.isalpha, token_texts))
         ends = list(map(operator.add, token_starts, map(len, token_texts)))
         # Whether a token is written against the next one (no space between them).
@@ -84,11 +85,12 @@ class WordReader:
         if not irregular:
             regular = list(compress(range(n), alpha))
             return (list(map(token_texts.__getitem__, regular)), list(map(token_starts.__getitem__, regular)),
-                    list(map(ends.__getitem__, regular)))
+                    list(map(ends.__getitem__, regular)), [])
         # The chunks around the irregular tokens are read by the word pattern; their tokens are not words.
         texts: list[str] = []
         starts: list[int] = []
         word_ends: list[int] = []
+        read: list[int] = []
         possessives = self.possessives
         done = 0  # the tokens before this one are read
         for k in sorted(irregular):
@@ -111,6 +113,7 @@ class WordReader:
                     ending = next(e for e in possessives if w.endswith(e))
                     if len(w) > len(ending):
                         w = w[: len(w) - len(ending)]
+                read.append(len(texts))
                 texts.append(w)
                 starts.append(m.start())
                 word_ends.append(m.start() + len(w))
@@ -118,4 +121,4 @@ class WordReader:
         texts += map(token_texts.__getitem__, regular)
         starts += map(token_starts.__getitem__, regular)
         word_ends += map(ends.__getitem__, regular)
-        return texts, starts, word_ends
+        return texts, starts, word_ends, read
