@@ -81,11 +81,10 @@ class WordReader:
             elif (glued[k] and wordish(text, ends[k])) or (k and glued[k - 1] and wordish(text, ends[k - 1] - 1)):
                 irregular.append(k)  # "Kramp" "-" "Karrenbauer"
         # Two tokens of letters written together (spaCy's exceptions: "can" "not").
-        irregular.extend(compress(range(n), map(operator.and_, map(operator.and_, alpha, alpha[1:]), glued)))
+        irregular.extend(k for k in compress(range(n), map(operator.and_, alpha, glued)) if alpha[k + 1])
         if not irregular:
-            regular = list(compress(range(n), alpha))
-            return (list(map(token_texts.__getitem__, regular)), list(map(token_starts.__getitem__, regular)),
-                    list(map(ends.__getitem__, regular)), [])
+            return (list(compress(token_texts, alpha)), list(compress(token_starts, alpha)),
+                    list(compress(ends, alpha)), [])
         # The chunks around the irregular tokens are read by the word pattern; their tokens are not words.
         texts: list[str] = []
         starts: list[int] = []
@@ -102,10 +101,11 @@ class WordReader:
             b = k
             while glued[b]:
                 b += 1
-            regular = list(compress(range(done, a), alpha[done:a]))
-            texts += map(token_texts.__getitem__, regular)
-            starts += map(token_starts.__getitem__, regular)
-            word_ends += map(ends.__getitem__, regular)
+            if done < a:
+                keep = alpha[done:a]
+                texts += compress(token_texts[done:a], keep)
+                starts += compress(token_starts[done:a], keep)
+                word_ends += compress(ends[done:a], keep)
             done = b + 1
             for m in WORD.finditer(text, token_starts[a], ends[b]):
                 w = m.group(0)
@@ -117,8 +117,8 @@ class WordReader:
                 texts.append(w)
                 starts.append(m.start())
                 word_ends.append(m.start() + len(w))
-        regular = list(compress(range(done, n), alpha[done:]))
-        texts += map(token_texts.__getitem__, regular)
-        starts += map(token_starts.__getitem__, regular)
-        word_ends += map(ends.__getitem__, regular)
+        keep = alpha[done:]
+        texts += compress(token_texts[done:], keep)
+        starts += compress(token_starts[done:], keep)
+        word_ends += compress(ends[done:], keep)
         return texts, starts, word_ends, read
