@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from . import sources
 from .extractor import check_reference_date
 from .results import date_values, raw_mentions, reference_for, to_entity
 from .types import Entity
@@ -20,6 +21,12 @@ def typed_entities_of(doc: Doc) -> list[Entity]:
     The anchor is ``doc._.bilat_reference_date`` (an ISO date string or a date) where set,
     else the document's own dateline; without either, relative dates keep ``value=None``.
     """
+    # The knowledge base of the components that read the document (a loaded pipeline's own).
+    with sources.using(sources.by_key(doc.user_data.get(sources.DOC_KEY))):
+        return _typed(doc)
+
+
+def _typed(doc: Doc) -> list[Entity]:
     mentions = raw_mentions(doc)
     given = check_reference_date(doc._.get("bilat_reference_date"))
     text = doc.text  # joined from every token on each access: once here, not per mention

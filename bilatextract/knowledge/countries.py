@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from itertools import compress
 
 from .._memo import MEMO_LIMIT, Memo
-from ..resources import has_file, load_toml
+from ..resources import cached, has_file, load_toml
+from ..sources import active
 
 # ----------------------------------------------------------------------------- countries
 
@@ -30,7 +31,7 @@ def _expand(forms: Sequence[str], endings: Sequence[str]) -> list[str]:
     return out
 
 
-@functools.cache
+@cached
 def country_surface_forms(lang: str) -> dict[str, str]:
     """Surface forms naming a country in ``lang``, as written in the data, -> ISO code."""
     data = _country_data(lang)
@@ -38,13 +39,13 @@ def country_surface_forms(lang: str) -> dict[str, str]:
     return {form: code for code, forms in data.get("countries", {}).items() for form in _expand(forms, endings)}
 
 
-@functools.cache
+@cached
 def country_forms(lang: str) -> dict[str, str]:
     """Lowercased surface forms naming a country in ``lang`` -> ISO code (inflections expanded)."""
     return {form.lower(): code for form, code in country_surface_forms(lang).items()}
 
 
-@functools.cache
+@cached
 def subnational_forms(lang: str) -> frozenset[str]:
     """Surface forms naming a part of a country ("bayerischen", "Bavarian")."""
     data = _country_data(lang)
@@ -66,7 +67,7 @@ class CountryMention:
 _WORD_START = re.compile(r"\w")
 
 
-@functools.cache
+@cached
 def _country_trie(lang: str) -> dict[str, dict]:
     """The surface forms of ``lang`` and their capitalised variants as a character trie; ""
     marks the end of a form."""
@@ -107,39 +108,48 @@ def _genitive(lang: str) -> str:
 _NO_WORD_BEFORE_FIRST = r"(?<!\w.)"
 
 
-@functools.cache
-def _country_scanners(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None]:
-    r"""The regexes that find the surface forms of ``lang`` in a text, in two groups.
+@cached
+def _country_scanners(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    r"""The regexes that match the surface forms of ``lang`` at an offset, in two groups.
 
     A form matches where a word starts and ends; a hyphen may follow ("US-Außenministerium"),
     and a genitive suffix of ``[inflection]`` ("Japan's").
 
     Forms starting with a capital: each branch starts with its letter, so the regex engine
     skips at once to the capitals of a text, and checks only there that no word character
-    stands before (``(?<!\w.)`` after the first letter). The other forms ("japanisch"): a
-    non-word character, then the form; and the same without it for the start of the text.
-    Group 1 is the form.
+    stands before (``(?<!\w.)`` after the first letter). The other forms ("japanisch"): no
+    word character before. Group 1 is the form.
     """
     trie = _country_trie(lang)
     if not trie:
-        return None, None, None
+        return None, None
     genitive = _genitive(lang)
     capitalised = {ch: node for ch, node in trie.items() if ch.isupper()}
     others = {ch: node for ch, node in trie.items() if ch and not ch.isupper()}
     upper = re.compile(rf"({_trie_regex(capitalised, _NO_WORD_BEFORE_FIRST)}){genitive}(?![\w])") \
         if capitalised else None
     if not others:
-        return upper, None, None
-    lower = _trie_regex(others)
-    return (upper, re.compile(rf"\W({lower}){genitive}(?![\w])"),
-            re.compile(rf"({lower}){genitive}(?![\w])"))
+        return upper, None
+    return upper, re.compile(rf"(?<!\w)({_trie_regex(others)}){genitive}(?![\w])")
+
+
+@cached
+def _lower_search_scanner(lang: str) -> re.Pattern[str] | None:
+    r"""The lowercase forms for searching a whole text: a non-word character, then the form.
+    Compiled only when a text is scanned without its tokens (a pattern that starts with a
+    look-behind cannot skip ahead to its first character)."""
+    others = {ch: node for ch, node in _country_trie(lang).items() if ch and not ch.isupper()}
+    if not others:
+        return None
+    return re.compile(rf"\W({_trie_regex(others)}){_genitive(lang)}(?![\w])")
 
 
 def _country_matches(text: str, lang: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, form) of each surface form in ``text``, in order and not overlapping: at
     each position the longest form, as one regex of all forms would find them, from the
     matches of the two scanners."""
-    upper, lower, lower_at_start = _country_scanners(lang)
+    upper, lower_at_start = _country_scanners(lang)
+    lower = _lower_search_scanner(lang) if lower_at_start is not None else None
     if lower is None or lower_at_start is None:
         if upper is not None:
             for m in upper.finditer(text):
@@ -181,7 +191,7 @@ def _code_of_form(lang: str, form: str) -> str | None:
     return forms.get(form) or forms.get(form[:1].lower() + form[1:]) or country_forms(lang).get(form.lower())
 
 
-@functools.cache
+@cached
 def _variant_codes(lang: str) -> dict[str, str | None]:
     """``_code_of_form`` of every form the scanners match (a form or its capitalised variant)."""
     return {variant: _code_of_form(lang, variant)
@@ -201,7 +211,7 @@ def country_mentions(
     stands for its text (spaCy's ``ORTH`` hash), to judge the words by without hashing strings.
     """
     # The ministries and ministers components both ask for the same document in a row.
-    key = (text, lang)
+    key = (text, lang, active())
     found = _RECENT_MENTIONS.get(key)
     if found is None:
         found = _country_mentions_at(text, lang, tokens, keys) if tokens is not None else _country_mentions(text, lang)
@@ -211,8 +221,8 @@ def country_mentions(
     return list(found)
 
 
-#: The mentions of the last few texts asked for, by (text, lang).
-_RECENT_MENTIONS: dict[tuple[str, str], tuple[CountryMention, ...]] = {}
+#: The mentions of the last few texts asked for, by (text, lang, source).
+_RECENT_MENTIONS: dict[tuple[str, str, object], tuple[CountryMention, ...]] = {}
 
 
 def _country_mentions(text: str, lang: str) -> tuple[CountryMention, ...]:
@@ -246,12 +256,12 @@ def _form_starts(lang: str, token: str) -> tuple[int, ...]:
     return tuple(out)
 
 
-@functools.cache
+@cached
 def _form_starts_memo(lang: str) -> Memo:
     return Memo(functools.partial(_form_starts, lang), max_key_chars=100)
 
 
-@functools.cache
+@cached
 def _form_starts_by_key(lang: str) -> dict[int, tuple[int, ...]]:
     """``_form_starts`` by the key that stands for a token's text (its ``ORTH``)."""
     return {}
@@ -281,7 +291,7 @@ def _country_mentions_at(
     offsets where a form may start (``_form_starts``), left to right, a match taken where it
     starts at or after the end of the last one. ``_country_matches`` searches each scanner
     from that end, so it finds the same matches: every offset where one can start is tried."""
-    upper, lower, lower_at_start = _country_scanners(lang)
+    upper, lower = _country_scanners(lang)
     if upper is None and lower is None:
         return ()
     starts, words = tokens
@@ -298,12 +308,10 @@ def _country_mentions_at(
                 continue
             if text[q] in capitals:
                 m = upper.match(text, q) if upper is not None else None
-            elif lower is None or lower_at_start is None:
+            elif lower is None:
                 continue
-            elif q == 0:
-                m = lower_at_start.match(text)
-            elif q - 1 >= pos:  # the scanner's non-word character before the form
-                m = lower.match(text, q - 1)
+            elif q == 0 or q - 1 >= pos:  # the character before the form is not in the last match
+                m = lower.match(text, q)
             else:
                 continue
             if m is None:
@@ -319,16 +327,16 @@ def _country_mentions_at(
     return tuple(out)
 
 
-@functools.cache
+@cached
 def _capitalised_firsts(lang: str) -> frozenset[str]:
     """The first characters of the forms the capitalised scanner matches."""
     return frozenset(ch for ch in _country_trie(lang) if ch.isupper())
 
 
-@functools.lru_cache(maxsize=1 << 15)
+@cached(maxsize=1 << 15)
 def country_of_word(word: str, lang: str) -> str | None:
     """The country a single word or phrase names ("japanischen", "Japan's", "U.K.") or None."""
-    upper, _lower, lower_at_start = _country_scanners(lang)
+    upper, lower_at_start = _country_scanners(lang)
     word = word.strip()
     regex = upper if word[:1].isupper() else lower_at_start
     m = regex.fullmatch(word) if regex is not None else None

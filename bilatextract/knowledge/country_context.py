@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from ..resources import has_file, load_toml
+from ..resources import cached, has_file, load_toml
 from .countries import (
     CountryMention,
     country_forms,
@@ -186,7 +186,7 @@ def infer_country(
     return main_country(mentions) if use_document else None
 
 
-@functools.cache
+@cached
 def country_links(lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The words that link a name to the country after it ("of" [the] Japan; German: [der]
     Ukraine), from ``models/<lang>/ministries.toml`` [productive]."""
@@ -196,7 +196,7 @@ def country_links(lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(prod.get("country_links", [])), tuple(prod.get("country_link_articles", []))
 
 
-@functools.cache
+@cached
 def country_of_prefix(prefix: str, lang: str) -> str | None:
     """The country a fused prefix names: "bundes" -> DE (ministries.toml), "us-" -> US."""
     p = prefix.lower().rstrip("-")
@@ -211,7 +211,7 @@ def country_of_prefix(prefix: str, lang: str) -> str | None:
     return country_forms(lang).get(last)
 
 
-@functools.cache
+@cached
 def shared_prefixes(lang: str) -> dict[str, tuple[str, ...]]:
     """Prefixes of ministry names and minister titles that several governments use ("Bundes-",
     "Federal"), lowercase, with those governments, the default first (ministries.toml [shared_prefixes]):

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ..errors import ResourceError
-from ..resources import load_toml, models_dir
+from ..resources import cached, list_files, load_toml
 from ..types import KnownMinistry
 
 PORTFOLIOS = frozenset(
@@ -36,7 +35,7 @@ class MinistryEntry:
         return (self.since is None or self.since <= year) and (self.until is None or year <= self.until)
 
 
-@functools.cache
+@cached
 def ministries() -> tuple[MinistryEntry, ...]:
     """All ministries of the knowledge base, validated: the country tables of
     ``models/common/ministries/*.toml``, then the ``[[ministry]]`` tables of ``models/common/ministries.toml``."""
@@ -75,11 +74,10 @@ def ministries() -> tuple[MinistryEntry, ...]:
 WORLD_DIR = "ministries"
 
 
-@functools.cache
+@cached
 def world_files() -> tuple[str, ...]:
     """The files of country tables, by name."""
-    folder = models_dir() / "common" / WORLD_DIR
-    return tuple(sorted(p.name for p in folder.glob("*.toml"))) if folder.is_dir() else ()
+    return list_files(f"common/{WORLD_DIR}", ".toml")
 
 
 def _country_tables(data: dict[str, Any], source: str) -> list[dict[str, Any]]:
@@ -115,7 +113,7 @@ def _country_tables(data: dict[str, Any], source: str) -> list[dict[str, Any]]:
     return out
 
 
-@functools.cache
+@cached
 def generic_abbreviations() -> dict[str, str]:
     """Abbreviations any government's ministry goes by ("MFA", "MoD") -> portfolio."""
     data = load_toml("common", "ministries.toml").get("generic_abbreviations", {})
@@ -127,7 +125,7 @@ def generic_abbreviations() -> dict[str, str]:
     return out
 
 
-@functools.cache
+@cached
 def _entries_by_id() -> dict[str, MinistryEntry]:
     """The first entry of each ministry id."""
     index: dict[str, MinistryEntry] = {}
@@ -136,7 +134,7 @@ def _entries_by_id() -> dict[str, MinistryEntry]:
     return index
 
 
-@functools.cache
+@cached
 def _entries_by_post() -> dict[tuple[str, str | None], list[MinistryEntry]]:
     """The entries of each (country, portfolio), in knowledge-base order."""
     index: dict[tuple[str, str | None], list[MinistryEntry]] = {}
@@ -154,7 +152,7 @@ def entry_by_id(ministry_id: str) -> MinistryEntry | None:
     return _entries_by_id().get(ministry_id)
 
 
-@functools.cache
+@cached
 def find_ministry(country: str | None, portfolio: str | None, year: int | None = None) -> KnownMinistry | None:
     """The ministry of a country for a portfolio, where the knowledge base has one.
 
@@ -188,7 +186,7 @@ def entry_countries(entries: Sequence[MinistryEntry]) -> tuple[str, ...]:
 
 # ----------------------------------------------------------------------------- name keys
 
-@functools.cache
+@cached
 def _name_keys() -> tuple[tuple[str, ...], dict[int, str]]:
     """The inflection endings a name key drops and the characters it replaces (``[name_keys]``)."""
     data = load_toml("common", "ministries.toml").get("name_keys", {})
@@ -203,7 +201,7 @@ def name_key_rules() -> tuple[tuple[str, ...], dict[str, str]]:
     return tuple(data.get("endings", [])), dict(data.get("replace", {}))
 
 
-@functools.lru_cache(maxsize=1 << 15)
+@cached(maxsize=1 << 15)
 def name_key_word(word: str) -> str:
     """A word reduced to a key that its inflected forms share ("Amtes", "Amts" -> "amt").
 
@@ -232,7 +230,7 @@ def split_words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-@functools.cache
+@cached
 def names_index() -> dict[tuple[str, ...], tuple[MinistryEntry, ...]]:
     """Knowledge-base names of all languages by their key."""
     index: dict[tuple[str, ...], list[MinistryEntry]] = {}
@@ -259,7 +257,7 @@ def match_known_ministry(
     return chosen.ministry if chosen else None
 
 
-@functools.cache
+@cached
 def abbreviation_index(weak: bool = True) -> dict[str, tuple[MinistryEntry, ...]]:
     """Abbreviations (case-sensitive) -> entries; with ``weak``, the weak ones too."""
     index: dict[str, list[MinistryEntry]] = {}

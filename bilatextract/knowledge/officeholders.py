@@ -37,11 +37,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..errors import ResourceError
-from ..resources import models_dir
+from ..resources import read_bytes
+from ..sources import active
 
 __all__ = ["Office", "Person", "holders", "is_family_name", "office_at", "person_by_id", "persons", "persons_named"]
 
-_FOLDER = ("common", "officeholders", "persons.tsv")
+_FOLDER = ("common/officeholders", "persons.tsv")
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ø": "oe", "Ø": "Oe"})
 # Letters that Unicode does not decompose into a base letter and a mark.
@@ -126,10 +127,6 @@ class _Store:
         return self._by_post
 
 
-_LOCK = threading.Lock()
-_STORE: _Store | None = None
-
-
 def name_keys(text: str) -> tuple[str, ...]:
     """The look-up keys of a name: case and accents dropped; umlauts also spelled out (ä -> ae)."""
     if text.isascii():
@@ -157,20 +154,28 @@ def _parse(line: str, dates: dict[str, date | None]) -> Person:
                   tuple(parsed))
 
 
+_LOCK = threading.Lock()
+#: The store of each source of model data read so far (None: the installed models).
+_STORES: dict[object, _Store] = {}
+
+
 def _store() -> _Store:
-    global _STORE
-    store = _STORE
-    if store is not None:
-        return store
-    with _LOCK:
-        if _STORE is None:
-            path = models_dir().joinpath(*_FOLDER)
-            try:
-                text = path.read_text(encoding="utf-8")
-            except OSError as e:
-                raise ResourceError(f"missing office-holder data {path}: {e}") from e
-            _STORE = _Store([line for line in text.splitlines() if line and not line.startswith("#")])
-        return _STORE
+    key = active()
+    store = _STORES.get(key)
+    if store is None:
+        with _LOCK:  # read once, even when threads ask at once
+            store = _STORES.get(key)
+            if store is None:
+                store = _STORES[key] = _read_store()
+    return store
+
+
+def _read_store() -> _Store:
+    try:
+        text = read_bytes(*_FOLDER).decode("utf-8")
+    except ResourceError as e:
+        raise ResourceError(f"missing office-holder data: {e}") from e
+    return _Store([line for line in text.splitlines() if line and not line.startswith("#")])
 
 
 def persons() -> tuple[Person, ...]:

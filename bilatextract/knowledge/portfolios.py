@@ -2,37 +2,36 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 
-from ..resources import has_file, load_toml
+from ..resources import cached, has_file, load_toml
 
 # ----------------------------------------------------------------------------- portfolios
 
 
-@functools.cache
+@cached
 def _portfolio_data(lang: str) -> dict:
     if not has_file(lang, "portfolios.toml"):
         return {}
     return load_toml(lang, "portfolios.toml")
 
 
-@functools.cache
+@cached
 def portfolio_stems(lang: str) -> dict[str, str]:
     """Lowercased stems of portfolio words in ``lang`` -> portfolio value (``other`` included)."""
     data = _portfolio_data(lang).get("portfolios", {})
     return {stem.lower(): p for p, stems in data.items() for stem in stems}
 
 
-@functools.cache
+@cached
 def compound_stems(lang: str) -> dict[str, str]:
     """First parts of ministry/minister compounds ("außen", "verteidigungs") -> portfolio."""
     data = _portfolio_data(lang).get("compounds", {})
     return {stem.lower(): p for p, stems in data.items() for stem in stems}
 
 
-@functools.cache
+@cached
 def _stems_by_words(lang: str) -> tuple[tuple[tuple[str, ...], str], ...]:
     """The stems split into words, longest first."""
     stems = [(tuple(stem.split()), p) for stem, p in portfolio_stems(lang).items()]
@@ -42,7 +41,7 @@ def _stems_by_words(lang: str) -> tuple[tuple[tuple[str, ...], str], ...]:
 _PHRASE_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
-@functools.cache
+@cached
 def _stem_index(lang: str) -> tuple[dict[str, tuple[tuple[tuple[str, ...], str], ...]], dict[str, str], int]:
     """The stems of ``_stems_by_words`` arranged for look-ups at one word.
 
@@ -75,7 +74,7 @@ def _stem_at(low: Sequence[str], i: int, lang: str) -> tuple[int, str] | None:
     return (1, found) if found is not None else None
 
 
-@functools.lru_cache(maxsize=1 << 15)
+@cached(maxsize=1 << 15)
 def _single_stem(word: str, lang: str) -> str | None:
     """The portfolio of the longest one-word stem that begins ``word`` (lowercased), or None."""
     _multi, single, longest = _stem_index(lang)
@@ -164,12 +163,12 @@ def compound_portfolio(word: str, lang: str, heads: Sequence[str]) -> tuple[str,
     return None
 
 
-@functools.cache
+@cached
 def _compound_stems_longest_first(lang: str) -> tuple[str, ...]:
     return tuple(sorted(compound_stems(lang), key=len, reverse=True))
 
 
-@functools.cache
+@cached
 def _fused_prefixes(lang: str) -> frozenset[str]:
     """Prefixes that may be fused to a field without a hyphen ("bundes" in "bundesinnen")."""
     if not has_file(lang, "ministries.toml"):

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from ... import knowledge as kb
 from ...resources import check_language
 from ..base import ATTRS, SPAN_KEY, reference_year, set_spans, spans_of, view_of
+from ..persist import Persisted, deferred, reads_its_models
 from . import holders
 from .countries import CountriesMixin
 from .model import (
@@ -38,7 +39,7 @@ from .words import WordReader
 _CAPS_RUN = re.compile(r"\b[A-ZÄÖÜ]{2,}\s+[A-ZÄÖÜ]{2,}\b")
 
 
-class MinistersComponent:
+class MinistersComponent(Persisted):
     """MINISTER mentions into ``doc.spans[spans_key]`` (reading the MINISTRY spans already there)."""
 
     def __init__(self, nlp: Language, name: str, spans_key: str = SPAN_KEY) -> None:
@@ -50,6 +51,7 @@ class MinistersComponent:
 
     # ================================================================ the document
 
+    @reads_its_models
     def __call__(self, doc: Doc) -> Doc:
         found = []
         tokens = _TokenOffsets(doc)
@@ -301,6 +303,8 @@ class _Document(TitlesMixin, NamesMixin, PersonsMixin, CountriesMixin):
         return out
 
 
-@Language.factory("bilat_ministers", default_config={"spans_key": SPAN_KEY})
-def make_ministers(nlp: Language, name: str, spans_key: str) -> MinistersComponent:
-    return MinistersComponent(nlp, name, spans_key)
+@Language.factory("bilat_ministers", default_config={"spans_key": SPAN_KEY, "data_path": None})
+def make_ministers(nlp: Language, name: str, spans_key: str, data_path: str | None = None) -> MinistersComponent:
+    """MINISTER spans with their attributes, written into ``doc.spans[spans_key]``. ``data_path``: a
+    models folder to compile from instead of the installed one."""
+    return deferred(MinistersComponent, nlp, name, spans_key, data_path)

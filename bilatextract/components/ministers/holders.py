@@ -8,13 +8,13 @@ their id, and the country, portfolio and family name of the office they held the
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ...knowledge import officeholders as _holders
+from ...resources import cached
 from .names import plain_key
 
 # A year not inside a longer number; the digit before is checked on each match (a pattern that starts
@@ -152,13 +152,13 @@ def family_keys() -> frozenset[str]:
     return _holders.family_name_keys() if _holders is not None else frozenset()
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@cached(maxsize=1 << 16)
 def known_family(word: str) -> bool:
     """Whether ``word`` is the family name (or a variant) of a known person."""
     return _holders is not None and _holders.is_family_name(word)
 
 
-@functools.lru_cache(maxsize=1 << 14)
+@cached(maxsize=1 << 14)
 def _named(family: str) -> tuple:
     return _holders.persons_named(family) if _holders is not None else ()
 

@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ...resources import has_file, load_toml
+from ...resources import cached, has_file, load_toml
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -59,7 +59,7 @@ class NameConventions:
             and all(len(w) <= self.short_word and w.isalpha() for w in rest)
 
 
-@functools.cache
+@cached
 def name_conventions() -> NameConventions:
     """The conventions of ``models/common/names.toml`` (none where the file is missing)."""
     data = load_toml("common", "names.toml") if has_file("common", "names.toml") else {}

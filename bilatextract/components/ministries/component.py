@@ -32,6 +32,7 @@ from ... import knowledge as kb
 from ..._memo import Memo
 from ...resources import check_language, has_file
 from ..base import SPAN_KEY, reference_year, set_spans, view_of
+from ..persist import Persisted, deferred, reads_its_models
 from .candidates import _STARTS_ABBREVIATION, _STARTS_KNOWN, CandidateFinder, _pattern_bits
 from .patterns import PatternSet, _capitals
 from .resolve import Resolver
@@ -40,7 +41,7 @@ from .resolve import Resolver
 _ABBREVIATION = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z][A-Za-z&]{1,7}$")
 
 
-class MinistriesComponent(CandidateFinder, Resolver):
+class MinistriesComponent(Persisted, CandidateFinder, Resolver):
     def __init__(self, nlp: Language, name: str, spans_key: str = SPAN_KEY) -> None:
         self.lang = check_language(nlp.lang)
         self.name = name
@@ -92,6 +93,7 @@ class MinistriesComponent(CandidateFinder, Resolver):
 
     # -- the component ------------------------------------------------------------------
 
+    @reads_its_models
     def __call__(self, doc: Doc) -> Doc:
         """Writes the MINISTRY spans of ``doc`` into ``doc.spans[spans_key]``. What is learnt
         about one document lives on a scan of it, never on the component (threads may share it)."""
@@ -238,7 +240,8 @@ def _identity(attrs: dict[str, Any]) -> str | None:
     return f"{country}-{portfolio}" if country and portfolio and portfolio != "other" else None
 
 
-@Language.factory("bilat_ministries", default_config={"spans_key": SPAN_KEY})
-def make_ministries(nlp: Language, name: str, spans_key: str) -> MinistriesComponent:
-    """MINISTRY spans with their attributes, written into ``doc.spans[spans_key]``."""
-    return MinistriesComponent(nlp, name, spans_key)
+@Language.factory("bilat_ministries", default_config={"spans_key": SPAN_KEY, "data_path": None})
+def make_ministries(nlp: Language, name: str, spans_key: str, data_path: str | None = None) -> MinistriesComponent:
+    """MINISTRY spans with their attributes, written into ``doc.spans[spans_key]``. ``data_path``: a
+    models folder to compile from instead of the installed one."""
+    return deferred(MinistriesComponent, nlp, name, spans_key, data_path)

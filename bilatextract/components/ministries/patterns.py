@@ -3,13 +3,12 @@ and the candidate mentions they find."""
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ... import knowledge as kb
 from ..._memo import MEMO_LIMIT
-from ...resources import has_file, load_toml
+from ...resources import cached, has_file, load_toml
 
 
 @dataclass(slots=True)
@@ -239,7 +238,7 @@ def _capitals(words: Sequence[str]) -> tuple[bool, ...]:
     return tuple(w[:1].isupper() for w in words)
 
 
-@functools.cache
+@cached
 def _country_prefix_words(lang: str) -> frozenset[str]:
     if not has_file(lang, "ministries.toml"):
         return frozenset()
