@@ -121,3 +121,14 @@ def test_sentences_are_spacys(lang: str) -> None:
     for text in [*TEXTS, *_composed_texts(), "  ", "Mr. Smith went. \"Yes.\" Then\n\nNext"]:
         doc = nlp(text)
         assert _Document(component, doc).sentences == [(s.start_char, s.end_char) for s in doc.sents], text[:80]
+
+
+def test_possessive_endings_are_data() -> None:
+    """Without possessive endings in the data, "Japan's" stays one word; with them it is "Japan"."""
+    text = "Japan's Foreign Minister met O'Neill’s aide."
+    doc = pipeline.get("en").make_doc(text)
+    tokens, starts = [t.text for t in doc], [t.idx for t in doc]
+    plain = WordReader([]).words(text, tokens, starts)[0]
+    assert plain == ["Japan's", "Foreign", "Minister", "met", "O'Neill’s", "aide"]
+    possessive = WordReader(["'s", "’s"]).words(text, tokens, starts)[0]
+    assert possessive == ["Japan", "Foreign", "Minister", "met", "O'Neill", "aide"]

@@ -14,8 +14,9 @@ splits hyphens, apostrophes and dots:
   ("Kramp", "-", "Karrenbauer" in English);
 - two tokens of letters written together (spaCy's exceptions: "can", "not").
 
-The token attributes come from one ``Doc.to_array``; Python looks only at the tokens that are
-neither letters only nor one punctuation character.
+Which tokens are letters only, and which are written against the next one, is found by C-level
+passes over the token texts and offsets (``DocView``); Python looks only at the other tokens
+(punctuation and numbers, judged once per string) and at the few chunks read again.
 """
 
 from __future__ import annotations
