@@ -6,7 +6,7 @@ The words are spaCy's tokens (``words``: hyphenated and apostrophe words joined,
 endings left out, as ``ministers.toml [words]`` says). The steps, per document:
 
 1. **Titles**, tried only at the words the language's one-word patterns match (first words of
-   titles in small letters, country prefixes and counterpart words as written) and at the words
+   titles, country prefixes, counterpart words: one set look-up per word in small letters) and at the words
    holding the head of a fused title (one pattern over the text): a title of the table ("Prime
    Minister", "Secretary of State"), a fused German compound ("Bundes|außen|minister|in",
    "US-Außenminister"), or a field written before a head ("Foreign Minister"); then an optional
