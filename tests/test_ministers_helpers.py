@@ -47,7 +47,10 @@ def test_words_from_tokens(lang: str, text: str) -> None:
     doc = pipeline.get(lang).make_doc(text)
     tokens = [t.text for t in doc]
     starts = [t.idx for t in doc]
-    assert WordReader(["'s", "’s"]).words(text, tokens, starts) == _plain_words(text)
+    texts, word_starts, ends, read = WordReader(["'s", "’s"]).words(text, tokens, starts)
+    assert (texts, word_starts, ends) == _plain_words(text)
+    by_start = dict(zip(starts, tokens, strict=True))
+    assert all(by_start.get(a) == w for k, (w, a) in enumerate(zip(texts, word_starts, strict=True)) if k not in read)
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
@@ -118,3 +121,14 @@ def test_sentences_are_spacys(lang: str) -> None:
     for text in [*TEXTS, *_composed_texts(), "  ", "Mr. Smith went. \"Yes.\" Then\n\nNext"]:
         doc = nlp(text)
         assert _Document(component, doc).sentences == [(s.start_char, s.end_char) for s in doc.sents], text[:80]
+
+
+def test_possessive_endings_are_data() -> None:
+    """Without possessive endings in the data, "Japan's" stays one word; with them it is "Japan"."""
+    text = "Japan's Foreign Minister met O'Neill’s aide."
+    doc = pipeline.get("en").make_doc(text)
+    tokens, starts = [t.text for t in doc], [t.idx for t in doc]
+    plain = WordReader([]).words(text, tokens, starts)[0]
+    assert plain == ["Japan's", "Foreign", "Minister", "met", "O'Neill’s", "aide"]
+    possessive = WordReader(["'s", "’s"]).words(text, tokens, starts)[0]
+    assert possessive == ["Japan", "Foreign", "Minister", "met", "O'Neill", "aide"]

@@ -2,13 +2,17 @@
 
 All words come from data: ``models/<lang>/ministers.toml`` (titles, honorifics, the words
 around names), ``countries.toml`` and ``portfolios.toml`` through ``bilatextract.knowledge``.
-The steps, per document:
+The words are spaCy's tokens (``words``: hyphenated and apostrophe words joined, possessive
+endings left out, as ``ministers.toml [words]`` says). The steps, per document:
 
-1. **Titles**: a title of the table ("Prime Minister", "Secretary of State"), a fused German
-   compound ("Bundes|außen|minister|in", "US-Außenminister"), or a field written before a head
-   ("Foreign Minister"); then an optional field phrase ("für Wirtschaft, Handel und Industrie",
-   "for Foreign Affairs"), a ministry ("at the Federal Foreign Office"), a country ("of Japan"),
-   and a second title joined by "und"/"and" ("Bundesaußenminister und Vizekanzler").
+1. **Titles**, tried only at the words the language's one-word patterns match (first words of
+   titles, country prefixes, counterpart words: one set look-up per word in small letters) and at the words
+   holding the head of a fused title (one pattern over the text): a title of the table ("Prime
+   Minister", "Secretary of State"), a fused German compound ("Bundes|außen|minister|in",
+   "US-Außenminister"), or a field written before a head ("Foreign Minister"); then an optional
+   field phrase ("für Wirtschaft, Handel und Industrie", "for Foreign Affairs"), a ministry ("at
+   the Federal Foreign Office"), a country ("of Japan"), and a second title joined by "und"/"and"
+   ("Bundesaußenminister und Vizekanzler").
 2. **Titled names**: a title before a name ("Außenminister Heiko Maas"; a plural title before a
    list: "Bundesministern Gabriel, Steinmeier") or after it behind a comma ("Mr. Taro Kono,
    Minister for Foreign Affairs"); counterparts ("seinem französischen Kollegen Jean-Yves Le
@@ -29,7 +33,7 @@ The steps, per document:
 The package: ``model`` (titles, mentions, persons, word helpers), ``patterns`` (a language's data,
 compiled), ``names`` (name conventions of models/common/names.toml), ``holders`` (office-holder
 knowledge), ``titles``, ``names_doc``, ``persons`` and ``countries`` (the steps on one document),
-``component`` (the spaCy factory ``bilat_ministers``).
+``component`` (the spaCy factory ``bilat_ministers``), ``words`` (the words, from spaCy's tokens).
 """
 
 from __future__ import annotations

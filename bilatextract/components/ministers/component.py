@@ -116,7 +116,8 @@ class _Document(TitlesMixin, NamesMixin, PersonsMixin, CountriesMixin):
         view = view_of(doc)
         self.text = view.text
         # The words, read off spaCy's tokens, as parallel lists (text, start, end): no object per word.
-        self.texts, self.starts, self.ends = component.words.words(self.text, view.token_texts, view.token_starts)
+        self.texts, self.starts, self.ends, self.read = component.words.words(self.text, view.token_texts,
+                                                                               view.token_starts)
         self.n = len(self.texts)
         self.by_start = _OffsetIndex(self.starts)
         self.by_end = _OffsetIndex(self.ends)
@@ -188,9 +189,8 @@ class _Document(TitlesMixin, NamesMixin, PersonsMixin, CountriesMixin):
         words the patterns' one-word forms match and at the words that hold the head of a fused title."""
         if self._kinds is None:
             p, n = self.p, self.n
-            found = set(compress(range(n), map(p.trigger_forms.__contains__, self.texts)))
             lowers = self.lowers
-            found.update(compress(range(n), map(p.trigger_lower.__contains__, lowers)))
+            found = set(compress(range(n), map(p.trigger_lower.__contains__, lowers)))
             if p.fused_heads is not None:
                 lowered = self.text.lower()
                 starts, ends = self.starts, self.ends

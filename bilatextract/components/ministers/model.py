@@ -264,3 +264,4 @@ class DocumentParts:
     n: int
     kinds: dict[int, int]  # Patterns.word_kind of the words where it is not 0
     lowers: list[str]  # the words in small letters
+    read: list[int]  # the words that are no token of their own (``words.WordReader``)

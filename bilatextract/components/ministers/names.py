@@ -33,9 +33,13 @@ class NameConventions:
     syllables: re.Pattern[str] | None
     short_word: int
 
-    @property
+    @functools.cached_property
     def family_names(self) -> frozenset[str]:
         return self.chinese | self.korean | self.vietnamese
+
+    @functools.cached_property
+    def korean_or_chinese(self) -> frozenset[str]:
+        return self.korean | self.chinese
 
     def family_first(self, words: Sequence[str]) -> bool:
         """Whether a name of several words (none in capitals, no particles) is written family name
@@ -48,7 +52,7 @@ class NameConventions:
         if first in self.chinese and self.syllables is not None and len(rest) <= 2 \
                 and all(self.syllables.fullmatch(w) for w in rest):
             return True
-        if first in self.korean | self.chinese and len(rest) == 1 and "-" in rest[0] \
+        if first in self.korean_or_chinese and len(rest) == 1 and "-" in rest[0] \
                 and all(0 < len(part) <= self.short_word for part in rest[0].split("-")):
             return True
         return first in self.family_names and len(rest) >= 2 \

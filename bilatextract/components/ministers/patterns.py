@@ -135,12 +135,13 @@ class Patterns:
         stems = kb.portfolio_stems(lang)
         extra = [w.lower() for w in fields.get("extra_words", [])]
         self.field_stems = tuple(sorted({w for s in stems for w in s.split()} | set(extra), key=len, reverse=True))
-        # Where a title or a counterpart can start (``word_kind`` not 0), as one-word patterns: the word
-        # as written (country prefixes of titles, counterpart words) or in small letters (first words of
-        # titles, field stems), or a word in small letters holding a head of fused titles ("…minister…").
-        self.trigger_forms = frozenset(self.name_prefixes) | self.counterparts
+        # Where a title or a counterpart can start (``word_kind`` not 0), as one-word patterns on the word
+        # in small letters: first words of titles, field stems, country prefixes of titles, counterpart
+        # words (``word_kind`` then judges each as written); and the heads of fused titles ("…minister…"),
+        # matched in the text in small letters.
         self.trigger_lower = frozenset(self.title_lengths) | frozenset(self.truncated_stems) \
-            | (frozenset(self.stem_lengths) if self.separate_heads else frozenset())
+            | (frozenset(self.stem_lengths) if self.separate_heads else frozenset()) \
+            | frozenset(w.lower() for w in (*self.name_prefixes, *self.counterparts))
         # A head holding another ("staatsminister", "minister") needs no pattern of its own.
         inner = sorted(h for h in self.heads if not any(o != h and o in h for o in self.heads))
         self.fused_heads = re.compile("|".join(map(re.escape, inner))) if inner else None

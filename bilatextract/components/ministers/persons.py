@@ -6,7 +6,6 @@ import bisect
 import operator
 from collections.abc import Sequence
 from itertools import compress
-from operator import itemgetter
 
 from . import holders
 from .model import (
@@ -281,13 +280,11 @@ class PersonsMixin(DocumentParts):
         # one (one set look-up per word), or another word (letters beyond ASCII, a hyphen) looked up.
         # Only name words count: capitalised, or a hyphenated particle and name ("al-Saud").
         keys = holders.family_keys()
-        # Capitalised words, and words with a hyphen (not letters only: ASCII letters and digits are not).
-        capitalised = map(str.isupper, map(itemgetter(0), texts))
-        plain = list(map(str.isalnum, texts))
-        maybe = set(compress(range(n), map(operator.or_, capitalised, map(operator.not_, plain))))
-        known = maybe.intersection(compress(range(n), map(keys.__contains__, self.lowers)))
-        others = maybe.intersection(compress(range(n), map(operator.not_, map(operator.and_, plain,
-                                                                                  map(str.isascii, texts)))))
+        known = set(compress(range(n), map(keys.__contains__, self.lowers)))
+        # Words whose key is not their small letters: beyond ASCII, or more than letters (only the
+        # words that are no token of their own hold more than letters).
+        others = set(compress(range(n), map(operator.not_, map(str.isascii, texts))))
+        others.update(k for k in self.read if not texts[k].isalnum())
         for k in sorted(known | others):
             w = texts[k]
             if _may_be_name(w) and (holders.known_family(w) if k in others else True) and name_class[w] == _NAME:

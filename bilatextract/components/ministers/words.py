@@ -14,8 +14,9 @@ splits hyphens, apostrophes and dots:
   ("Kramp", "-", "Karrenbauer" in English);
 - two tokens of letters written together (spaCy's exceptions: "can", "not").
 
-The token attributes come from one ``Doc.to_array``; Python looks only at the tokens that are
-neither letters only nor one punctuation character.
+Which tokens are letters only, and which are written against the next one, is found by C-level
+passes over the token texts and offsets (``DocView``); Python looks only at the other tokens
+(punctuation and numbers, judged once per string) and at the few chunks read again.
 """
 
 from __future__ import annotations
@@ -54,11 +55,12 @@ class WordReader:
         self._kinds: dict[str, int] = {}
 
     def words(self, text: str, token_texts: list[str], token_starts: list[int]
-              ) -> tuple[list[str], list[int], list[int]]:
-        """The words of a document of ``text`` with these tokens, and their start and end offsets."""
+              ) -> tuple[list[str], list[int], list[int], list[int]]:
+        """The words of a document of ``text`` with these tokens, their start and end offsets, and the
+        indices of the words read by the word pattern (the only words that may hold more than letters)."""
         n = len(token_texts)
         if not n:
-            return [], [], []
+            return [], [], [], []
         alpha = list(map(str.isalpha, token_texts))
         ends = list(map(operator.add, token_starts, map(len, token_texts)))
         # Whether a token is written against the next one (no space between them).
@@ -80,15 +82,15 @@ class WordReader:
             elif (glued[k] and wordish(text, ends[k])) or (k and glued[k - 1] and wordish(text, ends[k - 1] - 1)):
                 irregular.append(k)  # "Kramp" "-" "Karrenbauer"
         # Two tokens of letters written together (spaCy's exceptions: "can" "not").
-        irregular.extend(compress(range(n), map(operator.and_, map(operator.and_, alpha, alpha[1:]), glued)))
+        irregular.extend(k for k in compress(range(n), map(operator.and_, alpha, glued)) if alpha[k + 1])
         if not irregular:
-            regular = list(compress(range(n), alpha))
-            return (list(map(token_texts.__getitem__, regular)), list(map(token_starts.__getitem__, regular)),
-                    list(map(ends.__getitem__, regular)))
+            return (list(compress(token_texts, alpha)), list(compress(token_starts, alpha)),
+                    list(compress(ends, alpha)), [])
         # The chunks around the irregular tokens are read by the word pattern; their tokens are not words.
         texts: list[str] = []
         starts: list[int] = []
         word_ends: list[int] = []
+        read: list[int] = []
         possessives = self.possessives
         done = 0  # the tokens before this one are read
         for k in sorted(irregular):
@@ -100,10 +102,11 @@ class WordReader:
             b = k
             while glued[b]:
                 b += 1
-            regular = list(compress(range(done, a), alpha[done:a]))
-            texts += map(token_texts.__getitem__, regular)
-            starts += map(token_starts.__getitem__, regular)
-            word_ends += map(ends.__getitem__, regular)
+            if done < a:
+                keep = alpha[done:a]
+                texts += compress(token_texts[done:a], keep)
+                starts += compress(token_starts[done:a], keep)
+                word_ends += compress(ends[done:a], keep)
             done = b + 1
             for m in WORD.finditer(text, token_starts[a], ends[b]):
                 w = m.group(0)
@@ -111,11 +114,12 @@ class WordReader:
                     ending = next(e for e in possessives if w.endswith(e))
                     if len(w) > len(ending):
                         w = w[: len(w) - len(ending)]
+                read.append(len(texts))
                 texts.append(w)
                 starts.append(m.start())
                 word_ends.append(m.start() + len(w))
-        regular = list(compress(range(done, n), alpha[done:]))
-        texts += map(token_texts.__getitem__, regular)
-        starts += map(token_starts.__getitem__, regular)
-        word_ends += map(ends.__getitem__, regular)
-        return texts, starts, word_ends
+        keep = alpha[done:]
+        texts += compress(token_texts[done:], keep)
+        starts += compress(token_starts[done:], keep)
+        word_ends += compress(ends[done:], keep)
+        return texts, starts, word_ends, read
