@@ -97,7 +97,7 @@ def test_every_head_and_known_word_overlaps_a_trigger(lang: str) -> None:
     comp = component(lang)
     for text in composed_texts(lang):
         words = words_of(lang, text)
-        triggers = set(agr_words._overlapping(words, comp._trigger_spans(text)))
+        triggers = set(agr_words._overlapping(words, comp._trigger_spans(text, *tokens_of(lang, text))))
         for i, w in enumerate(words):
             known_name = any(comp._match_seq(words, i, seq) for seq, _ in comp.known_names.get(w.text, ()))
             head = comp._head_at(words, i)
@@ -178,3 +178,16 @@ def test_words_of_a_stretch_are_those_of_the_whole_text(lang: str) -> None:
                 part: list[agr.Word] = []
                 agr_tokens.build_words(text, *tokens, w.end, len(text), part, w)
                 assert [key(x) for x in part] == [key(x) for x in whole[k + 1 :]]
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_every_known_name_and_abbreviation_is_triggered_between_punctuation(lang: str) -> None:
+    comp = component(lang)
+    names = [" ".join(seq) for cands in comp.known_names.values() for seq, _ in cands]
+    names += [" ".join(seq) for cands in comp.known_abbrevs.values() for seq, _ in cands]
+    for name in names:
+        for text in (f"Sie: {name}.", f"(„{name}“)", f"“{name}”, then", f"x ({name}): y"):
+            words = words_of(lang, text)
+            triggers = set(agr_words._overlapping(words, comp._trigger_spans(text, *tokens_of(lang, text))))
+            first = next(i for i, w in enumerate(words) if w.start == text.index(name))
+            assert first in triggers, (text, words[first].text)
