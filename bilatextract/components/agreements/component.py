@@ -27,7 +27,7 @@ Tokens = tuple[list[str], list[int]]
 
 class AgreementsComponent(Persisted, Triggers, Mentions, Grammar, Abbreviations, Identity, Known, Lexicon):
     def __init__(self, nlp: Language, name: str, spans_key: str = SPAN_KEY) -> None:
-        Lexicon.__init__(self, check_language(nlp.lang), nlp.tokenizer)
+        Lexicon.__init__(self, check_language(nlp.lang))
         self.name = name
         self.spans_key = spans_key
         cfg = self.cfg

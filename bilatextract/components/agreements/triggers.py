@@ -33,22 +33,28 @@ class Triggers:
     ) -> None:
         """``words``: the words a mention can start with (heads, first words of multi-word heads and
         of known abbreviations); ``names``: the known names, as words."""
-        def first_tokens(strings: Iterable[str]) -> set[str]:
-            """spaCy's first token of each string, also with the full stop that spaCy keeps on a
-            word it does not know as a sentence end ("JCPoA.")"""
-            out = set()
-            for string in set(strings):
-                doc = tokenizer(string)
-                if len(doc):
-                    out.add(doc[0].text)
-            return out | {t + "." for t in out if t[-1:].isalnum()}
+        special = getattr(tokenizer, "rules", None) or {}
+
+        def first_token(string: str) -> str:
+            """spaCy's first token of ``string``."""
+            if string.isalpha() and string not in special:
+                return string  # no prefix, suffix or infix rule cuts letters alone
+            doc = tokenizer(string)
+            return doc[0].text if len(doc) else string
+
+        def with_full_stop(tokens: set[str]) -> set[str]:
+            """The tokens, also with the full stop that spaCy keeps on a word it does not know as
+            a sentence end ("JCPoA.")."""
+            return tokens | {t + "." for t in tokens if t[-1:].isalnum()}
 
         #: texts of the tokens a mention can start at, or hold as its head
-        self.trigger_tokens = frozenset(first_tokens(set(words) | self.plain_heads | self.hyphen_heads))
+        self.trigger_tokens = frozenset(with_full_stop(
+            {first_token(w) for w in set(words) | self.plain_heads | self.hyphen_heads}))
         names = list(names)
+        firsts = {name[0] for name in names}
         #: texts of the tokens a known name can start at, and the names as one pattern (a name is
         #: a trigger where all its words are there)
-        self.name_tokens = frozenset(first_tokens(name[0] for name in names))
+        self.name_tokens = frozenset(first_token(w) for w in firsts)
         self.names_re = re.compile(_trie_pattern(_GAP.join(name) for name in names))
         endings = self.compound_endings + self.signed_endings
         endings += tuple(dash + head.lower() for head in sorted(self.hyphen_heads) for dash in "-–")
