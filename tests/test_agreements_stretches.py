@@ -97,7 +97,7 @@ def test_every_head_and_known_word_overlaps_a_trigger(lang: str) -> None:
     comp = component(lang)
     for text in composed_texts(lang):
         words = words_of(lang, text)
-        triggers = set(agr_words._overlapping(words, comp._trigger_spans(text)))
+        triggers = set(agr_words._overlapping(words, comp._trigger_spans(text, *tokens_of(lang, text))))
         for i, w in enumerate(words):
             known_name = any(comp._match_seq(words, i, seq) for seq, _ in comp.known_names.get(w.text, ()))
             head = comp._head_at(words, i)
@@ -142,10 +142,10 @@ def test_an_abbreviation_defined_once_is_found_in_sentences_without_triggers() -
 WORDS = {
     "en": (
         "The U.S.-Japan pact, Japan's plan and the People's Republic: Dr. Smith (EPA): 2+2 talks on "
-        "Industry 4.0 cannot wait.Then O'Neill spoke\n\nat 8-9 a.m. about Japan-EU ties",
+        "Industry 4.0 cannot wait.Then O'Neill spoke\n\nat 8-9 a.m. about Japan-EU ties\nin 2019",
         ["The", "U.S.-Japan", "pact", ",", "Japan", "'", "s", "plan", "and", "the", "People's", "Republic", ":",
          "Dr", ".", "Smith", "(", "EPA", ")", ":", "2+2", "talks", "on", "Industry", "4.0", "cannot",
-         "wait.Then", "O'Neill", "spoke", "at", "8-9", "a.m", ".", "about", "Japan-EU", "ties"],
+         "wait.Then", "O'Neill", "spoke", "at", "8-9", "a.m", ".", "about", "Japan-EU", "ties", "in", "2019"],
     ),
     "de": (
         "Sach- , Dienst- und Ausrüstung und -technologie: das Iran-Abkommen vom 14. Mai, u.a. in der "
@@ -164,7 +164,8 @@ def test_words_join_and_split_spacys_tokens_as_names_need(lang: str) -> None:
     assert all(text[w.start : w.end] == w.text for w in words)
     # a word starts a sentence after ".!?:;" and after a line break
     starts = [w.text for w in words if w.sentence_initial]
-    assert starts == (["The", "Dr", "Smith", "2+2", "at", "about"] if lang == "en" else ["Sach-", "das", "Mai", "in"])
+    expected = {"en": ["The", "Dr", "Smith", "2+2", "at", "about", "in"], "de": ["Sach-", "das", "Mai", "in"]}
+    assert starts == expected[lang]
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
@@ -178,3 +179,16 @@ def test_words_of_a_stretch_are_those_of_the_whole_text(lang: str) -> None:
                 part: list[agr.Word] = []
                 agr_tokens.build_words(text, *tokens, w.end, len(text), part, w)
                 assert [key(x) for x in part] == [key(x) for x in whole[k + 1 :]]
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_every_known_name_and_abbreviation_is_triggered_between_punctuation(lang: str) -> None:
+    comp = component(lang)
+    names = [" ".join(seq) for cands in comp.known_names.values() for seq, _ in cands]
+    names += [" ".join(seq) for cands in comp.known_abbrevs.values() for seq, _ in cands]
+    for name in names:
+        for text in (f"Sie: {name}.", f"(„{name}“)", f"“{name}”, then", f"x ({name}): y"):
+            words = words_of(lang, text)
+            triggers = set(agr_words._overlapping(words, comp._trigger_spans(text, *tokens_of(lang, text))))
+            first = next(i for i, w in enumerate(words) if w.start == text.index(name))
+            assert first in triggers, (text, words[first].text)

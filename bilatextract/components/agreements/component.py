@@ -18,15 +18,16 @@ from .known import Known
 from .lexicon import Lexicon, _boundaries
 from .mentions import Mentions
 from .tokens import build_words, word_at
-from .words import _GAP, Found, Word, _after_hyphen, _occurrences, _outside, _overlapping, _trie_pattern
+from .triggers import Triggers
+from .words import Found, Word, _after_hyphen, _occurrences, _outside, _overlapping
 
 #: The tokens of a document: their texts and start offsets.
 Tokens = tuple[list[str], list[int]]
 
 
-class AgreementsComponent(Persisted, Mentions, Grammar, Abbreviations, Identity, Known, Lexicon):
+class AgreementsComponent(Persisted, Triggers, Mentions, Grammar, Abbreviations, Identity, Known, Lexicon):
     def __init__(self, nlp: Language, name: str, spans_key: str = SPAN_KEY) -> None:
-        Lexicon.__init__(self, check_language(nlp.lang), nlp.tokenizer)
+        Lexicon.__init__(self, check_language(nlp.lang))
         self.name = name
         self.spans_key = spans_key
         cfg = self.cfg
@@ -39,25 +40,12 @@ class AgreementsComponent(Persisted, Mentions, Grammar, Abbreviations, Identity,
                            (self.signed_heads, "signed_words")):
             for seq in seqs:
                 self.multiword_by_first.setdefault(seq[0], []).append((seq, kind))
-        self.trigger_re, self.ending_re = self._trigger_res()
-        #: lowercase heads ("agreement"): triggers only after a capitalised word, see ``_lower_trigger_spans``
-        self.lower_re = re.compile(r"(?<!\w)(?:" + _trie_pattern(self.lower_heads) + r")(?!\w)") if self.lower_heads \
-            else None
+        self._compile_triggers(nlp.tokenizer, [*self.multiword_by_first, *self.known_abbrevs],
+                               [seq for cands in self.known_names.values() for seq, _ in cands])
         #: word text -> "plain", "compound" or None: the one-word part of ``_head_at``
         self._head_kinds = Memo(self._word_head_kind)
         #: words of a mention (joined by spaces) -> index of the known agreement they name
         self._known_memo = Memo(self._find_known)
-
-    def _trigger_res(self) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
-        """Patterns of which every mention holds a match (the text lowercased for the second):
-        a head, a known name, the first word of a known abbreviation, a compound ending."""
-        words = set(self.plain_heads) | set(self.hyphen_heads)
-        words |= {seq[0] for seq, _ in (s for seqs in self.multiword_by_first.values() for s in seqs)}
-        words |= set(self.known_abbrevs)  # the first word alone counts, as in "(New)"
-        words |= {_GAP.join(seq) for cands in self.known_names.values() for seq, _ in cands}
-        all_endings = self.compound_endings + self.signed_endings
-        endings = _trie_pattern(all_endings) if all_endings else None
-        return re.compile(_trie_pattern(words)), None if endings is None else re.compile(endings)
 
     # ----- the well-known agreements -------------------------------------------------------
 
@@ -82,10 +70,10 @@ class AgreementsComponent(Persisted, Mentions, Grammar, Abbreviations, Identity,
         """The mentions of the document, and the words their indices refer to."""
         view = view_of(doc)
         text = view.text
-        spans = self._trigger_spans(text)
+        tokens = (view.token_texts, view.token_starts)
+        spans = self._trigger_spans(text, *tokens)
         if not spans:
             return [], []
-        tokens = (view.token_texts, view.token_starts)
         dates = _DateStarts(doc, self.spans_key)
         words, stretches = self._stretches(text, tokens, spans)
         chosen, defined = self._mentions(doc, words, _overlapping(words, spans), dates)
@@ -106,42 +94,6 @@ class AgreementsComponent(Persisted, Mentions, Grammar, Abbreviations, Identity,
         return self._abbreviations(doc, words, _resolve(found))
 
     # ----- where to look --------------------------------------------------------------------
-    def _trigger_spans(self, text: str) -> list[tuple[int, int]]:
-        """Where the trigger patterns match, in order."""
-        spans = [m.span() for m in self.trigger_re.finditer(text)]
-        if self.ending_re is not None:
-            low = text.lower()
-            # lowercasing keeps offsets unless a character lowercases to two ("İ")
-            ending_re = self.ending_re if len(low) == len(text) else re.compile(self.ending_re.pattern, re.I)
-            found = [m.span() for m in ending_re.finditer(low if len(low) == len(text) else text)]
-            if found:
-                spans = sorted(spans + found)
-        if self.lower_re is not None:
-            found = self._lower_trigger_spans(text)
-            if found:
-                spans = sorted(spans + found)
-        return spans
-
-    def _lower_trigger_spans(self, text: str) -> list[tuple[int, int]]:
-        """Lowercase heads after a capitalised word, over lowercase modifiers ("Dayton peace accords"),
-        from that word to the head."""
-        out = []
-        for m in self.lower_re.finditer(text):
-            p = m.start()
-            for _ in range(3):
-                e = p
-                while e > 0 and text[e - 1].isspace():
-                    e -= 1
-                p = e
-                while p > 0 and not text[p - 1].isspace():
-                    p -= 1
-                word = text[p:e]
-                if word not in self.lower_head_modifiers:
-                    if word[:1].isupper():
-                        out.append((p, m.end()))
-                    break
-        return out
-
     def _stretches(
         self, text: str, tokens: Tokens, spans: list[tuple[int, int]]
     ) -> tuple[list[Word], list[tuple[int, int]]]:

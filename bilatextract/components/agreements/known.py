@@ -4,10 +4,7 @@ abbreviations, and which known agreement a mention names."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
-
-from spacy.tokens import Doc
 
 from ...resources import load_toml
 from .tokens import words_of_tokens
@@ -30,27 +27,14 @@ class Known:
     lang: str
     inflection: dict[str, tuple[str, ...]]
 
-    def _load_known(self, tokenizer: Callable[[str], Doc]) -> None:
-        chunk_words: dict[tuple[str, str], tuple[str, ...]] = {}
-
+    def _load_known(self) -> None:
         def split(name: str) -> tuple[str, ...]:
-            """The words of a name, as the rules read them in a text."""
-            chunks = name.split()
-            out: list[str] = []
-            for k, chunk in enumerate(chunks):
-                if chunk.isalnum():  # letters and digits between spaces are one word, whatever spaCy splits
-                    out.append(chunk)
-                    continue
-                # a word looks one character past the spaces around it ("Zoll- und", "People's Republic")
-                key = (chunk, chunks[k + 1][:1] if k + 1 < len(chunks) else "")
-                words = chunk_words.get(key)
-                if words is None:
-                    text = " " + chunk + (" " + key[1] if key[1] else "")
-                    doc = tokenizer(text)
-                    found = words_of_tokens(text, [t.text for t in doc], [t.idx for t in doc])
-                    words = chunk_words[key] = tuple(w.text for w in found if w.end <= len(chunk) + 1)
-                out.extend(words)
-            return tuple(out)
+            """The words of a name, as the rules read them in a text. (Words do not depend on
+            where spaCy cuts their characters: the pieces of its tokens join again. So the name
+            is read as one token here, without tokenising it.)"""
+            if name.isalpha():
+                return (name,)
+            return tuple(w.text for w in words_of_tokens(name, [name], [0]))
 
         data = load_toml("common", "agreements.toml").get("agreement", [])
         #: per known agreement: (canonical name in this language, first abbreviation, ambiguous)

@@ -46,7 +46,7 @@ class Found:
 
 
 #: Stands for the text between two words of a sequence in a trigger pattern: whitespace and the
-#: underscores that no token starts with.
+#: underscores that no word starts with.
 _GAP = "\x00"
 
 

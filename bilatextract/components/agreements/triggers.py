@@ -1,0 +1,112 @@
+"""Where a mention can be: the tokens and the token endings that every mention holds.
+
+Compiled once per pipeline from the word lists: the texts of the tokens that can start a head,
+a known name or a known abbreviation (spaCy's ``ORTH``, matched by one set look-up per token of
+a document), and one pattern of the endings that make a closed or hyphenated compound a head
+("...abkommen", "-Erklärung"), searched in the lowercased text. Lowercase heads ("the Prespa
+agreement") count only after a capitalised word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from itertools import compress
+
+from spacy.tokens import Doc
+
+from .words import _GAP, _trie_pattern
+
+
+class Triggers:
+    """Mixin of the component: the trigger look-ups, and where they match in a document."""
+
+    plain_heads: frozenset[str]
+    hyphen_heads: frozenset[str]
+    lower_heads: frozenset[str]
+    lower_head_modifiers: frozenset[str]
+    compound_endings: tuple[str, ...]
+    signed_endings: tuple[str, ...]
+
+    def _compile_triggers(
+        self, tokenizer: Callable[[str], Doc], words: Iterable[str], names: Iterable[tuple[str, ...]]
+    ) -> None:
+        """``words``: the words a mention can start with (heads, first words of multi-word heads and
+        of known abbreviations); ``names``: the known names, as words."""
+        special = getattr(tokenizer, "rules", None) or {}
+
+        def first_token(string: str) -> str:
+            """spaCy's first token of ``string``."""
+            if string.isalpha() and string not in special:
+                return string  # no prefix, suffix or infix rule cuts letters alone
+            doc = tokenizer(string)
+            return doc[0].text if len(doc) else string
+
+        def with_full_stop(tokens: set[str]) -> set[str]:
+            """The tokens, also with the full stop that spaCy keeps on a word it does not know as
+            a sentence end ("JCPoA.")."""
+            return tokens | {t + "." for t in tokens if t[-1:].isalnum()}
+
+        #: texts of the tokens a mention can start at, or hold as its head
+        self.trigger_tokens = frozenset(with_full_stop(
+            {first_token(w) for w in set(words) | self.plain_heads | self.hyphen_heads}))
+        names = list(names)
+        firsts = {name[0] for name in names}
+        #: texts of the tokens a known name can start at, and the names as one pattern (a name is
+        #: a trigger where all its words are there)
+        self.name_tokens = frozenset(first_token(w) for w in firsts)
+        self.names_re = re.compile(_trie_pattern(_GAP.join(name) for name in names))
+        endings = self.compound_endings + self.signed_endings
+        endings += tuple(dash + head.lower() for head in sorted(self.hyphen_heads) for dash in "-–")
+        #: endings of compound heads, in lowercased text
+        self.ending_re = re.compile(_trie_pattern(endings)) if endings else None
+
+    def _trigger_spans(self, text: str, texts: list[str], starts: list[int]) -> list[tuple[int, int]]:
+        """Where the triggers are in a text whose spaCy tokens are ``texts`` at ``starts``, in order."""
+        spans = [(starts[i], starts[i] + len(texts[i]))
+                 for i in compress(range(len(texts)), map(self.trigger_tokens.__contains__, texts))]
+        for i in compress(range(len(texts)), map(self.name_tokens.__contains__, texts)):
+            m = self.names_re.match(text, starts[i])
+            if m is not None:
+                spans.append(m.span())
+        spans.sort()
+        if self.ending_re is not None:
+            low = text.lower()
+            # lowercasing keeps offsets unless a character lowercases to two ("İ")
+            ending_re = self.ending_re if len(low) == len(text) else re.compile(self.ending_re.pattern, re.I)
+            found = [m.span() for m in ending_re.finditer(low if len(low) == len(text) else text)]
+            if found:
+                spans = sorted(spans + found)
+        if self.lower_heads:
+            found = self._lower_trigger_spans(text, texts, starts)
+            if found:
+                spans = sorted(spans + found)
+        return spans
+
+    def _lower_trigger_spans(self, text: str, texts: list[str], starts: list[int]) -> list[tuple[int, int]]:
+        """Lowercase heads after a capitalised word, over lowercase modifiers ("Dayton peace accords"),
+        from that word to the head."""
+        out = []
+        n = len(text)
+        for i in compress(range(len(texts)), map(self.lower_heads.__contains__, texts)):
+            p = starts[i]
+            end = p + len(texts[i])
+            if (p > 0 and _word_char(text[p - 1])) or (end < n and _word_char(text[end])):
+                continue  # inside a word
+            for _ in range(3):
+                e = p
+                while e > 0 and text[e - 1].isspace():
+                    e -= 1
+                p = e
+                while p > 0 and not text[p - 1].isspace():
+                    p -= 1
+                word = text[p:e]
+                if word not in self.lower_head_modifiers:
+                    if word[:1].isupper():
+                        out.append((p, end))
+                    break
+        return out
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
