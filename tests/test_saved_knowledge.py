@@ -208,3 +208,19 @@ def test_a_component_added_without_initialising_compiles_on_first_use() -> None:
     nlp = spacy.blank("de")
     nlp.add_pipe("bilat_dates")
     assert [s.text for s in nlp("Am 3. März 2025 in Berlin.").spans[SPAN_KEY]] == ["3. März 2025"]
+
+
+def test_the_compiled_trigger_patterns_saved_with_a_component_are_the_ones_it_uses(
+    tmp_path: Path, expected: list[list]
+) -> None:
+    build().to_disk(tmp_path / "de")
+    compiled = tmp_path / "de" / "bilat_ministries" / "compiled.json"
+    patterns = json.loads(compiled.read_text(encoding="utf-8"))
+    lower = patterns["triggers"]["LOWER"]
+    assert "auswärtigen" in lower
+    patterns["triggers"]["LOWER"] = [form for form in lower if not form.startswith("auswärtig")]
+    compiled.write_text(json.dumps(patterns), encoding="utf-8")
+    found = [(label, start, end) for label, start, end, _a in spans(spacy.load(tmp_path / "de")(TEXT))]
+    wanted = [(label, start, end) for label, start, end, _a in expected]
+    missing = [span for span in wanted if span not in found]
+    assert [TEXT[start:end] for _label, start, end in missing] == ["Auswärtigen Amt"]
