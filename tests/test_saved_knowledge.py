@@ -224,3 +224,13 @@ def test_the_compiled_trigger_patterns_saved_with_a_component_are_the_ones_it_us
     wanted = [(label, start, end) for label, start, end, _a in expected]
     missing = [span for span in wanted if span not in found]
     assert [TEXT[start:end] for _label, start, end in missing] == ["Auswärtigen Amt"]
+
+
+def test_a_pipeline_saved_without_knowledge_loads_and_reads_the_installed_models(
+    tmp_path: Path, expected: list[list]
+) -> None:
+    # As saved by versions whose components saved nothing: no folder per component.
+    build().to_disk(tmp_path / "de")
+    for name in COMPONENTS:
+        shutil.rmtree(tmp_path / "de" / name)
+    assert spans(spacy.load(tmp_path / "de")(TEXT)) == expected

@@ -65,7 +65,8 @@ class Persisted:
             raise ValueError(f"{type(self).__name__} {self.name!r} was not made by its factory: "
                              "it cannot compile its knowledge again")
         with _lock:
-            keep = {"name": self.name, "spans_key": self.spans_key, "_nlp": nlp, "_data_path": self._data_path}
+            keep = {"name": self.name, "spans_key": self.spans_key, "lang": self.lang, "_nlp": nlp,
+                    "_data_path": self._data_path}
             self.__dict__.clear()
             self.__dict__.update(keep)
             try:
@@ -140,10 +141,12 @@ class Persisted:
             srsly.write_json(path / COMPILED_FILE, compiled)
 
     def from_disk(self: C, path: str | Path, *, exclude: Iterable[str] = ()) -> C:
-        """Compile the knowledge from the model files saved in ``path/models/`` (read into memory)."""
+        """Compile the knowledge from the model files saved in ``path/models/`` (read into memory).
+        A pipeline saved by a version whose components saved nothing has none: the component then
+        compiles as one not loaded (from ``data_path`` or the installed models) when first used."""
         folder = ensure_path(path) / MODELS_FOLDER
         if not folder.is_dir():
-            raise ValueError(f"{folder} holds no saved model files of component {self.name!r}")
+            return self
         compiled = ensure_path(path) / COMPILED_FILE
         self._load_files(sources.read_folder(folder), f"model files saved in {folder}",
                          srsly.read_json(compiled) if compiled.is_file() else None)
