@@ -13,6 +13,7 @@ import json
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -208,6 +209,16 @@ def test_a_component_added_without_initialising_compiles_on_first_use() -> None:
     nlp = spacy.blank("de")
     nlp.add_pipe("bilat_dates")
     assert [s.text for s in nlp("Am 3. März 2025 in Berlin.").spans[SPAN_KEY]] == ["3. März 2025"]
+
+
+def test_threads_using_components_not_yet_compiled_all_get_the_full_results(expected: list[list]) -> None:
+    nlp = spacy.blank("de", config={"nlp": {"tokenizer": {"@tokenizers": "bilatextract.tokenizer.v1"}}})
+    nlp.add_pipe("sentencizer")
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        found = list(pool.map(lambda _: spans(nlp(TEXT)), range(8)))
+    assert found == [expected] * 8
 
 
 def test_the_compiled_trigger_patterns_saved_with_a_component_are_the_ones_it_uses(

@@ -65,17 +65,15 @@ class Persisted:
             raise ValueError(f"{type(self).__name__} {self.name!r} was not made by its factory: "
                              "it cannot compile its knowledge again")
         with _lock:
+            # Pending while compiling: a thread calling the component meanwhile waits for the lock.
             keep = {"name": self.name, "spans_key": self.spans_key, "lang": self.lang, "_nlp": nlp,
-                    "_data_path": self._data_path}
+                    "_data_path": self._data_path, "_pending": True}
             self.__dict__.clear()
             self.__dict__.update(keep)
-            try:
-                with using(source):
-                    type(self).__init__(self, nlp, self.name, self.spans_key)  # type: ignore[misc]
-                    self._source = sources.active()  # None for the installed models
-            except BaseException:
-                self._pending = True
-                raise
+            with using(source):
+                type(self).__init__(self, nlp, self.name, self.spans_key)  # type: ignore[misc]
+                self._source = sources.active()  # None for the installed models
+            del self._pending
 
     def _ready(self) -> None:
         """Compile from the configured source if nothing was compiled yet (first use)."""
