@@ -11,7 +11,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from . import timex
-from .components.base import ATTRS, SPAN_KEY
+from .components.base import written_mentions
 from .knowledge import find_ministry, ministry_by_id
 from .text import View
 from .types import (
@@ -31,12 +31,7 @@ _SPAN_FIELDS = {"text", "start", "end"}
 
 def raw_mentions(doc: Doc, offset: int = 0) -> list[RawMention]:
     """The mentions a pipeline wrote into ``doc``, shifted by ``offset`` into the whole text."""
-    if SPAN_KEY not in doc.spans:
-        return []
-    return [
-        (s.label_, s.start_char + offset, s.end_char + offset, s._.get(ATTRS) or {})
-        for s in doc.spans[SPAN_KEY]
-    ]
+    return [(label, start + offset, end + offset, attrs) for label, start, end, attrs in written_mentions(doc)]
 
 
 def reference_for(

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import pytest
 
 from bilatextract import pipeline
-from bilatextract.components.ministers.component import _TokenOffsets
-from bilatextract.components.ministers.model import _WORD, _word_lists, name_hits
+from bilatextract.components.ministers import holders
+from bilatextract.components.ministers.component import _Document, _TokenOffsets
+from bilatextract.components.ministers.model import name_hits
+from bilatextract.components.ministers.words import WORD, WordReader
 
 TEXTS = [
     "",
@@ -16,13 +20,15 @@ TEXTS = [
     "O'Neill's visit; Kramp-Karrenbauer und 3abc _x a_b 12-ab a--b it's-x ’s X’s's d’Hondt’s",
     "Mr. Taro Kono, Minister for Foreign Affairs of Japan, and Ms. Baerbock (Germany).\n\n  Heiko MAAS  ",
     "Bundesaußenministerin Annalena Baerbock sprach mit ihrem Amtskollegen aus der Ukraine. Danach: Presse.",
+    "US-Außenminister Dr. Blinken (U.S.), z.B. COVID-19, 10km, G7; we cannot, gonna. 10-Punkte-Plan al-Saud",
+    "Maas' Rede, vice-chancellor e-mail x_y A10km 1a2b Wirtschafts- und Finanzminister 'Maas' \"Kono\"-Plan",
 ]
 
 
 def _plain_words(text: str) -> tuple[list[str], list[int], list[int]]:
     """The word list as the component first built it: one match object per word."""
     texts, starts, ends = [], [], []
-    for m in _WORD.finditer(text):
+    for m in WORD.finditer(text):
         w = m.group(0)
         pm = re.match(r"^(.*\w)['’]s$", w)
         if pm:
@@ -33,9 +39,15 @@ def _plain_words(text: str) -> tuple[list[str], list[int], list[int]]:
     return texts, starts, ends
 
 
+@pytest.mark.parametrize("lang", ["de", "en"])
 @pytest.mark.parametrize("text", TEXTS)
-def test_word_lists(text: str) -> None:
-    assert _word_lists(text) == _plain_words(text)
+def test_words_from_tokens(lang: str, text: str) -> None:
+    """The words read off each language's spaCy tokens are the word pattern's, whatever the tokenizer
+    splits (English splits "Kramp-Karrenbauer" and "Japan's", German does not)."""
+    doc = pipeline.get(lang).make_doc(text)
+    tokens = [t.text for t in doc]
+    starts = [t.idx for t in doc]
+    assert WordReader(["'s", "’s"]).words(text, tokens, starts) == _plain_words(text)
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
@@ -59,3 +71,50 @@ def test_name_hits(forms: set[str]) -> None:
     alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     lookbehind = re.compile(r"(?<![\w\-‐])(?:" + alternation + r")(?![\w\-‐])")
     assert list(name_hits(text, forms)) == [m.span() for m in lookbehind.finditer(text)]
+
+
+def _composed_texts() -> list[str]:
+    texts = []
+    for name in ("composed.jsonl", "composed-world.jsonl"):
+        path = Path(__file__).parent / "data" / name
+        texts += [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return texts
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_title_starts_judged_where_the_patterns_match(lang: str) -> None:
+    """The words where a title or a counterpart can start, found by the one-word patterns and the fused
+    heads, are the words found by judging every word."""
+    nlp = pipeline.get(lang)
+    component = nlp.get_pipe("bilat_ministers")
+    texts = [*TEXTS, *_composed_texts(), "Bundesaußenministerin, BUNDESAUSSENMINISTER, İstanbul-Außenminister"]
+    judged = 0
+    for text in texts:
+        doc = nlp.make_doc(text)
+        work = _Document(component, doc)
+        every = {k: kind for k, w in enumerate(work.texts) if (kind := component.p.word_kind(w))}
+        assert work.kinds == every, text[:80]
+        judged += len(every)
+    assert judged > 20
+
+
+YEARS = "12019 2019 1945x 19451 ²2019 ١2019 x2020y 20201 19399 1939 1940 200120 2001-2002"
+
+
+@pytest.mark.parametrize("text", [*TEXTS, YEARS])
+def test_document_years(text: str) -> None:
+    """The years a document names: four digits from 1940 to 2099 not inside a longer number."""
+    plain = re.compile(r"(?<!\d)(19[4-9]\d|20\d\d)(?!\d)")
+    years = holders.document_years(text, None)
+    assert sorted(years.counts.elements()) == sorted(int(y) for y in plain.findall(text))
+    assert holders.document_years(text, 2011) == {2011}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_sentences_are_spacys(lang: str) -> None:
+    """The sentences the component reads (for counterparts and inferred countries) are spaCy's."""
+    nlp = pipeline.get(lang)
+    component = nlp.get_pipe("bilat_ministers")
+    for text in [*TEXTS, *_composed_texts(), "  ", "Mr. Smith went. \"Yes.\" Then\n\nNext"]:
+        doc = nlp(text)
+        assert _Document(component, doc).sentences == [(s.start_char, s.end_char) for s in doc.sents], text[:80]

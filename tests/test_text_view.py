@@ -32,6 +32,15 @@ def test_clean_text_is_its_own_view() -> None:
     assert view.span(3, 19) == (3, 19)
 
 
+def test_paragraph_breaks_alone_leave_the_text_its_own_view() -> None:
+    text = "Erster Absatz mit Außenminister Wadephul.\n\nZweiter Absatz.\n\n"
+    assert normalise(text).identity
+    # One more space, a single line break or a third line break is read, and the view is no longer the text.
+    assert normalise(text.replace("\n\nZweiter", "\n\n Zweiter")).text == text
+    assert normalise(text.replace("\n\nZweiter", "\n\n\nZweiter")).text == text
+    assert normalise("Der Vertrag wurde\nunterzeichnet.").text == "Der Vertrag wurde unterzeichnet."
+
+
 def test_whitespace_runs_read_as_one_space_and_map_back_whole() -> None:
     text = "Außenminister \t\u00a0Heiko\u202fMaas  sagte\u2009heute"
     view = normalise(text)

@@ -125,6 +125,23 @@ def _written(doc: Doc, key: str = SPAN_KEY) -> list[Span]:
     return list(current)
 
 
+def written_mentions(doc: Doc, key: str = SPAN_KEY) -> list[tuple[str, int, int, dict[str, Any]]]:
+    """(label, start_char, end_char, attributes) of each span of ``doc.spans[key]``, in order.
+
+    Reads the list :func:`set_spans` wrote last where the group is still that one, and the
+    attributes where ``set_spans`` put them: no Python ``Span`` or ``Underscore`` per mention."""
+    if key not in doc.spans:
+        return []
+    spans = _written(doc, key)
+    strings = doc.vocab.strings
+    out = []
+    for span in spans:
+        start, end = span.start_char, span.end_char
+        attrs = doc.user_data.get(("._.", ATTRS, start, end)) if _attrs_keyed is True else span._.get(ATTRS)
+        out.append((strings[span.label], start, end, attrs or {}))
+    return out
+
+
 def spans_of(doc: Doc, label: str, key: str = SPAN_KEY) -> list[Span]:
     """The spans of one label already written into ``doc.spans[key]``, in document order."""
     label_id = doc.vocab.strings.add(label)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import compress, count
 from typing import Any, NamedTuple
 
 from spacy.language import Language
@@ -83,8 +82,6 @@ class DocTense:
         self._phrases: dict[int, bool] = {}
         #: The (start, end) of the sentences that had a date in them.
         self._sentences: list[tuple[int, int]] = []
-        #: Sentence start -> the kind (cue or clause break) of each of its tokens.
-        self._kinds: dict[int, list[str | None]] = {}
 
     def at(self, span_start: int, span_end: int) -> str | None:
         """The tense nearest to the tokens ``span_start:span_end`` in their sentence."""
@@ -96,22 +93,28 @@ class DocTense:
         else:
             start, end = _sentence_of(doc, span_start)
             self._sentences.append((start, end))
-        kinds = self._kinds.get(start)
-        if kinds is None:  # each token's cue or clause break, looked up in C
-            kinds = self._kinds[start] = list(map(self.cues._kind.__getitem__, view_of(doc).token_texts[start:end]))
         # The nearest cue outside the span and in its clause (no comma, colon, dash or bracket
         # between them: the verb of another clause does not date this one, as in "teilte mit,
         # ... die am 1. Juli beginnt"); on a tie the one before it wins. So the search goes
-        # outwards from the span and stops at the first cue or clause break on either side.
-        best: tuple[int, str] | None = None
-        before = kinds[: max(span_start - start, 0)][::-1]
-        i = next(compress(count(), before), None)
-        if i is not None and before[i] is not _BREAK:
-            best = (i + 1, _intent_tense(before[i], i))
-        after = kinds[span_end - start :]
-        i = next(compress(count(), after), None)
-        if i is not None and after[i] is not _BREAK and (best is None or i + 1 < best[0]):
-            best = (i + 1, _intent_tense(after[i], i))
+        # outwards from the span and stops at the first cue or clause break on either side:
+        # only the few words up to there are looked up.
+        kind_of = self.cues._kind.__getitem__
+        texts = view_of(doc).token_texts
+        best: tuple[int, str | None] | None = None
+        for k in range(span_start - 1, start - 1, -1):
+            kind = kind_of(texts[k])
+            if kind is not None:
+                if kind is not _BREAK:
+                    gap = span_start - 1 - k
+                    best = (gap + 1, _intent_tense(kind, gap))
+                break
+        for k in range(span_end, end if best is None else min(end, span_end + best[0] - 1)):
+            kind = kind_of(texts[k])
+            if kind is not None:
+                if kind is not _BREAK:
+                    gap = k - span_end
+                    best = (gap + 1, _intent_tense(kind, gap))
+                break
         if best is not None:
             return best[1]
         phrase = self._phrases.get(start)

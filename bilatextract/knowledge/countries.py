@@ -109,38 +109,47 @@ _NO_WORD_BEFORE_FIRST = r"(?<!\w.)"
 
 
 @cached
-def _country_scanners(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None]:
-    r"""The regexes that find the surface forms of ``lang`` in a text, in two groups.
+def _country_scanners(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    r"""The regexes that match the surface forms of ``lang`` at an offset, in two groups.
 
     A form matches where a word starts and ends; a hyphen may follow ("US-Außenministerium"),
     and a genitive suffix of ``[inflection]`` ("Japan's").
 
     Forms starting with a capital: each branch starts with its letter, so the regex engine
     skips at once to the capitals of a text, and checks only there that no word character
-    stands before (``(?<!\w.)`` after the first letter). The other forms ("japanisch"): a
-    non-word character, then the form; and the same without it for the start of the text.
-    Group 1 is the form.
+    stands before (``(?<!\w.)`` after the first letter). The other forms ("japanisch"): no
+    word character before. Group 1 is the form.
     """
     trie = _country_trie(lang)
     if not trie:
-        return None, None, None
+        return None, None
     genitive = _genitive(lang)
     capitalised = {ch: node for ch, node in trie.items() if ch.isupper()}
     others = {ch: node for ch, node in trie.items() if ch and not ch.isupper()}
     upper = re.compile(rf"({_trie_regex(capitalised, _NO_WORD_BEFORE_FIRST)}){genitive}(?![\w])") \
         if capitalised else None
     if not others:
-        return upper, None, None
-    lower = _trie_regex(others)
-    return (upper, re.compile(rf"\W({lower}){genitive}(?![\w])"),
-            re.compile(rf"({lower}){genitive}(?![\w])"))
+        return upper, None
+    return upper, re.compile(rf"(?<!\w)({_trie_regex(others)}){genitive}(?![\w])")
+
+
+@cached
+def _lower_search_scanner(lang: str) -> re.Pattern[str] | None:
+    r"""The lowercase forms for searching a whole text: a non-word character, then the form.
+    Compiled only when a text is scanned without its tokens (a pattern that starts with a
+    look-behind cannot skip ahead to its first character)."""
+    others = {ch: node for ch, node in _country_trie(lang).items() if ch and not ch.isupper()}
+    if not others:
+        return None
+    return re.compile(rf"\W({_trie_regex(others)}){_genitive(lang)}(?![\w])")
 
 
 def _country_matches(text: str, lang: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, form) of each surface form in ``text``, in order and not overlapping: at
     each position the longest form, as one regex of all forms would find them, from the
     matches of the two scanners."""
-    upper, lower, lower_at_start = _country_scanners(lang)
+    upper, lower_at_start = _country_scanners(lang)
+    lower = _lower_search_scanner(lang) if lower_at_start is not None else None
     if lower is None or lower_at_start is None:
         if upper is not None:
             for m in upper.finditer(text):
@@ -282,7 +291,7 @@ def _country_mentions_at(
     offsets where a form may start (``_form_starts``), left to right, a match taken where it
     starts at or after the end of the last one. ``_country_matches`` searches each scanner
     from that end, so it finds the same matches: every offset where one can start is tried."""
-    upper, lower, lower_at_start = _country_scanners(lang)
+    upper, lower = _country_scanners(lang)
     if upper is None and lower is None:
         return ()
     starts, words = tokens
@@ -299,12 +308,10 @@ def _country_mentions_at(
                 continue
             if text[q] in capitals:
                 m = upper.match(text, q) if upper is not None else None
-            elif lower is None or lower_at_start is None:
+            elif lower is None:
                 continue
-            elif q == 0:
-                m = lower_at_start.match(text)
-            elif q - 1 >= pos:  # the scanner's non-word character before the form
-                m = lower.match(text, q - 1)
+            elif q == 0 or q - 1 >= pos:  # the character before the form is not in the last match
+                m = lower.match(text, q)
             else:
                 continue
             if m is None:
@@ -329,7 +336,7 @@ def _capitalised_firsts(lang: str) -> frozenset[str]:
 @cached(maxsize=1 << 15)
 def country_of_word(word: str, lang: str) -> str | None:
     """The country a single word or phrase names ("japanischen", "Japan's", "U.K.") or None."""
-    upper, _lower, lower_at_start = _country_scanners(lang)
+    upper, lower_at_start = _country_scanners(lang)
     word = word.strip()
     regex = upper if word[:1].isupper() else lower_at_start
     m = regex.fullmatch(word) if regex is not None else None

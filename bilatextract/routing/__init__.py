@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from ..resources import languages as model_languages
 from ..types import Segment
 from .detection import SAMPLE_CHARS, detect
-from .segments import LINE_SAMPLE_CHARS, MAX_SEGMENT_CHARS, runs, split
+from .segments import LINE_SAMPLE_CHARS, MAX_SEGMENT_CHARS, one_language, runs, split
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +53,8 @@ def route(text: str, lang: str | None = None, languages: Iterable[str] | None = 
     language = detect(text)
     if language not in supported:
         return Routing(language, False, ())
+    if one_language(text, language):
+        return Routing(language, True, tuple(split(text, language)))
     segments: list[Segment] = []
     chars: dict[str, int] = {}
     for run_lang, start, end in runs(text, language):

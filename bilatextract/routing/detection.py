@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..resources import languages
-from .cues import WORD, Evidence, cues, evidence
+from .cues import WORD, Evidence, cues, decisive_language
 
 #: Characters of text that language detection reads at most.
 SAMPLE_CHARS = 2000
@@ -137,9 +137,8 @@ def detect(text: str) -> str | None:
     cue leaning or the lemma vocabulary of a language with models may overrule it.
     """
     sample = text[:SAMPLE_CHARS]
-    found = evidence(sample)
-    decided = found.decisive()
-    if decided is not None:
+    decided, found = decisive_language(sample)
+    if found is None:
         return decided
     detected = langdetect_ranked(sample)
     best = detected[0][0] if detected else None

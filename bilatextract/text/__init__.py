@@ -13,6 +13,8 @@ The stages, in order (each documented in its module, the whole in ``docs/text-vi
 
 from __future__ import annotations
 
+import re
+
 from .casing import recase
 from .chars import char_edits, plain_forms
 from .html import looks_like_html, reference_edits, tag_edits
@@ -21,6 +23,17 @@ from .lines import whitespace_edits
 from .view import View, apply_edits, merge_edits
 
 __all__ = ["View", "normalise", "recase", "looks_like_html"]
+
+#: Whatever a stage may change: invisible characters, "…", combining marks, typographic variants;
+#: whitespace other than single spaces and paragraph breaks "\n\n" (a single line break is read
+#: by the line rule); with HTML read, "&" and "<". A text without any is its own view.
+_NOISE_CHARS = (
+    "\u00ad\u200b-\u200d\u2060\ufeff\u2026\u2010-\u2014\u2018-\u201f\u2032\u2033"
+    "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+)
+_NOISE_SPACE = "[^\\S \n]| \\s|\n |(?<!\n)\n(?!\n)|\n\n\n"
+_NOISE_PLAIN = re.compile(f"[{_NOISE_CHARS}]|{_NOISE_SPACE}")
+_NOISE = re.compile(f"[&<{_NOISE_CHARS}]|{_NOISE_SPACE}")
 
 
 def normalise(text: str, html: bool | None = None) -> View:
@@ -31,6 +44,8 @@ def normalise(text: str, html: bool | None = None) -> View:
     and decodes character references ("&auml;", "&nbsp;") everywhere.
     """
     view = View(text, text)
+    if (_NOISE_PLAIN if html is False else _NOISE).search(text) is None:
+        return view
     if html is not False:
         tags = tag_edits(text) if html or looks_like_html(text) else []
         view = apply_edits(view, merge_edits(tags, reference_edits(text)))

@@ -31,7 +31,9 @@ from .view import View
 _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u1e9e"
 _WORD = rf"[{_UP}](?:[{_UP}]|['\u2019\-](?=[{_UP}]))+"
 _SEP = r"(?:[ \t]+|[ \t]*[,:;][ \t]*|[ \t]+[\u2013\u2014-][ \t]+)"
-_STRETCH = re.compile(rf"(?<!\w)(?:{_WORD})(?:{_SEP}(?:{_WORD}))+(?!\w)")
+#: (The first letter, then a look back at the character before it: a leading character class lets
+#: the scan skip to candidates.)
+_STRETCH = re.compile(rf"[{_UP}](?<!\w.)(?:[{_UP}]|['\u2019\-](?=[{_UP}]))+(?:{_SEP}(?:{_WORD}))+(?!\w)")
 _WORDS = re.compile(rf"{_WORD}")
 _PARTS = re.compile(r"[^\W\d_]+")
 _NAME_AFTER = re.compile(rf"{_SEP}[{_UP}][^\W\d_A-Z]")

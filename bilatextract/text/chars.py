@@ -30,8 +30,10 @@ _PLAIN = {
 }
 #: Every plain-form replacement in one pattern: listed characters, quotes (not apostrophes
 #: inside a word), dashes that join two words.
+#: (One leading character class, the conditions behind it, so that the scan skips to candidates.)
 _PLAIN_FORMS = re.compile(
-    "[" + "".join(_PLAIN) + "]|(?<!\\w)[\u2018\u2019]|[\u2018\u2019](?!\\w)|(?<=\\w)[\u2013\u2014](?=\\w)"
+    "[\u2010-\u2014\u2018-\u201f\u2032\u2033](?:(?<=[" + "".join(_PLAIN) + "])"
+    "|(?<=[\u2018\u2019])(?:(?<!\\w.)|(?!\\w))|(?<=[\u2013\u2014])(?<=\\w.)(?=\\w))"
 )
 _PLAIN_CANDIDATES = re.compile("[\u2010-\u2014\u2018-\u201f\u2032\u2033]")
 _QUOTES = "\u2018\u2019"

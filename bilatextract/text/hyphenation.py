@@ -16,7 +16,9 @@ from .. import resources
 from . import lexicon
 from .view import Edit
 
-_BREAK = re.compile(r"(?<=\w)([-\u2010])[ \t]*(?:\r\n|[\n\r])[ \t]*(?=\w)")
+#: (The hyphen first, then a look back at the word character before it: a leading character class
+#: lets the scan skip to candidates.)
+_BREAK = re.compile(r"([-\u2010])(?<=\w.)[ \t]*(?:\r\n|[\n\r])[ \t]*(?=\w)")
 _WORD_BEFORE = re.compile(r"\w+$")
 _WORD_AFTER = re.compile(r"\w+")
 

@@ -24,7 +24,8 @@ import re
 from .view import Edit
 
 #: A whitespace run other than one plain space.
-_RUN = re.compile(r"(?:(?! )\s| \s)\s*")
+#: (A whitespace character first, so that the scan skips to candidates; then: not a space, or followed by more.)
+_RUN = re.compile(r"\s(?:(?<! )|(?=\s))\s*")
 _BREAKS = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028]")
 _SENTENCE_END = re.compile(r"[.!?:;\u2026][\"'\u201c\u201d\u2019)\]\u00bb\u00ab]*$")
 _LIST_ITEM = re.compile(r"[-\u2022*\u2013\u2014\u00b7\u25aa\u25cf>]|\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s")

@@ -27,6 +27,7 @@ Each mention carries ``name`` (the full form where known) and ``abbreviation``.
 from __future__ import annotations
 
 from .component import AgreementsComponent, make_agreements
-from .words import Found, Word, tokenize
+from .tokens import words_of_tokens
+from .words import Found, Word
 
-__all__ = ["AgreementsComponent", "Found", "Word", "make_agreements", "tokenize"]
+__all__ = ["AgreementsComponent", "Found", "Word", "make_agreements", "words_of_tokens"]

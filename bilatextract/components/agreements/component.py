@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from ..._memo import Memo
 from ...resources import check_language
-from ..base import SPAN_KEY, char_span, doc_text, set_spans
+from ..base import SPAN_KEY, char_span, set_spans, view_of
 from ..persist import Persisted, deferred, reads_its_models
 from .abbreviations import Abbreviations
 from .grammar import Grammar, _DateStarts, _resolve
@@ -17,23 +17,16 @@ from .identity import Identity
 from .known import Known
 from .lexicon import Lexicon, _boundaries
 from .mentions import Mentions
-from .words import (
-    _GAP,
-    Found,
-    Word,
-    _after_hyphen,
-    _occurrences,
-    _outside,
-    _overlapping,
-    _token_at,
-    _tokenize_from,
-    _trie_pattern,
-)
+from .tokens import build_words, word_at
+from .words import _GAP, Found, Word, _after_hyphen, _occurrences, _outside, _overlapping, _trie_pattern
+
+#: The tokens of a document: their texts and start offsets.
+Tokens = tuple[list[str], list[int]]
 
 
 class AgreementsComponent(Persisted, Mentions, Grammar, Abbreviations, Identity, Known, Lexicon):
     def __init__(self, nlp: Language, name: str, spans_key: str = SPAN_KEY) -> None:
-        Lexicon.__init__(self, check_language(nlp.lang))
+        Lexicon.__init__(self, check_language(nlp.lang), nlp.tokenizer)
         self.name = name
         self.spans_key = spans_key
         cfg = self.cfg
@@ -87,17 +80,19 @@ class AgreementsComponent(Persisted, Mentions, Grammar, Abbreviations, Identity,
 
     def _found(self, doc: Doc) -> tuple[list[Word], list[Found]]:
         """The mentions of the document, and the words their indices refer to."""
-        text = doc_text(doc)
+        view = view_of(doc)
+        text = view.text
         spans = self._trigger_spans(text)
         if not spans:
             return [], []
+        tokens = (view.token_texts, view.token_starts)
         dates = _DateStarts(doc, self.spans_key)
-        words, stretches = self._stretches(text, spans)
+        words, stretches = self._stretches(text, tokens, spans)
         chosen, defined = self._mentions(doc, words, _overlapping(words, spans), dates)
         elsewhere = _outside(stretches, _occurrences(text, defined))
         if elsewhere:  # abbreviations defined here and used in sentences without any other cue
             spans = sorted(spans + elsewhere)
-            words, _ = self._stretches(text, spans)
+            words, _ = self._stretches(text, tokens, spans)
             chosen, _ = self._mentions(doc, words, _overlapping(words, spans), dates)
         return words, chosen
 
@@ -147,8 +142,11 @@ class AgreementsComponent(Persisted, Mentions, Grammar, Abbreviations, Identity,
                     break
         return out
 
-    def _stretches(self, text: str, spans: list[tuple[int, int]]) -> tuple[list[Word], list[tuple[int, int]]]:
-        """The words of the stretches of ``text`` around ``spans`` (sorted), and the stretches.
+    def _stretches(
+        self, text: str, tokens: Tokens, spans: list[tuple[int, int]]
+    ) -> tuple[list[Word], list[tuple[int, int]]]:
+        """The words of the stretches of ``text`` (whose spaCy tokens are ``tokens``) around
+        ``spans`` (sorted), and the stretches.
 
         A stretch runs from the last boundary token before a span to the first one after it, or
         to an end of the text. No rule looks past a boundary, so the rules find in the stretches
@@ -163,37 +161,37 @@ class AgreementsComponent(Persisted, Mentions, Grammar, Abbreviations, Identity,
                 continue
             start = taken
             if a >= taken:
-                start = self._boundary_before(text, a, taken)
-            end = self._boundary_after(text, b, start)
+                start = self._boundary_before(text, tokens, a, taken)
+            end = self._boundary_after(text, tokens, b, start)
             if stretches and start == taken == stretches[-1][1]:
                 start = stretches.pop()[0]  # continues the previous stretch
-                _tokenize_from(text, taken, end, words, words[-1])
+                build_words(text, *tokens, taken, end, words, words[-1])
             else:
-                _tokenize_from(text, start, end, words, None)
+                build_words(text, *tokens, start, end, words, None)
             taken = end
             stretches.append((start, taken))
         return words, stretches
 
-    def _boundary_after(self, text: str, b: int, lo: int) -> int:
+    def _boundary_after(self, text: str, tokens: Tokens, b: int, lo: int) -> int:
         """The end of the first boundary token at or after ``b``, or of the text (``lo``: where
         tokens start over, before ``b``)."""
         m = self.boundary_re.search(text, b)
         while m is not None:
             c = m.start()
-            token = _token_at(text, c, lo)
+            token = word_at(text, *tokens, c, lo)
             if token == (c, c + 1) and not (text[c] == "," and self._name_comma(text, c, lo)):
                 return c + 1
             # not a token of its own ("U.S.", "4.0"): go on after the word that holds it
             m = self.boundary_re.search(text, max(c + 1, token[1] if token else 0))
         return len(text)
 
-    def _boundary_before(self, text: str, a: int, lo: int) -> int:
+    def _boundary_before(self, text: str, tokens: Tokens, a: int, lo: int) -> int:
         """Offset of the last boundary token in [lo, a), or ``lo`` if none is found nearby."""
         for _ in range(8):
             c = max(text.rfind(ch, lo, a) for ch in self.boundaries)
             if c < 0:
                 break
-            token = _token_at(text, c, lo)
+            token = word_at(text, *tokens, c, lo)
             if token == (c, c + 1) and not (text[c] == "," and self._name_comma(text, c, lo)):
                 return c
             a = min(c, token[0]) if token else c

@@ -4,10 +4,14 @@ abbreviations, and which known agreement a mention names."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from spacy.tokens import Doc
+
 from ...resources import load_toml
-from .words import Found, Word, _surface, tokenize
+from .tokens import words_of_tokens
+from .words import Found, Word, _surface
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +30,28 @@ class Known:
     lang: str
     inflection: dict[str, tuple[str, ...]]
 
-    def _load_known(self) -> None:
+    def _load_known(self, tokenizer: Callable[[str], Doc]) -> None:
+        chunk_words: dict[tuple[str, str], tuple[str, ...]] = {}
+
+        def split(name: str) -> tuple[str, ...]:
+            """The words of a name, as the rules read them in a text."""
+            chunks = name.split()
+            out: list[str] = []
+            for k, chunk in enumerate(chunks):
+                if chunk.isalnum():  # letters and digits between spaces are one word, whatever spaCy splits
+                    out.append(chunk)
+                    continue
+                # a word looks one character past the spaces around it ("Zoll- und", "People's Republic")
+                key = (chunk, chunks[k + 1][:1] if k + 1 < len(chunks) else "")
+                words = chunk_words.get(key)
+                if words is None:
+                    text = " " + chunk + (" " + key[1] if key[1] else "")
+                    doc = tokenizer(text)
+                    found = words_of_tokens(text, [t.text for t in doc], [t.idx for t in doc])
+                    words = chunk_words[key] = tuple(w.text for w in found if w.end <= len(chunk) + 1)
+                out.extend(words)
+            return tuple(out)
+
         data = load_toml("common", "agreements.toml").get("agreement", [])
         #: per known agreement: (canonical name in this language, first abbreviation, ambiguous)
         self.known: list[tuple[str | None, str | None, bool]] = []
@@ -53,16 +78,16 @@ class Known:
                                bool(entry.get("ambiguous", False))))
             for name in own:
                 for form in self._name_forms(name):
-                    words = tuple(w.text for w in tokenize(form))
+                    words = split(form)
                     self.known_names.setdefault(words[0], []).append((words, i))
                     self.known_by_text.setdefault(" ".join(words).lower(), i)
             for other in names.values():
                 for name in other:
-                    self.known_by_text.setdefault(" ".join(w.text for w in tokenize(name)).lower(), i)
+                    self.known_by_text.setdefault(" ".join(split(name)).lower(), i)
             for name in own:
-                self.known_by_loose.setdefault(self._loose_key(" ".join(w.text for w in tokenize(name))), i)
+                self.known_by_loose.setdefault(self._loose_key(" ".join(split(name))), i)
             for abbr in abbrevs:
-                words = tuple(w.text for w in tokenize(abbr))
+                words = split(abbr)
                 self.known_abbrevs.setdefault(words[0], []).append((words, i))
         for table in (self.known_names, self.known_abbrevs):
             for cands in table.values():

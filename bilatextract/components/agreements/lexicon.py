@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+
+from spacy.tokens import Doc
 
 from ...resources import load_toml
 from .words import _SENTENCE_END
@@ -11,7 +14,8 @@ from .words import _SENTENCE_END
 class Lexicon:
     """The word lists and switches of one language (no word of any language lives in code)."""
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, tokenizer: Callable[[str], Doc]) -> None:
+        """``tokenizer``: the pipeline's, which splits the known names and abbreviations into words."""
         self.lang = lang
         cfg = load_toml(self.lang, "agreements.toml")
         self.cfg = cfg
@@ -79,7 +83,7 @@ class Lexicon:
         self.signing_re = (
             re.compile(cue_start + "(?:" + "|".join(re.escape(x) for x in signing) + ")") if signing else None
         )
-        self._load_known()
+        self._load_known(tokenizer)
 
 
 def _boundaries(cfg: dict, *tables: dict[str, list[tuple[tuple[str, ...], int]]]) -> frozenset[str]:

@@ -1,5 +1,5 @@
-"""Words of the agreement rules: a tokenisation that keeps names' inner hyphens and dots,
-the mention record, and helpers over word sequences and text offsets."""
+"""Words of the agreement rules (read from spaCy's tokens by ``tokens.py``), the mention record,
+and helpers over word sequences and text offsets."""
 
 from __future__ import annotations
 
@@ -8,22 +8,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..._memo import Memo
-
-#: Words: letters and digits, joined by inner hyphens, dashes, dots and apostrophes ("Iran-Abkommen",
-#: "Japan–EU", "4.0", "2+2", "U.S.-Japan"; a possessive "'s" only before a capitalised word, as in
-#: "People's Republic"), with a trailing hyphen for a
-#: truncated compound ("Sach-") or a leading one for its second part ("-technologie").
-#: (Runs of plain word characters are one repeat each: re is much slower at one alternation per
-#: character.)
-_WORD = (
-    r"(?:(?<=\s)-(?=[^\W\d_]))?[^\W_][\w+]*"
-    r"(?:(?:['’](?!s\b)(?=[^\W_])|['’](?=s\s+[A-ZÄÖÜ])|[-–.](?=[^\W_])|\.(?=[-–][^\W_]))[\w+]*)*"
-    r"(?:-(?=[\s,])|(?<=[A-Z]\.[A-Z])\.)?"
-)
-_TOKEN_RE = re.compile(rf"{_WORD}|[^\w\s]")
-#: A token and the text before it: whitespace, and the underscores that no token starts with.
-_GAP_TOKEN_RE = re.compile(rf"([\s_]*)({_WORD}|[^\w\s])")
 _ACRONYM_RE = re.compile(r"[A-Z][A-Za-z0-9\-]{0,10}")
 _SENTENCE_END = frozenset(".!?:;")
 _OPEN_QUOTES = frozenset("\"“„«‚‘'»")
@@ -61,42 +45,6 @@ class Found:
     parties: list[str] | None = None
 
 
-def tokenize(text: str) -> list[Word]:
-    """Words and punctuation of ``text``, each knowing whether it starts a sentence or line."""
-    out: list[Word] = []
-    _tokenize_from(text, 0, len(text), out, None)
-    return out
-
-
-def _tokenize_from(text: str, pos: int, endpos: int, out: list[Word], after: Word | None) -> None:
-    """Append the words of ``text[pos:endpos]`` to ``out``.
-
-    ``pos`` must be where the tokens of the whole text would also start over: 0, after whitespace or
-    at the end of a token; ``endpos`` the end of the text or of a punctuation token (no token looks
-    ahead past one that ``_token_at`` confirms). ``after`` is the token before ``pos``; without it
-    the first token counts as sentence-initial (right at 0; elsewhere the caller starts at a
-    punctuation token, whose flag is never asked).
-    """
-    prev_ends_sentence = after is None or (not after.is_word and after.text in _SENTENCE_END)
-    append = out.append
-    kinds = _KINDS
-    for gap, w in _GAP_TOKEN_RE.findall(text, pos, endpos):
-        start = pos + len(gap)
-        pos = start + len(w)
-        is_word, ends_sentence = kinds[w]
-        append(Word(w, start, pos, is_word, prev_ends_sentence or (gap != " " and "\n" in gap)))
-        prev_ends_sentence = ends_sentence
-
-
-def _kind(text: str) -> tuple[bool, bool]:
-    """Whether a token is a word, and whether it ends a sentence (punctuation only)."""
-    is_word = _is_word(text)
-    return is_word, not is_word and text in _SENTENCE_END
-
-
-#: ``_kind`` of each distinct token text.
-_KINDS = Memo(_kind, max_key_chars=64)
-
 #: Stands for the text between two words of a sequence in a trigger pattern: whitespace and the
 #: underscores that no token starts with.
 _GAP = "\x00"
@@ -130,23 +78,6 @@ def _capitalised(w: str) -> bool:
 
 def _acronym(w: str) -> bool:
     return bool(_ACRONYM_RE.fullmatch(w)) and sum(c.isupper() for c in w) >= 2
-
-def _token_at(text: str, c: int, lo: int) -> tuple[int, int] | None:
-    """(start, end) of the token that holds the character at ``c`` (a non-space), or None where
-    a long run of text without spaces before ``c`` is not examined.
-
-    Tokens restart the same after whitespace and at ``lo`` (the end of a token or 0), so the token
-    at ``c`` is found by tokenising from the last of them.
-    """
-    floor = max(lo, c - 64)
-    p = max(text.rfind(" ", floor, c), text.rfind("\n", floor, c), lo - 1) + 1
-    if c - p > 64:
-        return None
-    m = _TOKEN_RE.search(text, p)
-    while m is not None and m.end() <= c:
-        m = _TOKEN_RE.search(text, m.end())
-    return None if m is None else m.span()
-
 
 def _after_hyphen(text: str, c: int, lo: int) -> bool:
     """Does the token before offset ``c`` end in a hyphen? (Before ``lo``, the end of a stretch or

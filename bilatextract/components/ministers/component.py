@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import bisect
-import operator
 import re
 from collections.abc import Iterable
-from itertools import compress, repeat
+from itertools import compress
 from typing import Any
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ... import knowledge as kb
 from ...resources import check_language
-from ..base import ATTRS, SPAN_KEY, doc_text, reference_year, set_spans, spans_of, view_of
+from ..base import ATTRS, SPAN_KEY, reference_year, set_spans, spans_of, view_of
 from ..persist import Persisted, deferred, reads_its_models
 from . import holders
 from .countries import CountriesMixin
@@ -25,7 +25,6 @@ from .model import (
     _is_caps,
     _OffsetIndex,
     _Output,
-    _word_lists,
     name_key,
     person_key,
     split_namesakes,
@@ -34,6 +33,7 @@ from .names_doc import NamesMixin
 from .patterns import Patterns
 from .persons import PersonsMixin
 from .titles import TitlesMixin
+from .words import WordReader
 
 #: A run of two words in capitals: a line in capitals may name countries in capitals.
 _CAPS_RUN = re.compile(r"\b[A-ZÄÖÜ]{2,}\s+[A-ZÄÖÜ]{2,}\b")
@@ -47,6 +47,7 @@ class MinistersComponent(Persisted):
         self.name = name
         self.spans_key = spans_key
         self.p = Patterns(self.lang)
+        self.words = WordReader(self.p.possessive_endings)
 
     # ================================================================ the document
 
@@ -112,9 +113,10 @@ class _Document(TitlesMixin, NamesMixin, PersonsMixin, CountriesMixin):
         self.p = component.p
         self.lang = component.lang
         self.doc = doc
-        self.text = doc_text(doc)
-        # The words as parallel lists (text, start, end): no object per word.
-        self.texts, self.starts, self.ends = _word_lists(self.text)
+        view = view_of(doc)
+        self.text = view.text
+        # The words, read off spaCy's tokens, as parallel lists (text, start, end): no object per word.
+        self.texts, self.starts, self.ends = component.words.words(self.text, view.token_texts, view.token_starts)
         self.n = len(self.texts)
         self.by_start = _OffsetIndex(self.starts)
         self.by_end = _OffsetIndex(self.ends)
@@ -125,7 +127,8 @@ class _Document(TitlesMixin, NamesMixin, PersonsMixin, CountriesMixin):
         # The mentions are in order and never overlap: their starts and ends are both sorted.
         self.country_starts = [c.start for c in self.countries]
         self.country_ends = [c.end for c in self.countries]
-        self._kinds: list[int] | None = None
+        self._kinds: dict[int, int] | None = None
+        self._lowers: list[str] | None = None
         self.ministries: dict[int, tuple[int, dict[str, Any]]] = {}
         for span in spans_of(doc, "MINISTRY", key=component.spans_key):
             attrs = span._.get(ATTRS) or {}
@@ -155,19 +158,58 @@ class _Document(TitlesMixin, NamesMixin, PersonsMixin, CountriesMixin):
         """(start, end) of each sentence; read only for counterparts and inferred countries."""
         if self._sentences is None:
             doc = self.doc
-            self._sentences = [(s.start_char, s.end_char) for s in doc.sents] \
-                if doc.has_annotation("SENT_START") else [(0, len(self.text))]
+            if doc.has_annotation("SENT_START"):
+                # ``doc.sents`` without a Span per sentence: a sentence starts at the first token and at
+                # each token marked as a start, and ends where its last token ends.
+                view, n = view_of(doc), len(doc)
+                starts, texts = view.token_starts, view.token_texts
+                flags = doc.to_array(SENT_START).tolist()
+                firsts = [0, *compress(range(1, n), map((1).__eq__, flags[1:]))] if n else []
+                lasts = [k - 1 for k in firsts[1:]] + [n - 1] if n else []
+                self._sentences = [(starts[a], starts[b] + len(texts[b])) for a, b in zip(firsts, lasts, strict=True)]
+            else:
+                self._sentences = [(0, len(self.text))]
         return self._sentences
     def gap(self, j: int) -> str:
         """The characters between word j-1 and word j."""
         if j <= 0 or j >= self.n:
             return ""
         return self.text[self.ends[j - 1] : self.starts[j]]
+    @property
+    def lowers(self) -> list[str]:
+        """The words in small letters."""
+        if self._lowers is None:
+            self._lowers = list(map(str.lower, self.texts))
+        return self._lowers
+
+    @property
+    def kinds(self) -> dict[int, int]:
+        """``Patterns.word_kind`` of the words where it is not 0, by word index: judged only at the
+        words the patterns' one-word forms match and at the words that hold the head of a fused title."""
+        if self._kinds is None:
+            p, n = self.p, self.n
+            found = set(compress(range(n), map(p.trigger_forms.__contains__, self.texts)))
+            lowers = self.lowers
+            found.update(compress(range(n), map(p.trigger_lower.__contains__, lowers)))
+            if p.fused_heads is not None:
+                lowered = self.text.lower()
+                starts, ends = self.starts, self.ends
+                if len(lowered) == len(self.text):  # else a letter took two in small letters ("İ"): word by word
+                    hits = [m.start() for m in p.fused_heads.finditer(lowered)]
+                    for pos in hits:
+                        k = bisect.bisect_right(starts, pos) - 1
+                        if k >= 0 and pos < ends[k]:
+                            found.add(k)
+                else:
+                    found.update(k for k in range(n) if p.fused_heads.search(lowers[k]))
+            word_kind, texts = p.word_kind, self.texts
+            kinds = {k: word_kind(texts[k]) for k in sorted(found)}
+            self._kinds = {k: kind for k, kind in kinds.items() if kind}
+        return self._kinds
+
     def indices_of(self, kind: int) -> Iterable[int]:
         """The indices of the words of a kind (``Patterns.word_kind``), in order."""
-        if self._kinds is None:
-            self._kinds = self.p.word_kinds(self.texts)
-        return compress(range(self.n), map(operator.and_, self._kinds, repeat(kind)))
+        return [k for k, bits in self.kinds.items() if bits & kind]
     def spaced(self, a: int, b: int) -> bool:
         """Whether ``gap(k) == " "`` for every k in [a, b)."""
         text, starts, ends = self.text, self.starts, self.ends

@@ -17,7 +17,10 @@ from ...knowledge import officeholders as _holders
 from ...resources import cached
 from .names import plain_key
 
-_YEAR = re.compile(r"(?<!\d)(19[4-9]\d|20\d\d)(?!\d)")
+# A year not inside a longer number; the digit before is checked on each match (a pattern that starts
+# with a look-behind is tried at every character, one that starts with "19"/"20" jumps to them).
+_YEAR = re.compile(r"(?:19[4-9]|20\d)\d(?!\d)")
+_DIGIT = re.compile(r"\d")
 #: A year may be off by this much at either end of an office: sources give some offices by year.
 _SLACK = 1
 
@@ -46,7 +49,11 @@ class Years(frozenset):
 def document_years(text: str, year: int | None) -> frozenset[int]:
     """The years a document speaks of: its reference year where known, else the years it names
     (with how often it names each, in ``counts``)."""
-    found = [year] if year is not None else [int(y) for y in _YEAR.findall(text)]
+    if year is not None:
+        found = [year]
+    else:
+        digit = _DIGIT.match
+        found = [int(m.group()) for m in _YEAR.finditer(text) if not (m.start() and digit(text, m.start() - 1))]
     years = Years(found)
     years.counts = Counter(found)
     return years
@@ -137,6 +144,12 @@ def find_sole(family: str, years: frozenset[int]) -> Holder | None:
     if office is None:
         return None
     return Holder(person.id, person.family, person.given, office.country, office.portfolio)
+
+
+def family_keys() -> frozenset[str]:
+    """The keys of the known family names: a word of ASCII letters and digits is ``known_family``
+    where its small letters are one of them."""
+    return _holders.family_name_keys() if _holders is not None else frozenset()
 
 
 @cached(maxsize=1 << 16)

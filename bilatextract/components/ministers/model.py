@@ -7,18 +7,10 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate
 from typing import Any
 
 from ..._memo import MEMO_LIMIT
 
-# A word: letters and digits, with inner hyphens and apostrophes ("Kramp-Karrenbauer", "O'Neill").
-_WORD = re.compile(r"[^\W\d_]\w*(?:[-‐'’]\w+)*")
-# The same words with the stretches between them, in one C-level pass: re.split keeps the captured
-# words, so the parts alternate gap, word, gap, ... and their lengths add up to the offsets.
-_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
-# A possessive ending, left out of the word ("Japan's" -> "Japan").
-_POSSESSIVE_S = re.compile(r"['’]s")
 _SPACES = re.compile(r"\s*")
 _DIGIT_AFTER = re.compile(r"\s*\d")
 _AFTER_ANY = float("inf")  # sorts after every end offset: bisect (pos, _AFTER_ANY) finds sentences starting at pos
@@ -138,22 +130,6 @@ def _capitalise(word: str) -> str:
     if len(word) > 1 and word.isupper():
         return re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), word)
     return word
-
-
-def _word_lists(text: str) -> tuple[list[str], list[int], list[int]]:
-    """The words of ``text`` (``_WORD``, without a possessive "'s") and their start and end offsets."""
-    parts = _WORD_SPLIT.split(text)
-    texts = parts[1::2]
-    offsets = list(accumulate(map(len, parts)))
-    starts = offsets[0 : 2 * len(texts) : 2]
-    ends = offsets[1::2]
-    if "'s" in text or "’s" in text:
-        for m in _POSSESSIVE_S.finditer(text):
-            k = bisect.bisect_left(ends, m.end())
-            if k < len(ends) and ends[k] == m.end() and len(texts[k]) > 2:
-                texts[k] = texts[k][:-2]
-                ends[k] -= 2
-    return texts, starts, ends
 
 
 class _OffsetIndex:
@@ -286,3 +262,5 @@ class DocumentParts:
     starts: list[int]
     ends: list[int]
     n: int
+    kinds: dict[int, int]  # Patterns.word_kind of the words where it is not 0
+    lowers: list[str]  # the words in small letters

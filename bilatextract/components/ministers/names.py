@@ -7,6 +7,7 @@ syllables, hyphenated Korean given names, short Vietnamese name words).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from ...resources import cached, has_file, load_toml
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def plain_key(word: str) -> str:
     """A word compared ignoring case and accents ("Ngọc" = "ngoc")."""
     decomposed = unicodedata.normalize("NFKD", word.casefold())

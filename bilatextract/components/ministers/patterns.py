@@ -35,6 +35,8 @@ class Patterns:
     def __init__(self, lang: str) -> None:
         self.lang = lang
         data = load_toml(lang, "ministers.toml")
+        # Endings left out of a word as possessives ("Japan's" -> "Japan"): ``words.WordReader``.
+        self.possessive_endings = tuple(data.get("words", {}).get("possessive_endings", []))
         self.titles = {tuple(k.split()): v for k, v in data.get("titles", {}).items()}
         self.max_title = max((len(k) for k in self.titles), default=1)
         # Title lengths to try at a word, by the word: most words start no title (linear scan).
@@ -133,6 +135,15 @@ class Patterns:
         stems = kb.portfolio_stems(lang)
         extra = [w.lower() for w in fields.get("extra_words", [])]
         self.field_stems = tuple(sorted({w for s in stems for w in s.split()} | set(extra), key=len, reverse=True))
+        # Where a title or a counterpart can start (``word_kind`` not 0), as one-word patterns: the word
+        # as written (country prefixes of titles, counterpart words) or in small letters (first words of
+        # titles, field stems), or a word in small letters holding a head of fused titles ("…minister…").
+        self.trigger_forms = frozenset(self.name_prefixes) | self.counterparts
+        self.trigger_lower = frozenset(self.title_lengths) | frozenset(self.truncated_stems) \
+            | (frozenset(self.stem_lengths) if self.separate_heads else frozenset())
+        # A head holding another ("staatsminister", "minister") needs no pattern of its own.
+        inner = sorted(h for h in self.heads if not any(o != h and o in h for o in self.heads))
+        self.fused_heads = re.compile("|".join(map(re.escape, inner))) if inner else None
         # What a word string (or phrase) says does not depend on the document: memoised, since the
         # vocabulary of press releases repeats (see _memo).
         self._word_kinds: dict[str, int] = {}
@@ -187,14 +198,6 @@ class Patterns:
                 words.pop(0)
             given = " ".join(words)
         return name, given, family, name_key(name)
-
-    def word_kinds(self, words: list[str]) -> list[int]:
-        """``word_kind`` of each word: one look-up per word, C-level where the word was seen before."""
-        kinds = list(map(self._word_kinds.get, words))
-        if None in kinds:  # words not seen before
-            for k in [k for k, kind in enumerate(kinds) if kind is None]:
-                kinds[k] = self.word_kind(words[k])
-        return kinds
 
     def word_kind(self, word: str) -> int:
         """TITLE_START where a title may start at the word (a superset of where ``title_core`` finds

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import bisect
+import operator
 from collections.abc import Sequence
 from itertools import compress
+from operator import itemgetter
 
 from . import holders
 from .model import (
@@ -275,12 +277,20 @@ class PersonsMixin(DocumentParts):
         name_class = self.p.name_class
         # Only where a known family name stands among the next few words (one look-up per word string).
         near = [False] * n
-        # A name word is capitalised, or a hyphenated particle and name ("al-Saud"): only those
-        # are looked up, the known family names first (a set look-up per distinct word).
-        maybe = compress(range(n), map(_may_be_name, texts))
-        for k in maybe:
+        # A known family name: a word of ASCII letters and digits whose small letters are a key of
+        # one (one set look-up per word), or another word (letters beyond ASCII, a hyphen) looked up.
+        # Only name words count: capitalised, or a hyphenated particle and name ("al-Saud").
+        keys = holders.family_keys()
+        # Capitalised words, and words with a hyphen (not letters only: ASCII letters and digits are not).
+        capitalised = map(str.isupper, map(itemgetter(0), texts))
+        plain = list(map(str.isalnum, texts))
+        maybe = set(compress(range(n), map(operator.or_, capitalised, map(operator.not_, plain))))
+        known = maybe.intersection(compress(range(n), map(keys.__contains__, self.lowers)))
+        others = maybe.intersection(compress(range(n), map(operator.not_, map(operator.and_, plain,
+                                                                                  map(str.isascii, texts)))))
+        for k in sorted(known | others):
             w = texts[k]
-            if holders.known_family(w) and name_class[w] == _NAME:
+            if _may_be_name(w) and (holders.known_family(w) if k in others else True) and name_class[w] == _NAME:
                 near[max(0, k - 3) : k + 1] = [True] * (k + 1 - max(0, k - 3))
         nxt = 0  # the first word not yet passed
         for j in compress(range(n - 1), near):  # the words near a known family name, in order

@@ -35,10 +35,7 @@ class TitlesMixin(DocumentParts):
     def title_core(self, i: int) -> Title | None:
         p, texts, count = self.p, self.texts, self.n
         # Most words can start no title: one look-up per word string says so, made once per document.
-        kinds = self._kinds
-        if kinds is None:
-            kinds = self._kinds = p.word_kinds(texts)
-        if i >= count or not kinds[i] & TITLE_START:
+        if i >= count or not self.kinds.get(i, 0) & TITLE_START:
             return None
         start = i
         prefix_country = None
