@@ -80,7 +80,7 @@ def models_dir() -> Path:
 def languages() -> tuple[str, ...]:
     """The language codes that have a folder of data (``models/de``, ``models/en``, ...)."""
     src = source()
-    return tuple(name for name in src.entries("") if len(name) == 2 and src.entries(name))
+    return tuple(name for name in src.entries("") if len(name) == 2 and src.is_dir(name))
 
 
 def read_bytes(folder: str, name: str) -> bytes:

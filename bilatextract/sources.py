@@ -41,6 +41,9 @@ class Source:
     def is_file(self, rel: str) -> bool:
         raise NotImplementedError
 
+    def is_dir(self, rel: str) -> bool:
+        raise NotImplementedError
+
     def entries(self, rel: str) -> tuple[str, ...]:
         """The names of the files and folders right inside the folder ``rel`` ("" is the root), sorted."""
         raise NotImplementedError
@@ -69,6 +72,9 @@ class FolderSource(Source):
 
     def is_file(self, rel: str) -> bool:
         return (self.path / rel).is_file()
+
+    def is_dir(self, rel: str) -> bool:
+        return (self.path / rel).is_dir()
 
     def entries(self, rel: str) -> tuple[str, ...]:
         folder = self.path / rel
@@ -105,6 +111,9 @@ class MemorySource(Source):
 
     def is_file(self, rel: str) -> bool:
         return rel in self._files
+
+    def is_dir(self, rel: str) -> bool:
+        return rel.strip("/") in self._dirs
 
     def entries(self, rel: str) -> tuple[str, ...]:
         return self._dirs.get(rel.strip("/"), ())

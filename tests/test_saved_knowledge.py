@@ -13,6 +13,7 @@ import json
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -208,3 +209,39 @@ def test_a_component_added_without_initialising_compiles_on_first_use() -> None:
     nlp = spacy.blank("de")
     nlp.add_pipe("bilat_dates")
     assert [s.text for s in nlp("Am 3. März 2025 in Berlin.").spans[SPAN_KEY]] == ["3. März 2025"]
+
+
+def test_threads_using_components_not_yet_compiled_all_get_the_full_results(expected: list[list]) -> None:
+    nlp = spacy.blank("de", config={"nlp": {"tokenizer": {"@tokenizers": "bilatextract.tokenizer.v1"}}})
+    nlp.add_pipe("sentencizer")
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        found = list(pool.map(lambda _: spans(nlp(TEXT)), range(8)))
+    assert found == [expected] * 8
+
+
+def test_the_compiled_trigger_patterns_saved_with_a_component_are_the_ones_it_uses(
+    tmp_path: Path, expected: list[list]
+) -> None:
+    build().to_disk(tmp_path / "de")
+    compiled = tmp_path / "de" / "bilat_ministries" / "compiled.json"
+    patterns = json.loads(compiled.read_text(encoding="utf-8"))
+    lower = patterns["triggers"]["LOWER"]
+    assert "auswärtigen" in lower
+    patterns["triggers"]["LOWER"] = [form for form in lower if not form.startswith("auswärtig")]
+    compiled.write_text(json.dumps(patterns), encoding="utf-8")
+    found = [(label, start, end) for label, start, end, _a in spans(spacy.load(tmp_path / "de")(TEXT))]
+    wanted = [(label, start, end) for label, start, end, _a in expected]
+    missing = [span for span in wanted if span not in found]
+    assert [TEXT[start:end] for _label, start, end in missing] == ["Auswärtigen Amt"]
+
+
+def test_a_pipeline_saved_without_knowledge_loads_and_reads_the_installed_models(
+    tmp_path: Path, expected: list[list]
+) -> None:
+    # As saved by versions whose components saved nothing: no folder per component.
+    build().to_disk(tmp_path / "de")
+    for name in COMPONENTS:
+        shutil.rmtree(tmp_path / "de" / name)
+    assert spans(spacy.load(tmp_path / "de")(TEXT)) == expected

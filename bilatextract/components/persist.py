@@ -31,6 +31,8 @@ from ..resources import has_file, languages, load_toml, source, using
 
 #: The folder of a saved component that holds its model files.
 MODELS_FOLDER = "models"
+#: The file of a saved component that holds what it compiled (``Persisted._compiled``), if anything.
+COMPILED_FILE = "compiled.json"
 #: Model files no component reads (the text view's word lists): not saved with a component.
 NOT_SAVED = ("known-words.gz", "known-words.index")
 
@@ -63,16 +65,15 @@ class Persisted:
             raise ValueError(f"{type(self).__name__} {self.name!r} was not made by its factory: "
                              "it cannot compile its knowledge again")
         with _lock:
-            keep = {"name": self.name, "spans_key": self.spans_key, "_nlp": nlp, "_data_path": self._data_path}
+            # Pending while compiling: a thread calling the component meanwhile waits for the lock.
+            keep = {"name": self.name, "spans_key": self.spans_key, "lang": self.lang, "_nlp": nlp,
+                    "_data_path": self._data_path, "_pending": True}
             self.__dict__.clear()
             self.__dict__.update(keep)
-            try:
-                with using(source):
-                    type(self).__init__(self, nlp, self.name, self.spans_key)  # type: ignore[misc]
-                    self._source = sources.active()  # None for the installed models
-            except BaseException:
-                self._pending = True
-                raise
+            with using(source):
+                type(self).__init__(self, nlp, self.name, self.spans_key)  # type: ignore[misc]
+                self._source = sources.active()  # None for the installed models
+            del self._pending
 
     def _ready(self) -> None:
         """Compile from the configured source if nothing was compiled yet (first use)."""
@@ -112,8 +113,17 @@ class Persisted:
                             files[rel] = data
             return files
 
-    def _load_files(self, files: dict[str, bytes], label: str) -> None:
+    def _compiled(self) -> dict[str, Any]:
+        """What the component compiled that is saved with it, as JSON-able data ({}: nothing)."""
+        return {}
+
+    def _use_compiled(self, data: dict[str, Any]) -> None:
+        """Take back what :meth:`_compiled` saved (after compiling from the saved model files)."""
+
+    def _load_files(self, files: dict[str, bytes], label: str, compiled: dict[str, Any] | None) -> None:
         self._compile(None, sources.memory(files, label))
+        if compiled:
+            self._use_compiled(compiled)
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         """Save the model files the component reads into ``path/models/``."""
@@ -124,23 +134,30 @@ class Persisted:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
         srsly.write_json(path / "cfg.json", {"lang": self.lang, "models": sources.content_key(files)})
+        compiled = self._compiled()
+        if compiled:
+            srsly.write_json(path / COMPILED_FILE, compiled)
 
     def from_disk(self: C, path: str | Path, *, exclude: Iterable[str] = ()) -> C:
-        """Compile the knowledge from the model files saved in ``path/models/`` (read into memory)."""
+        """Compile the knowledge from the model files saved in ``path/models/`` (read into memory).
+        A pipeline saved by a version whose components saved nothing has none: the component then
+        compiles as one not loaded (from ``data_path`` or the installed models) when first used."""
         folder = ensure_path(path) / MODELS_FOLDER
         if not folder.is_dir():
-            raise ValueError(f"{folder} holds no saved model files of component {self.name!r}")
-        self._load_files(sources.read_folder(folder), f"model files saved in {folder}")
+            return self
+        compiled = ensure_path(path) / COMPILED_FILE
+        self._load_files(sources.read_folder(folder), f"model files saved in {folder}",
+                         srsly.read_json(compiled) if compiled.is_file() else None)
         return self
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
         """The model files the component reads, as bytes."""
-        return srsly.msgpack_dumps({"lang": self.lang, "files": self._model_files()})
+        return srsly.msgpack_dumps({"lang": self.lang, "files": self._model_files(), "compiled": self._compiled()})
 
     def from_bytes(self: C, bytes_data: bytes, *, exclude: Iterable[str] = ()) -> C:
         """Compile the knowledge from the model files of ``to_bytes``."""
         data = srsly.msgpack_loads(bytes_data)
-        self._load_files(dict(data["files"]), "model files loaded from bytes")
+        self._load_files(dict(data["files"]), "model files loaded from bytes", data.get("compiled"))
         return self
 
     def __getstate__(self) -> dict[str, Any]:

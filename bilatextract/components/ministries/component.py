@@ -33,6 +33,7 @@ from ..._memo import Memo
 from ...resources import check_language, has_file
 from ..base import SPAN_KEY, reference_year, set_spans, view_of
 from ..persist import Persisted, deferred, reads_its_models
+from ..triggers import WordTriggers
 from .candidates import _STARTS_ABBREVIATION, _STARTS_KNOWN, CandidateFinder, _pattern_bits
 from .patterns import PatternSet, _capitals
 from .resolve import Resolver
@@ -180,6 +181,15 @@ class MinistriesComponent(Persisted, CandidateFinder, Resolver):
             attrs["id"] = _identity(attrs)
         set_spans(doc, "MINISTRY", [(doc[a:b], attrs) for (a, b), attrs in found.items()], key=self.spans_key)
 
+
+    def _compiled(self) -> dict[str, Any]:
+        """The compiled trigger patterns (see ``CandidateFinder._compile_triggers``), saved with the component."""
+        return {"triggers": self.triggers.to_dict(),
+                "fused_heads": self.fused_heads.pattern if self.fused_heads is not None else None}
+
+    def _use_compiled(self, data: dict[str, Any]) -> None:
+        self.triggers = WordTriggers(self.triggers.vocab).from_dict(data["triggers"])
+        self.fused_heads = re.compile(data["fused_heads"]) if data["fused_heads"] else None
 
     def _caps_stretch(self, words: list[str]) -> list[int]:
         """The positions of words in ALL-CAPS stretches: two or more upper-case words in a row
