@@ -212,17 +212,22 @@ def cached(fn: F | None = None, /, *, maxsize: int | None = None) -> Any:
     computed from the data of one models folder is never answered for another."""
 
     def decorate(fn: F) -> F:
-        caches: dict[Source | None, Any] = {}  # one cache per source, made when first used
+        caches: dict[Source | None, Any] = {}  # one cache per other source, made when first used
+        installed = functools.lru_cache(maxsize=maxsize)(fn)  # the installed models: no dict look-up
         get = _ACTIVE.get
 
         @functools.wraps(fn)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
-            cache = caches.get(get())
+            source = get()
+            if source is None:
+                return installed(*args, **kwargs)
+            cache = caches.get(source)
             if cache is None:
-                cache = caches.setdefault(get(), functools.lru_cache(maxsize=maxsize)(fn))
+                cache = caches.setdefault(source, functools.lru_cache(maxsize=maxsize)(fn))
             return cache(*args, **kwargs)
 
         def cache_clear() -> None:
+            installed.cache_clear()
             caches.clear()
 
         wrapper.cache_clear = cache_clear  # type: ignore[attr-defined]

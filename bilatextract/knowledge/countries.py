@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import compress
+from typing import Any
 
 from .._memo import MEMO_LIMIT, Memo
 from ..resources import cached, has_file, load_toml
@@ -242,13 +243,26 @@ def _form_starts(lang: str, token: str) -> tuple[int, ...]:
     """The offsets in ``token`` where a country form of ``lang`` may start: a word starts
     there, and the characters from there to the end of the token follow the trie of the forms
     to the end of a form or to the end of the token (the form may go on in the next token)."""
-    trie = _country_trie(lang)
+    return _form_starts_in(_country_trie(lang), token)
+
+
+def _form_starts_in(trie: dict[str, Any], token: str) -> tuple[int, ...]:
+    """``_form_starts`` with the trie of the forms given."""
+    if token.isalpha():  # one word: it starts at 0 only
+        node: dict[str, Any] | None = trie
+        for ch in token:
+            node = node.get(ch)  # type: ignore[union-attr]
+            if node is None:
+                return ()
+            if "" in node:
+                break
+        return (0,)
     out = []
     for m in _WORD_START_IN_TOKEN.finditer(token):
         p = m.start()
         node = trie
         for ch in token[p:]:
-            node = node.get(ch)  # type: ignore[assignment]
+            node = node.get(ch)  # type: ignore[union-attr]
             if node is None or "" in node:
                 break
         if node is not None:
@@ -258,7 +272,8 @@ def _form_starts(lang: str, token: str) -> tuple[int, ...]:
 
 @cached
 def _form_starts_memo(lang: str) -> Memo:
-    return Memo(functools.partial(_form_starts, lang), max_key_chars=100)
+    # Made under the active source: the trie is that source's.
+    return Memo(functools.partial(_form_starts_in, _country_trie(lang)), max_key_chars=100)
 
 
 @cached
