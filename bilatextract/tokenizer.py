@@ -44,8 +44,12 @@ class CachingTokenizer(Tokenizer):
         # All new chunks in one call (one Doc, not one per chunk), plain words first: spaCy
         # stops caching after the first special case of a call, and special cases are listed
         # words ("cannot") or hold punctuation ("z.B.", "don't", ":)").
-        rules = self.rules or {}
-        super().__call__(" ".join(sorted(new, key=lambda c: (c in rules, not c.isalpha()))))
+        # (Set operations, not a sort key per chunk: this runs on every new word.)
+        special = new.intersection(self.rules or ())
+        new.difference_update(special)
+        words = set(filter(str.isalpha, new))
+        new.difference_update(words)
+        super().__call__(" ".join(words) + " " + " ".join(new) + " " + " ".join(special))
 
     def __setattr__(self, name: str, value: Any) -> None:
         # Every setting (prefix_search, rules, ...) empties spaCy's cache: start again.
