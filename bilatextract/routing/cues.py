@@ -83,7 +83,7 @@ def compile_cue(lang: str, data: dict[str, Any]) -> Cue:
     pattern_weights = {f"p{i}": float(p.get("weight", 1.0)) for i, p in enumerate(specs)}
     vocabulary = bool(data.get("vocabulary", {}).get("lemma_lookup", False))
     contains = tuple((float(p.get("weight", 1.0)), tuple(p.get("contains", ()))) for p in specs)
-    bounded = all(strings for _, strings in contains)
+    bounded = all(strings and weight >= 0 for weight, strings in contains)  # a bound needs scores that only add up
     return Cue(lang, words, patterns, pattern_weights, vocabulary, contains if bounded else None)
 
 
