@@ -29,7 +29,9 @@ _RUN = re.compile(r"\s(?:(?<! )|(?=\s))\s*")
 _BREAKS = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028]")
 #: The line breaks of the most common runs.
 _COMMON_BREAKS = {"\n": 1, "\n\n": 2, "  ": 0, "\t": 0, "\n\n\n": 3, "\r\n": 1, "\r\n\r\n": 2}
-_SENTENCE_END = re.compile(r"[.!?:;\u2026][\"'\u201c\u201d\u2019)\]\u00bb\u00ab]*$")
+#: A line ends a sentence when, after any closing quotes and brackets, it ends in one of these.
+_SENTENCE_ENDS = (".", "!", "?", ":", ";", "\u2026")
+_CLOSERS = "\"'\u201c\u201d\u2019)]\u00bb\u00ab"
 _LIST_ITEM = re.compile(r"[-\u2022*\u2013\u2014\u00b7\u25aa\u25cf>]|\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s")
 _WRAPPED_MIN = 40
 _WRAPPED_SHARE = 0.75
@@ -94,7 +96,7 @@ def _block_widths(text: str, runs: list[tuple[int, int, int]]) -> list[int]:
 def _wrapped(line: str, text: str, next_start: int, width: int) -> bool:
     """Whether the break after ``line`` is inside a sentence (see the module's rule)."""
     line = line.strip()
-    if not line or _SENTENCE_END.search(line):
+    if not line or line.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS):
         return False
     following = text[next_start : next_start + 8]
     if not following or _LIST_ITEM.match(following):
