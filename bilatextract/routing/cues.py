@@ -233,6 +233,13 @@ def names_another(text: str, language: str, min_score: float) -> bool:
         return False
     all_cues = cues()
     scores = {cue.lang: cue.word_score(words) for cue in all_cues}
+    own = scores.get(language)
+    if own is not None:
+        # The common case first: ``language``'s words alone are decisive (what decisive() checks).
+        rival = max([v for k, v in scores.items() if k != language], default=0.0)
+        if (own >= min_score and own >= DECISIVE_COVERAGE * len(words) and own >= DECISIVE_MARGIN * rival
+                and own > rival):
+            return False
     found = Evidence(words, scores)
     named = found.decisive(min_score)
     if named is None:
