@@ -8,7 +8,11 @@ Only the languages asked for are routed to: a paragraph in another language is l
 a document in another language is unsupported.
 
 Cost: linear in the text (one pass of regular expressions per line, each line read up to
-:data:`LINE_SAMPLE_CHARS`), langdetect at most once per document.
+:data:`LINE_SAMPLE_CHARS`), langdetect at most once per document. What cannot change an answer
+is not computed: a word shape that says what its matches contain (``contains`` in
+``cues.toml``) is bounded by counting those strings and scanned only where the bound leaves a
+decision open, and a document no line of which can name another language strongly is one
+segment without labelling its lines. The answers are those of the full computation.
 
 A text without letters ("12.05.2024") has no language to tell: it routes to None, unsupported,
 unless the caller forces one.

@@ -83,7 +83,7 @@ def compile_cue(lang: str, data: dict[str, Any]) -> Cue:
     pattern_weights = {f"p{i}": float(p.get("weight", 1.0)) for i, p in enumerate(specs)}
     vocabulary = bool(data.get("vocabulary", {}).get("lemma_lookup", False))
     contains = tuple((float(p.get("weight", 1.0)), tuple(p.get("contains", ()))) for p in specs)
-    bounded = all(strings for _, strings in contains)
+    bounded = all(strings and weight >= 0 for weight, strings in contains)  # a bound needs scores that only add up
     return Cue(lang, words, patterns, pattern_weights, vocabulary, contains if bounded else None)
 
 
@@ -233,6 +233,13 @@ def names_another(text: str, language: str, min_score: float) -> bool:
         return False
     all_cues = cues()
     scores = {cue.lang: cue.word_score(words) for cue in all_cues}
+    own = scores.get(language)
+    if own is not None:
+        # The common case first: ``language``'s words alone are decisive (what decisive() checks).
+        rival = max([v for k, v in scores.items() if k != language], default=0.0)
+        if (own >= min_score and own >= DECISIVE_COVERAGE * len(words) and own >= DECISIVE_MARGIN * rival
+                and own > rival):
+            return False
     found = Evidence(words, scores)
     named = found.decisive(min_score)
     if named is None:

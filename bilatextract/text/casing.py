@@ -43,7 +43,7 @@ _LONG = 5
 def recase(view: View, segments: Iterable[object]) -> View:
     """``view`` with the ALL-CAPS stretches of each segment (``.lang``, ``.start``, ``.end``) recased."""
     text = view.text
-    if text.islower() or not any(c.isupper() for c in text[:1]) and not _STRETCH.search(text):
+    if _STRETCH.search(text) is None:
         return view
     chars: list[str] | None = None
     for seg in segments:

@@ -27,7 +27,11 @@ from .view import Edit
 #: (A whitespace character first, so that the scan skips to candidates; then: not a space, or followed by more.)
 _RUN = re.compile(r"\s(?:(?<! )|(?=\s))\s*")
 _BREAKS = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028]")
-_SENTENCE_END = re.compile(r"[.!?:;\u2026][\"'\u201c\u201d\u2019)\]\u00bb\u00ab]*$")
+#: The line breaks of the most common runs.
+_COMMON_BREAKS = {"\n": 1, "\n\n": 2, "  ": 0, "\t": 0, "\n\n\n": 3, "\r\n": 1, "\r\n\r\n": 2}
+#: A line ends a sentence when, after any closing quotes and brackets, it ends in one of these.
+_SENTENCE_ENDS = (".", "!", "?", ":", ";", "\u2026")
+_CLOSERS = "\"'\u201c\u201d\u2019)]\u00bb\u00ab"
 _LIST_ITEM = re.compile(r"[-\u2022*\u2013\u2014\u00b7\u25aa\u25cf>]|\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s")
 _WRAPPED_MIN = 40
 _WRAPPED_SHARE = 0.75
@@ -40,7 +44,9 @@ def whitespace_edits(text: str) -> list[Edit]:
     runs = []  # (start, end, breaks)
     for m in _RUN.finditer(text):
         run = m.group()
-        breaks = len(_BREAKS.findall(run)) + 2 * run.count("\u2029")
+        breaks = _COMMON_BREAKS.get(run)
+        if breaks is None:
+            breaks = len(_BREAKS.findall(run)) + 2 * run.count("\u2029")
         runs.append((m.start(), m.end(), breaks))
     if not runs:
         return []
@@ -90,7 +96,7 @@ def _block_widths(text: str, runs: list[tuple[int, int, int]]) -> list[int]:
 def _wrapped(line: str, text: str, next_start: int, width: int) -> bool:
     """Whether the break after ``line`` is inside a sentence (see the module's rule)."""
     line = line.strip()
-    if not line or _SENTENCE_END.search(line):
+    if not line or line.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS):
         return False
     following = text[next_start : next_start + 8]
     if not following or _LIST_ITEM.match(following):
