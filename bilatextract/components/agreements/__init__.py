@@ -22,6 +22,12 @@ well-known agreements in ``models/common/agreements.toml``):
    document defines it, names its agreement, or its sentence holds an agreement cue word.
 
 Each mention carries ``name`` (the full form where known) and ``abbreviation``.
+
+The rules read spaCy's tokens (``tokens.py``: joined where a name holds parts together that
+spaCy splits, "Iran-Abkommen", "U.S.-Japan", "2+2"), and only in the stretches of text around
+the triggers (``triggers.py``: one look-up per token in a set compiled once from the word lists,
+plus one pattern of compound endings), between the sentence or clause boundaries before and
+after them.
 """
 
 from __future__ import annotations

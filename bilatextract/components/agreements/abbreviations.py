@@ -4,10 +4,14 @@ brackets, and later mentions of defined or known abbreviations."""
 from __future__ import annotations
 
 import bisect
+from itertools import compress
+from operator import attrgetter
 
 from spacy.tokens import Doc
 
 from .words import _CLOSE_QUOTES, _OPEN_QUOTES, Found, Word, _acronym
+
+_text = attrgetter("text")
 
 
 class Abbreviations:
@@ -53,7 +57,8 @@ class Abbreviations:
         # "Environmental Protection Agency (EPA)": the document defines the letters as something else
         mention_ends = {f.end for f in chosen + extra}
         # the only words the rest looks at
-        listed = [i for i, w in enumerate(words) if w.text in defined or w.text in self.known_abbrevs]
+        wanted = self.known_abbrevs.keys() | defined.keys() if defined else self.known_abbrevs
+        listed = list(compress(range(len(words)), map(wanted.__contains__, map(_text, words))))
         defined_otherwise = {
             words[i].text
             for i in listed

@@ -34,6 +34,7 @@ class AgreementsComponent(Persisted, Triggers, Mentions, Grammar, Abbreviations,
         self._load_parties()
         self.boundaries = _boundaries(cfg, self.known_names, self.known_abbrevs)
         self.boundary_re = re.compile("[" + re.escape("".join(sorted(self.boundaries))) + "]")
+        self.boundary_chars = tuple(sorted(self.boundaries))
         #: first word -> [(words of a multi-word head, its kind)]
         self.multiword_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for seqs, kind in ((self.multiword_heads, "plain"), (self.bare_heads, "bare"),
@@ -139,8 +140,13 @@ class AgreementsComponent(Persisted, Triggers, Mentions, Grammar, Abbreviations,
 
     def _boundary_before(self, text: str, tokens: Tokens, a: int, lo: int) -> int:
         """Offset of the last boundary token in [lo, a), or ``lo`` if none is found nearby."""
+        chars = self.boundary_chars
         for _ in range(8):
-            c = max(text.rfind(ch, lo, a) for ch in self.boundaries)
+            c = -1
+            w = a
+            while c < 0 and w > lo:  # the last boundary character, looked for a stretch at a time
+                a, w = w, max(lo, w - 512)
+                c = max([text.rfind(ch, w, a) for ch in chars])
             if c < 0:
                 break
             token = word_at(text, *tokens, c, lo)

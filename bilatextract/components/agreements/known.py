@@ -36,6 +36,8 @@ class Known:
                 return (name,)
             return tuple(w.text for w in words_of_tokens(name, [name], [0]))
 
+        #: adjective endings, the longest first
+        self._adj_endings_longest_first = tuple(sorted(self.premod_adj_endings, key=len, reverse=True))
         data = load_toml("common", "agreements.toml").get("agreement", [])
         #: per known agreement: (canonical name in this language, first abbreviation, ambiguous)
         self.known: list[tuple[str | None, str | None, bool]] = []
@@ -179,7 +181,7 @@ class Known:
                     break
             else:
                 if k < len(words) - 1:
-                    end = next((e for e in sorted(self.premod_adj_endings, key=len, reverse=True)
+                    end = next((e for e in self._adj_endings_longest_first
                                 if word.endswith(e) and len(word) > len(e) + 3), "")
                     word = word[: len(word) - len(end)]
             out.append(word)

@@ -17,6 +17,8 @@ from spacy.tokens import Doc
 
 from .words import _GAP, _trie_pattern
 
+_TRIGGER, _NAME, _LOWER = 1, 2, 4
+
 
 class Triggers:
     """Mixin of the component: the trigger look-ups, and where they match in a document."""
@@ -60,35 +62,47 @@ class Triggers:
         endings += tuple(dash + head.lower() for head in sorted(self.hyphen_heads) for dash in "-–")
         #: endings of compound heads, in lowercased text
         self.ending_re = re.compile(_trie_pattern(endings)) if endings else None
+        #: token text -> what it can be: a head or first word (1), a known name's first token (2),
+        #: a lowercase head (4); one look-up per token of a document
+        kinds: dict[str, int] = {}
+        for bit, tokens in ((_TRIGGER, self.trigger_tokens), (_NAME, self.name_tokens), (_LOWER, self.lower_heads)):
+            for token in tokens:
+                kinds[token] = kinds.get(token, 0) | bit
+        self.trigger_kinds = kinds
 
     def _trigger_spans(self, text: str, texts: list[str], starts: list[int]) -> list[tuple[int, int]]:
         """Where the triggers are in a text whose spaCy tokens are ``texts`` at ``starts``, in order."""
-        spans = [(starts[i], starts[i] + len(texts[i]))
-                 for i in compress(range(len(texts)), map(self.trigger_tokens.__contains__, texts))]
-        for i in compress(range(len(texts)), map(self.name_tokens.__contains__, texts)):
-            m = self.names_re.match(text, starts[i])
-            if m is not None:
-                spans.append(m.span())
-        spans.sort()
+        kinds = self.trigger_kinds
+        spans = []
+        lower = []
+        for i in compress(range(len(texts)), map(kinds.__contains__, texts)):
+            kind = kinds[texts[i]]
+            if kind & _TRIGGER:
+                spans.append((starts[i], starts[i] + len(texts[i])))
+            if kind & _NAME:
+                m = self.names_re.match(text, starts[i])
+                if m is not None:
+                    spans.append(m.span())
+            if kind & _LOWER:
+                lower.append(i)
         if self.ending_re is not None:
             low = text.lower()
             # lowercasing keeps offsets unless a character lowercases to two ("İ")
             ending_re = self.ending_re if len(low) == len(text) else re.compile(self.ending_re.pattern, re.I)
-            found = [m.span() for m in ending_re.finditer(low if len(low) == len(text) else text)]
-            if found:
-                spans = sorted(spans + found)
-        if self.lower_heads:
-            found = self._lower_trigger_spans(text, texts, starts)
-            if found:
-                spans = sorted(spans + found)
+            spans += [m.span() for m in ending_re.finditer(low if len(low) == len(text) else text)]
+        if lower:
+            spans += self._lower_trigger_spans(text, texts, starts, lower)
+        spans.sort()
         return spans
 
-    def _lower_trigger_spans(self, text: str, texts: list[str], starts: list[int]) -> list[tuple[int, int]]:
-        """Lowercase heads after a capitalised word, over lowercase modifiers ("Dayton peace accords"),
-        from that word to the head."""
+    def _lower_trigger_spans(
+        self, text: str, texts: list[str], starts: list[int], heads: list[int]
+    ) -> list[tuple[int, int]]:
+        """Lowercase heads (the tokens ``heads``) after a capitalised word, over lowercase modifiers
+        ("Dayton peace accords"), from that word to the head."""
         out = []
         n = len(text)
-        for i in compress(range(len(texts)), map(self.lower_heads.__contains__, texts)):
+        for i in heads:
             p = starts[i]
             end = p + len(texts[i])
             if (p > 0 and _word_char(text[p - 1])) or (end < n and _word_char(text[end])):
