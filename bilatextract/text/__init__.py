@@ -31,9 +31,11 @@ _NOISE_CHARS = (
     "\u00ad\u200b-\u200d\u2060\ufeff\u2026\u2010-\u2014\u2018-\u201f\u2032\u2033"
     "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 )
-_NOISE_SPACE = "[^\\S \n]| \\s|\n |(?<!\n)\n(?!\n)|\n\n\n"
-_NOISE_PLAIN = re.compile(f"[{_NOISE_CHARS}]|{_NOISE_SPACE}")
-_NOISE = re.compile(f"[&<{_NOISE_CHARS}]|{_NOISE_SPACE}")
+#: (A leading character class, whatever else follows, so that the search skips to candidates:
+#: only whether there is a match counts.)
+_NOISE_SPACE = "(?<=[^\\S \n])|(?<= )(?=\\s)|(?<=\n)(?: |(?<!\n\n)(?!\n)|\n\n)"
+_NOISE_PLAIN = re.compile(f"[\\s{_NOISE_CHARS}](?:(?<=[{_NOISE_CHARS}])|{_NOISE_SPACE})")
+_NOISE = re.compile(f"[\\s&<{_NOISE_CHARS}](?:(?<=[&<{_NOISE_CHARS}])|{_NOISE_SPACE})")
 
 
 def normalise(text: str, html: bool | None = None) -> View:
