@@ -15,7 +15,7 @@ from itertools import compress
 
 from spacy.tokens import Doc
 
-from .words import _GAP, _trie_pattern
+from .words import _trie_pattern
 
 _TRIGGER, _NAME, _LOWER = 1, 2, 4
 
@@ -52,12 +52,18 @@ class Triggers:
         #: texts of the tokens a mention can start at, or hold as its head
         self.trigger_tokens = frozenset(with_full_stop(
             {first_token(w) for w in set(words) | self.plain_heads | self.hyphen_heads}))
-        names = list(names)
-        firsts = {name[0] for name in names}
-        #: texts of the tokens a known name can start at, and the names as one pattern (a name is
-        #: a trigger where all its words are there)
-        self.name_tokens = frozenset(first_token(w) for w in firsts)
-        self.names_re = re.compile(_trie_pattern(_GAP.join(name) for name in names))
+        #: the known names (as words) by spaCy's first token of them, the longest first: a name is
+        #: a trigger where all its words are there
+        self.names_by_token: dict[str, list[tuple[str, ...]]] = {}
+        firsts: dict[str, str] = {}
+        for name in names:
+            token = firsts.get(name[0])
+            if token is None:
+                token = firsts[name[0]] = first_token(name[0])
+            self.names_by_token.setdefault(token, []).append(name)
+        for group in self.names_by_token.values():
+            group.sort(key=lambda name: -len("".join(name)))
+        self.name_tokens = frozenset(self.names_by_token)
         endings = self.compound_endings + self.signed_endings
         endings += tuple(dash + head.lower() for head in sorted(self.hyphen_heads) for dash in "-–")
         #: endings of compound heads, in lowercased text
@@ -80,9 +86,9 @@ class Triggers:
             if kind & _TRIGGER:
                 spans.append((starts[i], starts[i] + len(texts[i])))
             if kind & _NAME:
-                m = self.names_re.match(text, starts[i])
-                if m is not None:
-                    spans.append(m.span())
+                end = _name_end(text, starts[i], self.names_by_token[texts[i]])
+                if end is not None:
+                    spans.append((starts[i], end))
             if kind & _LOWER:
                 lower.append(i)
         if self.ending_re is not None:
@@ -120,6 +126,24 @@ class Triggers:
                         out.append((p, end))
                     break
         return out
+
+
+def _name_end(text: str, pos: int, names: list[tuple[str, ...]]) -> int | None:
+    """The end of the first (longest) of ``names`` written at ``pos``: its words, with whitespace
+    or underscores between them."""
+    n = len(text)
+    for name in names:
+        p = pos
+        for k, word in enumerate(name):
+            if k:
+                while p < n and (text[p].isspace() or text[p] == "_"):
+                    p += 1
+            if not text.startswith(word, p):
+                break
+            p += len(word)
+        else:
+            return p
+    return None
 
 
 def _word_char(ch: str) -> bool:
