@@ -48,7 +48,9 @@ class WordTriggers:
         used = [name for name in ATTRS if self._hashes[name]]
         if not n or not used:
             return []
-        columns = doc.to_array([ATTRS[name] for name in used]).T.tolist()
+        array = doc.to_array([ATTRS[name] for name in used])
+        # spaCy gives a flat array for a list of one attribute, a column per attribute otherwise.
+        columns = [array.tolist()] if array.ndim == 1 else array.T.tolist()
         found: set[int] = set()
         for name, values in zip(used, columns, strict=True):
             found.update(compress(range(n), map(self._hashes[name].__contains__, values)))

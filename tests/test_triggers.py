@@ -1,0 +1,50 @@
+"""One-token patterns on token attributes (``components.triggers.WordTriggers``)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from bilatextract.components.triggers import WordTriggers
+
+
+@pytest.fixture(scope="module")
+def nlp() -> spacy.language.Language:
+    return spacy.blank("en")
+
+
+def test_positions_on_one_attribute(nlp: spacy.language.Language) -> None:
+    triggers = WordTriggers(nlp.vocab)
+    triggers.add("ORTH", ["Ministry", "MoD"])
+    doc = nlp("The Ministry of Defence (MoD) and the ministry.")
+    assert [doc[i].text for i in triggers.positions(doc)] == ["Ministry", "MoD"]
+
+
+def test_positions_on_both_attributes_are_their_union_in_order(nlp: spacy.language.Language) -> None:
+    triggers = WordTriggers(nlp.vocab)
+    triggers.add("ORTH", ["MoD"])
+    triggers.add("LOWER", ["ministry"])
+    doc = nlp("The MINISTRY of Defence (MoD) and the ministry; mod.")
+    assert [doc[i].text for i in triggers.positions(doc)] == ["MINISTRY", "MoD", "ministry"]
+
+
+def test_no_patterns_and_empty_docs_give_nothing(nlp: spacy.language.Language) -> None:
+    triggers = WordTriggers(nlp.vocab)
+    assert triggers.positions(nlp("Ministry")) == []
+    triggers.add("LOWER", ["ministry"])
+    assert triggers.positions(nlp("")) == []
+
+
+def test_patterns_round_trip_as_plain_strings(nlp: spacy.language.Language) -> None:
+    triggers = WordTriggers(nlp.vocab)
+    triggers.add("ORTH", ["MoD"])
+    triggers.add("LOWER", ["ministry", "ministries"])
+    other_nlp = spacy.blank("en")  # another vocab: the strings are hashed again there
+    other = WordTriggers(other_nlp.vocab).from_dict(triggers.to_dict())
+    assert other.to_dict() == {"LOWER": ["ministries", "ministry"], "ORTH": ["MoD"]}
+    assert other.positions(other_nlp("the Ministries and MoD, not mod")) == [1, 3]
+
+
+def test_unknown_attribute_is_a_clear_error(nlp: spacy.language.Language) -> None:
+    with pytest.raises(ValueError, match="unknown token attribute"):
+        WordTriggers(nlp.vocab).add("POS", ["NOUN"])
