@@ -29,6 +29,23 @@ class Terminated(BaseException):
         return 128 + self.signum
 
 
+#: The signals received inside :func:`signals_as_exceptions` (main thread). Python ignores an
+#: exception raised while a weakref callback or a ``__del__`` runs ("Exception ignored in ..."),
+#: so the handler's exception can be lost: :func:`raise_pending` raises it again.
+_pending: list[int] = []
+
+
+def raise_pending() -> None:
+    """Raise the exception of a signal received inside :func:`signals_as_exceptions` whose own
+    exception may have been swallowed; nothing when none was received. Call it in long loops
+    and before committing any output."""
+    if _pending:
+        signum = _pending[0]
+        if signum == signal.SIGINT:
+            raise KeyboardInterrupt
+        raise Terminated(signum)
+
+
 def _signals() -> tuple[signal.Signals, ...]:
     return tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
 
@@ -53,13 +70,16 @@ def signals_as_exceptions() -> Iterator[None]:
             signal.signal(signum, signal.SIG_DFL)
             os.kill(os.getpid(), signum)
             return
+        _pending.append(signum)
         if signum == signal.SIGINT:
             raise KeyboardInterrupt
         raise Terminated(signum)
 
+    _pending.clear()
     previous = {sig: signal.signal(sig, handler) for sig in _signals()}
     try:
         yield
     finally:
         for sig, old in previous.items():
             signal.signal(sig, old)
+        _pending.clear()

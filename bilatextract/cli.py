@@ -18,7 +18,7 @@ from typing import Annotated, Any
 
 import typer
 
-from ._signals import Terminated, signals_as_exceptions
+from ._signals import Terminated, raise_pending, signals_as_exceptions
 from .errors import BilatextractError, InputFormatError, InvalidArgumentError, OutputError
 from .extractor import Extractor, check_reference_date
 from .io import STDIO, atomic_output, check_inputs, check_output, read_documents
@@ -156,10 +156,12 @@ def _run_extract(output: Path | None, inputs: list[str], items: Any, reference: 
 
                 stream = tqdm(stream, unit="doc", file=sys.stderr, desc="extract")
             for doc in stream:
+                raise_pending()
                 if doc.error is not None:
                     failures += 1
                     _report(f"document {doc.id!r}: {doc.error}")
                 out.write(_json_line(doc, include_text) + "\n")
+            raise_pending()  # a signal whose exception was swallowed: the output is not committed
             read_failures, documents = counts()
             if documents == 0 and read_failures and output is not None:
                 raise OutputError(f"no input could be read{kept}", path=str(output))
@@ -264,10 +266,12 @@ def evaluate(
     with signals_as_exceptions():
         try:
             pred = {doc.id: doc.to_dict() for doc in Extractor().pipe(items, on_error="return")}
+            raise_pending()
             if predictions is not None:
                 with atomic_output(predictions) as out:
                     for line in pred.values():
                         out.write(json.dumps(line, ensure_ascii=False) + "\n")
+                    raise_pending()
         except KeyboardInterrupt:
             raise _fail("interrupted", 130) from None
         except Terminated as e:

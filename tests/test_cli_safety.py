@@ -236,3 +236,33 @@ def test_ctrl_c_in_a_terminal_stops_workers_quietly_and_keeps_the_old_output(tmp
     assert "Traceback" not in stderr and "PoolWorker" not in stderr and "unchanged" in stderr
     assert out.read_text(encoding="utf-8") == "OLD\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "out.jsonl"]
+
+
+def test_a_signal_whose_exception_python_swallowed_still_stops_the_job() -> None:
+    # A signal arriving while a weakref callback runs (spaCy's and our own caches hold weak
+    # references to documents) raises inside the callback, where Python prints "Exception ignored"
+    # and goes on: the CLI asks again before it writes anything (``raise_pending``).
+    code = (
+        "import os, signal, weakref\n"
+        "from bilatextract._signals import Terminated, raise_pending, signals_as_exceptions\n"
+        "class Doc: pass\n"
+        "def callback(ref):\n"
+        "    os.kill(os.getpid(), signal.SIGTERM)\n"
+        "    for _ in range(100_000): pass\n"
+        "with signals_as_exceptions():\n"
+        "    doc = Doc()\n"
+        "    ref = weakref.ref(doc, callback)\n"
+        "    del doc\n"
+        "    print('went on')\n"
+        "    try:\n"
+        "        raise_pending()\n"
+        "    except Terminated as e:\n"
+        "        print('terminated', e.signum)\n"
+        "raise_pending()\n"
+        "print('cleared')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=subprocess_env(),
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "Exception ignored" in done.stderr and "Terminated" in done.stderr
+    assert done.stdout.split("\n")[:3] == ["went on", f"terminated {int(signal.SIGTERM)}", "cleared"]
