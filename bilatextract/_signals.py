@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import sys
 import threading
 from collections.abc import Iterator
 from types import FrameType
@@ -75,11 +76,21 @@ def signals_as_exceptions() -> Iterator[None]:
             raise KeyboardInterrupt
         raise Terminated(signum)
 
+    previous_hook = sys.unraisablehook
+
+    def unraisable(report: Any) -> None:
+        # The signal's exception, lost where Python cannot raise it: raise_pending raises it again,
+        # so no "Exception ignored" traceback is printed for it.
+        if not (_pending and isinstance(report.exc_value, (Terminated, KeyboardInterrupt))):
+            previous_hook(report)
+
     _pending.clear()
     previous = {sig: signal.signal(sig, handler) for sig in _signals()}
+    sys.unraisablehook = unraisable
     try:
         yield
     finally:
         for sig, old in previous.items():
             signal.signal(sig, old)
+        sys.unraisablehook = previous_hook
         _pending.clear()
