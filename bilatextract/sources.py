@@ -167,7 +167,8 @@ def memory(files: Mapping[str, bytes], label: str = "") -> Source:
 
 def read_folder(path: Path) -> dict[str, bytes]:
     """Every file below ``path``, by its path from ``path`` ("de/dates.toml")."""
-    return {p.relative_to(path).as_posix(): p.read_bytes() for p in sorted(path.rglob("*")) if p.is_file()}
+    files = FolderSource(path)
+    return {rel: files.read_bytes(rel) or b"" for rel in files.files("")}
 
 
 #: Where a document notes the key of the source of the components that read it (``Doc.user_data``):

@@ -50,3 +50,10 @@ def subprocess_env() -> dict[str, str]:
     root = str(Path(bilatextract.__file__).resolve().parent.parent)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
     return env
+
+
+def assert_offsets_give_the_entity_texts(docs: list[dict]) -> None:
+    """Every gold entity's offsets cut its own text out of its document's text."""
+    for d in docs:
+        for e in d["entities"]:
+            assert d["text"][e["start"]:e["end"]] == e["text"], (d["id"], e)

@@ -184,6 +184,15 @@ def _big_input(path: Path, count: int = 100_000) -> None:
             f.write(json.dumps({"id": f"d{i}", "text": f"{GOOD_DE} Absatz {i}."}) + "\n")
 
 
+def _wait_until_writing(proc: subprocess.Popen, folder: Path) -> None:
+    """Wait (at most 3 minutes) until the command has written into its temporary output in ``folder``."""
+    deadline = time.monotonic() + 180
+    while not any(p.name.endswith(".tmp") and p.stat().st_size > 0 for p in folder.iterdir()):
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+
+
 @pytest.mark.parametrize("signum, n_process", [(signal.SIGTERM, 1), (signal.SIGHUP, 1), (signal.SIGTERM, 2)])
 def test_a_termination_signal_keeps_the_old_output_and_removes_the_temporary_file(
     tmp_path: Path, signum: int, n_process: int
@@ -196,11 +205,7 @@ def test_a_termination_signal_keeps_the_old_output_and_removes_the_temporary_fil
                              "--n-process", str(n_process)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=subprocess_env())
     try:
-        deadline = time.monotonic() + 180
-        while not any(p.name.endswith(".tmp") and p.stat().st_size > 0 for p in tmp_path.iterdir()):
-            assert proc.poll() is None, proc.communicate()
-            assert time.monotonic() < deadline
-            time.sleep(0.05)
+        _wait_until_writing(proc, tmp_path)
         proc.send_signal(signum)
         _, stderr = proc.communicate(timeout=120)
     finally:
@@ -222,11 +227,7 @@ def test_ctrl_c_in_a_terminal_stops_workers_quietly_and_keeps_the_old_output(tmp
                              "--n-process", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             env=subprocess_env(), start_new_session=True)
     try:
-        deadline = time.monotonic() + 180
-        while not any(p.name.endswith(".tmp") and p.stat().st_size > 0 for p in tmp_path.iterdir()):
-            assert proc.poll() is None, proc.communicate()
-            assert time.monotonic() < deadline
-            time.sleep(0.05)
+        _wait_until_writing(proc, tmp_path)
         os.killpg(proc.pid, signal.SIGINT)
         _, stderr = proc.communicate(timeout=120)
     finally:

@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import assert_offsets_give_the_entity_texts
 
 from bilatextract import Extractor
 from bilatextract.scoring import score
@@ -37,9 +38,7 @@ def test_gold_offsets_are_consistent() -> None:
         docs = [json.loads(line) for line in f]
     assert len(docs) >= 12
     assert {d["lang"] for d in docs} == {"de", "en"}
-    for d in docs:
-        for e in d["entities"]:
-            assert d["text"][e["start"]:e["end"]] == e["text"], (d["id"], e)
+    assert_offsets_give_the_entity_texts(docs)
 
 
 @pytest.mark.parametrize("entity_type", sorted(LENIENT_F1_FLOORS))

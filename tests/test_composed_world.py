@@ -19,6 +19,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import assert_offsets_give_the_entity_texts
 
 from bilatextract import Extractor
 from bilatextract.scoring import score
@@ -53,9 +54,7 @@ def test_gold_is_consistent() -> None:
     docs = list(_gold().values())
     assert len(docs) == 16
     assert sorted(d["lang"] for d in docs) == ["de"] * 8 + ["en"] * 8
-    for d in docs:
-        for e in d["entities"]:
-            assert d["text"][e["start"]:e["end"]] == e["text"], (d["id"], e)
+    assert_offsets_give_the_entity_texts(docs)
 
 
 @pytest.mark.parametrize("entity_type", sorted(LENIENT_F1_FLOORS))

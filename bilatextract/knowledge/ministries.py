@@ -186,19 +186,18 @@ def entry_countries(entries: Sequence[MinistryEntry]) -> tuple[str, ...]:
 
 # ----------------------------------------------------------------------------- name keys
 
-@cached
-def _name_keys() -> tuple[tuple[str, ...], dict[int, str]]:
-    """The inflection endings a name key drops and the characters it replaces (``[name_keys]``)."""
-    data = load_toml("common", "ministries.toml").get("name_keys", {})
-    endings = tuple(sorted(data.get("endings", []), key=len, reverse=True))
-    return endings, str.maketrans(data.get("replace", {}))
-
-
 def name_key_rules() -> tuple[tuple[str, ...], dict[str, str]]:
     """The endings a name key drops and the characters it replaces (``[name_keys]`` of
     ``models/common/ministries.toml``), as written there."""
     data = load_toml("common", "ministries.toml").get("name_keys", {})
     return tuple(data.get("endings", [])), dict(data.get("replace", {}))
+
+
+@cached
+def _name_keys() -> tuple[tuple[str, ...], dict[int, str]]:
+    """``name_key_rules`` ready for use: the endings longest first, the replacements as a table."""
+    endings, replace = name_key_rules()
+    return tuple(sorted(endings, key=len, reverse=True)), str.maketrans(replace)
 
 
 @cached(maxsize=1 << 15)

@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from collections.abc import KeysView
 from dataclasses import dataclass
 from datetime import date
 
@@ -72,7 +73,7 @@ class _Store:
     """The persons file, indexed by name key when read; a person's line is parsed when first asked
     for (a document names a few of the 12,000 persons), the other indexes when first needed."""
 
-    __slots__ = ("_all", "_by_id", "_by_post", "_dates", "_lock", "_parsed", "by_name", "family_keys", "lines")
+    __slots__ = ("_all", "_by_id", "_by_post", "_dates", "_lock", "_parsed", "by_name", "lines")
 
     def __init__(self, lines: list[str]) -> None:
         self.lines = lines
@@ -83,7 +84,6 @@ class _Store:
         self._by_id: dict[str, Person] | None = None
         self._by_post: dict[tuple[str, str], tuple[Person, ...]] | None = None
         self.by_name: dict[str, list[int]] = {}
-        self.family_keys: frozenset[str] | None = None
         by_name = self.by_name
         for k, line in enumerate(lines):
             _pid, _given, family, _order, variants, _rest = line.split("\t", 5)
@@ -201,13 +201,10 @@ def is_family_name(family: str) -> bool:
     return any(key in by_name for key in name_keys(family))
 
 
-def family_name_keys() -> frozenset[str]:
+def family_name_keys() -> KeysView[str]:
     """The look-up keys of every family name and variant: ``is_family_name(w)`` is whether one of
     ``name_keys(w)`` is among them (for a word of ASCII letters and digits, its small letters)."""
-    store = _store()
-    if store.family_keys is None:
-        store.family_keys = frozenset(store.by_name)
-    return store.family_keys
+    return _store().by_name.keys()
 
 
 def person_by_id(person_id: str) -> Person | None:

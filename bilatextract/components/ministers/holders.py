@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
 from ...knowledge import officeholders as _holders
@@ -146,10 +146,10 @@ def find_sole(family: str, years: frozenset[int]) -> Holder | None:
     return Holder(person.id, person.family, person.given, office.country, office.portfolio)
 
 
-def family_keys() -> frozenset[str]:
+def family_keys() -> Container[str]:
     """The keys of the known family names: a word of ASCII letters and digits is ``known_family``
     where its small letters are one of them."""
-    return _holders.family_name_keys() if _holders is not None else frozenset()
+    return _holders.family_name_keys() if _holders is not None else ()
 
 
 @cached(maxsize=1 << 16)
