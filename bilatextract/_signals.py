@@ -34,6 +34,15 @@ class Terminated(BaseException):
 #: exception raised while a weakref callback or a ``__del__`` runs ("Exception ignored in ..."),
 #: so the handler's exception can be lost: :func:`raise_pending` raises it again.
 _pending: list[int] = []
+#: The signals whose exception Python swallowed and that were not raised again since: each is
+#: sent to the main thread once more shortly after (it may be blocked in a system call, waiting
+#: on workers the same signal ended), unless :func:`raise_pending` or the handler raises first.
+_swallowed: list[int] = []
+_redelivery = threading.Lock()
+_active = False  # inside signals_as_exceptions (main thread)
+#: How long after a swallowed exception its signal is sent again: the moment Python swallowed it
+#: (the end of a weakref callback) is over by then.
+REDELIVERY_DELAY_S = 0.01
 
 
 def raise_pending() -> None:
@@ -41,10 +50,25 @@ def raise_pending() -> None:
     exception may have been swallowed; nothing when none was received. Call it in long loops
     and before committing any output."""
     if _pending:
+        _swallowed.clear()  # raised here: nothing to send again
         signum = _pending[0]
         if signum == signal.SIGINT:
             raise KeyboardInterrupt
         raise Terminated(signum)
+
+
+def _redeliver() -> None:
+    with _redelivery:
+        if not (_active and _swallowed):
+            return
+        signum = _swallowed[-1]
+        _swallowed.clear()
+        # To the main thread itself: a signal sent to the process may go to this thread and would
+        # not interrupt a system call the main thread is blocked in.
+        if hasattr(signal, "pthread_kill"):
+            signal.pthread_kill(threading.main_thread().ident or 0, signum)
+        else:  # Windows: no blocked call is interrupted anyway; the flag is what counts
+            signal.raise_signal(signum)
 
 
 def _signals() -> tuple[signal.Signals, ...]:
@@ -52,13 +76,47 @@ def _signals() -> tuple[signal.Signals, ...]:
 
 
 @contextlib.contextmanager
+def signals_blocked_while_starting_workers() -> Iterator[None]:
+    """Block the termination signals in this thread while worker processes (and the threads that
+    start more of them) are created: they inherit the block.
+
+    A signal that reaches a freshly forked process before Python has reset its signal state there
+    is lost, and a worker started by a pool just as it is being terminated would then wait for
+    work forever. Blocked, the signal waits until the worker has set its own handlers
+    (:func:`worker_signals`). Signals that arrive here meanwhile are delivered when the block ends.
+    """
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no such race to close
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _signals())
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def worker_signals() -> None:
+    """In a worker process, first thing: Ctrl-C (SIGINT, sent to the terminal's whole process
+    group) is left to the parent, which stops the workers itself; SIGTERM and SIGHUP end the
+    worker at once, without Python (the parent's pool sends SIGTERM when it stops). Then the
+    signals blocked by :func:`signals_blocked_while_starting_workers` are let through."""
+    if threading.current_thread() is not threading.main_thread():
+        return  # a thread pool's worker: signals are the main thread's business
+    for sig in _signals():
+        signal.signal(sig, signal.SIG_IGN if sig == signal.SIGINT else signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _signals())
+
+
+@contextlib.contextmanager
 def signals_as_exceptions() -> Iterator[None]:
     """Within the block, SIGTERM and SIGHUP raise :class:`Terminated` in the main thread (SIGINT,
     Ctrl-C, raises :class:`KeyboardInterrupt` as usual).
 
-    Child processes forked meanwhile (``n_process`` workers) inherit the handler; there it
-    restores the default action and re-sends the signal, so a worker simply ends, without a
-    traceback of its own (Ctrl-C in a terminal reaches every process of the group).
+    Child processes forked meanwhile inherit the handler; there it restores the default action
+    and re-sends the signal, so the child simply ends, without a traceback of its own (``n_process``
+    workers set their own handlers first: :func:`worker_signals`). An exception Python swallowed
+    (a signal inside a weakref callback) has its signal sent again shortly after.
     Outside the main thread this does nothing (Python delivers signals to the main thread only).
     """
     if threading.current_thread() is not threading.main_thread():
@@ -72,6 +130,7 @@ def signals_as_exceptions() -> Iterator[None]:
             os.kill(os.getpid(), signum)
             return
         _pending.append(signum)
+        _swallowed.clear()  # raised again here
         if signum == signal.SIGINT:
             raise KeyboardInterrupt
         raise Terminated(signum)
@@ -79,17 +138,28 @@ def signals_as_exceptions() -> Iterator[None]:
     previous_hook = sys.unraisablehook
 
     def unraisable(report: Any) -> None:
-        # The signal's exception, lost where Python cannot raise it: raise_pending raises it again,
-        # so no "Exception ignored" traceback is printed for it.
+        # The signal's exception, lost where Python cannot raise it: no "Exception ignored"
+        # traceback for it; the signal is sent again shortly (and raise_pending raises it).
         if not (_pending and isinstance(report.exc_value, (Terminated, KeyboardInterrupt))):
             previous_hook(report)
+            return
+        _swallowed.append(_pending[-1])
+        timer = threading.Timer(REDELIVERY_DELAY_S, _redeliver)
+        timer.daemon = True
+        timer.start()
 
+    global _active
     _pending.clear()
+    _swallowed.clear()
+    _active = True
     previous = {sig: signal.signal(sig, handler) for sig in _signals()}
     sys.unraisablehook = unraisable
     try:
         yield
     finally:
+        with _redelivery:  # nothing is sent again once the block's handlers are gone
+            _active = False
+            _swallowed.clear()
         for sig, old in previous.items():
             signal.signal(sig, old)
         sys.unraisablehook = previous_hook
