@@ -19,7 +19,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import chain
 from typing import Any
 
 __all__ = ["DIGIT", "StartIndex", "Starts", "alternation", "first_words"]
@@ -114,6 +113,12 @@ class StartIndex:
         #: For each pattern, the classes whose positions it may start at.
         self._classes_of: list[tuple[int, ...]] = [
             tuple(c for ids, c in classes.items() if i in ids) for i in range(self._n)]
+        #: Per pattern, in order: its classes found by the scan (None: run over the whole text),
+        #: and whether it may also start at the words found inside other words.
+        self._plan: list[tuple[int, tuple[int, ...] | None, bool]] = [
+            (i, None if i in self.unbounded else tuple(c for c in cs if c != self._inside_class),
+             self._inside_class in cs)
+            for i, cs in enumerate(self._classes_of)]
         heads = []
         if exact:
             heads.append(rf"{alternation(exact)}(?!\w)")
@@ -123,7 +128,10 @@ class StartIndex:
         # A word start follows a non-word character (the text gets a space in front): "\W" at
         # the head lets ``re`` skip to the candidates by character class.
         self._scan = re.compile(rf"\W({'|'.join(heads)})")
-        self._inside = re.compile(f"(?={alternation(inside)})") if inside else None
+        # Searched again one character after each match, to find them all, even overlapping ones
+        # (a look-ahead pattern would let ``re`` skip to a possible first character no faster than
+        # to every next character).
+        self._inside = re.compile(alternation(inside)) if inside else None
 
     def active(self, text: str) -> list[tuple[int, list[int] | None]]:
         """The patterns that may match in ``text``, in order, with the ascending positions
@@ -132,19 +140,36 @@ class StartIndex:
         class_of, digit = self._class_of.get, self._digit_class
         for m in self._scan.finditer(" " + text):
             found[class_of(m.group(1), digit)].append(m.start())
+        inside: list[int] = []
         if self._inside is not None:
-            found[self._inside_class] += [m.start() for m in self._inside.finditer(text)]
+            search = self._inside.search
+            m = search(text)
+            while m is not None:
+                p = m.start()
+                inside.append(p)
+                m = search(text, p + 1)
         out: list[tuple[int, list[int] | None]] = []
-        unbounded = self.unbounded
-        for i, classes in enumerate(self._classes_of):
-            if i in unbounded:
+        for i, classes, also_inside in self._plan:
+            if classes is None:
                 out.append((i, None))
                 continue
+            if len(classes) == 1 and not (also_inside and inside):
+                positions = found[classes[0]]
+                if positions:
+                    out.append((i, positions))
+                continue
             lists = [found[c] for c in classes if found[c]]
-            if len(lists) == 1:
+            if also_inside and inside:
+                if lists:  # a word found inside another word may also start one
+                    out.append((i, sorted(set(inside).union(*lists))))
+                else:
+                    out.append((i, inside))
+            elif len(lists) == 1:
                 out.append((i, lists[0]))
-            elif lists:
-                out.append((i, sorted(set(chain.from_iterable(lists)))))
+            elif lists:  # the classes hold different positions: their lists join without repeats
+                positions = [p for positions in lists for p in positions]
+                positions.sort()
+                out.append((i, positions))
         return out
 
     def starts(self, text: str) -> list[list[int] | None]:
