@@ -21,21 +21,22 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["DIGIT", "StartIndex", "Starts", "alternation", "first_words"]
+__all__ = ["DIGIT", "StartIndex", "Starts", "alternation", "digits", "first_words"]
 
 _FIRST_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
 class Starts:
-    """What the first word of a pattern's match can be.
+    r"""What the first word of a pattern's match can be.
 
     ``words``: the match starts a word and that word is one of these, whole (a non-word
     character or the text's end follows it). ``prefixes``: the match starts a word that begins
     with one of these ("KW42", "Freitagabend"). ``digit``: the match starts a word that begins
-    with a decimal digit. ``inside``: the match may also begin with one of these anywhere, even
-    inside a word (a pattern part without a look-behind). ``anywhere``: no bound is known; the
-    pattern is run over the whole text.
+    with a decimal digit; ``digit_runs``: how many decimal digits (``\d``) that word can begin
+    with, all of them (None: any number). ``inside``: the match may also begin with one of these
+    anywhere, even inside a word (a pattern part without a look-behind). ``anywhere``: no bound
+    is known; the pattern is run over the whole text.
     """
 
     words: frozenset[str] = frozenset()
@@ -43,14 +44,25 @@ class Starts:
     digit: bool = False
     inside: frozenset[str] = frozenset()
     anywhere: bool = False
+    digit_runs: frozenset[int] | None = None
 
     def __or__(self, other: Starts) -> Starts:
+        runs = self.digit_runs if self.digit else other.digit_runs
+        if self.digit and other.digit:
+            runs = None if self.digit_runs is None or other.digit_runs is None else self.digit_runs | other.digit_runs
         return Starts(self.words | other.words, self.prefixes | other.prefixes, self.digit or other.digit,
-                      self.inside | other.inside, self.anywhere or other.anywhere)
+                      self.inside | other.inside, self.anywhere or other.anywhere,
+                      runs if self.digit or other.digit else None)
 
 
 #: A match that begins with a decimal digit.
 DIGIT = Starts(digit=True)
+
+
+def digits(*lengths: int) -> Starts:
+    r"""A match that begins with a run of exactly one of ``lengths`` decimal digits: the pattern
+    lets no further digit follow the run it begins with ("\d{4}-", "[0-3]?\d(?!\d)")."""
+    return Starts(digit=True, digit_runs=frozenset(lengths))
 
 
 def first_words(phrases: Iterable[str], glued: bool = False, inside: bool = False) -> Starts:
@@ -92,7 +104,10 @@ class StartIndex:
         exact = {w: {i for i, s in enumerate(starts) if w in s.words} for s in starts for w in s.words}
         prefixes = {p: {i for i, s in enumerate(starts) if p in s.prefixes} for s in starts for p in s.prefixes}
         inside = {w for s in starts for w in s.inside}
-        digit = frozenset(i for i, s in enumerate(starts) if s.digit)
+        # Runs of digits: any length for the patterns that bound none, the bounded lengths each.
+        any_run = frozenset(i for i, s in enumerate(starts) if s.digit and s.digit_runs is None)
+        runs = {n: any_run | {i for i, s in enumerate(starts) if s.digit and s.digit_runs and n in s.digit_runs}
+                for s in starts if s.digit and s.digit_runs for n in s.digit_runs}
         # A scanned key (a whole word, or the longest prefix a word begins with) -> the patterns
         # that may start there: a whole word may also be a prefix's word ("Freitag" of
         # "Freitag(abend)"), so each key takes the patterns of every prefix it begins with.
@@ -106,25 +121,23 @@ class StartIndex:
         # Keys that lead to the same patterns share a list of positions (a class).
         classes: dict[frozenset[int], int] = {}
         self._class_of = {key: classes.setdefault(ids, len(classes)) for key, ids in ids_of.items()}
-        self._digit_class = classes.setdefault(digit, len(classes))
-        # Words found inside other words are few: they share one class.
-        self._inside_class = classes.setdefault(frozenset(i for i, s in enumerate(starts) if s.inside), len(classes))
+        self._digit_class = classes.setdefault(any_run, len(classes))
+        self._digit_class_of = {n: classes.setdefault(frozenset(ids), len(classes)) for n, ids in runs.items()}
         self._n_classes = len(classes)
         #: For each pattern, the classes whose positions it may start at.
         self._classes_of: list[tuple[int, ...]] = [
             tuple(c for ids, c in classes.items() if i in ids) for i in range(self._n)]
-        #: Per pattern, in order: its classes found by the scan (None: run over the whole text),
-        #: and whether it may also start at the words found inside other words.
+        #: Per pattern, in order: its classes (None: run over the whole text), and whether it may
+        #: also start at the words found inside other words (those are few: one list for all).
         self._plan: list[tuple[int, tuple[int, ...] | None, bool]] = [
-            (i, None if i in self.unbounded else tuple(c for c in cs if c != self._inside_class),
-             self._inside_class in cs)
+            (i, None if i in self.unbounded else cs, bool(starts[i].inside))
             for i, cs in enumerate(self._classes_of)]
         heads = []
         if exact:
             heads.append(rf"{alternation(exact)}(?!\w)")
         if prefixes:
             heads.append(alternation(prefixes))
-        heads.append(r"\d")
+        heads.append(r"\d+")  # a run of digits (``first_words`` makes no first word of one)
         # A word start follows a non-word character (the text gets a space in front): "\W" at
         # the head lets ``re`` skip to the candidates by character class.
         self._scan = re.compile(rf"\W({'|'.join(heads)})")
@@ -137,9 +150,11 @@ class StartIndex:
         """The patterns that may match in ``text``, in order, with the ascending positions
         where they may start (None: anywhere)."""
         found: list[list[int]] = [[] for _ in range(self._n_classes)]
-        class_of, digit = self._class_of.get, self._digit_class
+        class_of, digit_class_of, digit = self._class_of.get, self._digit_class_of.get, self._digit_class
         for m in self._scan.finditer(" " + text):
-            found[class_of(m.group(1), digit)].append(m.start())
+            key = m.group(1)
+            c = class_of(key)
+            found[c if c is not None else digit_class_of(len(key), digit)].append(m.start())
         inside: list[int] = []
         if self._inside is not None:
             search = self._inside.search
