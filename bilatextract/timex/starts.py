@@ -132,11 +132,7 @@ class StartIndex:
         self._plan: list[tuple[int, tuple[int, ...] | None, bool]] = [
             (i, None if i in self.unbounded else cs, bool(starts[i].inside))
             for i, cs in enumerate(self._classes_of)]
-        heads = []
-        if exact:
-            heads.append(rf"{alternation(exact)}(?!\w)")
-        if prefixes:
-            heads.append(alternation(prefixes))
+        heads = [_first_word_regex(exact, prefixes)] if exact or prefixes else []
         heads.append(r"\d+")  # a run of digits (``first_words`` makes no first word of one)
         # A word start follows a non-word character (the text gets a space in front): "\W" at
         # the head lets ``re`` skip to the candidates by character class.
@@ -207,6 +203,27 @@ def alternation(words: Iterable[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
     return _trie_regex(trie) if trie else "(?!)"
+
+
+def _first_word_regex(whole: Iterable[str], prefixes: Iterable[str]) -> str:
+    """One trie of the first words that are whole (no word character may follow them) and of
+    those that are prefixes, preferring the longest: a word's key is the word where it is one
+    of ``whole`` or ``prefixes``, else the longest of ``prefixes`` it begins with, as trying the
+    whole words first and then the prefixes gives; each word is read once."""
+    trie: dict[str, Any] = {}
+    for word, is_whole in [(w, True) for w in whole] + [(p, False) for p in prefixes]:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = node.get("", True) and is_whole  # a prefix ends a key whatever follows
+
+    def regex(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + regex(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:  # after the longer keys
+            branches.append(r"(?!\w)" if node[""] else "")
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return regex(trie)
 
 
 def _trie_regex(node: dict[str, Any]) -> str:
