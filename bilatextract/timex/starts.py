@@ -3,7 +3,8 @@
 Every date pattern begins with a word of its ``dates.toml`` lists (a month, a weekday, a
 modifier, a context word such as "im") or with a digit. The grammar declares, beside each
 pattern, what its first word can be (:class:`Starts`, made with :func:`first_words` from the
-very lists the pattern's alternations are made of). :class:`StartIndex` finds all those words
+very lists the pattern's alternations are made of; a numeric pattern, how many digits its first
+number has: :func:`digits`). :class:`StartIndex` finds all those words
 in a text with one regex pass, in C, and gives each pattern the positions where it may start;
 the grammar tries the pattern only there, left to right, as ``finditer`` would. A pattern can
 only match where its first word is, so this gives what running every pattern over the whole
@@ -47,12 +48,12 @@ class Starts:
     digit_runs: frozenset[int] | None = None
 
     def __or__(self, other: Starts) -> Starts:
-        runs = self.digit_runs if self.digit else other.digit_runs
-        if self.digit and other.digit:
+        if self.digit and other.digit:  # either bound, or none where one side has none
             runs = None if self.digit_runs is None or other.digit_runs is None else self.digit_runs | other.digit_runs
+        else:
+            runs = self.digit_runs if self.digit else other.digit_runs if other.digit else None
         return Starts(self.words | other.words, self.prefixes | other.prefixes, self.digit or other.digit,
-                      self.inside | other.inside, self.anywhere or other.anywhere,
-                      runs if self.digit or other.digit else None)
+                      self.inside | other.inside, self.anywhere or other.anywhere, runs)
 
 
 #: A match that begins with a decimal digit.
