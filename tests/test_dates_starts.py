@@ -12,7 +12,7 @@ import pytest
 from bilatextract import pipeline
 from bilatextract.resources import load_toml
 from bilatextract.timex import Grammar
-from bilatextract.timex.starts import DIGIT, StartIndex, Starts, first_words
+from bilatextract.timex.starts import DIGIT, StartIndex, Starts, digits, first_words
 
 # Edge cases: glued words, odd whitespace, a weekday inside a word, non-ASCII digits.
 EDGE_TEXTS = [
@@ -180,3 +180,16 @@ def test_index_gives_each_pattern_the_places_of_its_first_words() -> None:
     for text in texts:
         assert _indexed(patterns, index, text) == _full(patterns, text), text
     assert index.starts("im Mai, KW3, xMontag, 2024 KWh") == [[0], [22], [14], [8, 27], [], None]
+
+
+def test_digit_runs_bound_where_numbers_start_a_pattern() -> None:
+    patterns = [r"(?<![\w.])\d{4}-\d\d", r"(?<!\w)[0-3]?\d(?!\d)\.", r"(?<!\w)\d+"]
+    index = StartIndex([digits(4), digits(1, 2), DIGIT])
+    texts = ["2024-05 12. 7. 123. 20245-01 ٢٠٢٤-01 1٣.", "", "1", "x2024-05, (2024-05) 2024-5"]
+    for text in texts:
+        assert _indexed(patterns, index, text) == _full(patterns, text), text
+    # "05" starts a word too (after the hyphen); "123" is a run of three digits
+    assert index.starts("2024-05 12. 123") == [[0], [5, 8], [0, 5, 8, 12]]
+    assert (digits(4) | digits(1, 2)).digit_runs == {1, 2, 4}
+    assert (digits(4) | DIGIT).digit_runs is None
+    assert (first_words(["im"]) | digits(4)) == Starts(words=frozenset({"im"}), digit=True, digit_runs=frozenset({4}))

@@ -17,14 +17,10 @@ from typing import Any, NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .._memo import Memo
 from ..resources import check_language, load_toml
 from ..timex import Candidate, Grammar
 from .base import SPAN_KEY, DocView, set_spans, view_of
 from .persist import Persisted, deferred, reads_its_models
-
-#: Longer words are not memoised.
-MEMO_KEY_CHARS = 64
 
 
 class TenseCues:
@@ -42,25 +38,32 @@ class TenseCues:
         #: Intent cues ("kündigte ... an", "announced"): the date they are about lies ahead, unless it
         #: follows the cue at once ("announced on Monday" dates the announcement).
         self.intent = {w for w in vocab.get("intent", []) if " " not in w}
-        #: Token text -> its cue, or _BREAK for a clause break, or None; one computation per word
-        #: (a cache of the vocabulary, shared by all documents).
-        self._kind = Memo(self._kind_of, max_key_chars=MEMO_KEY_CHARS)
+        #: Listed word -> its cue, the first of intent, future, past that lists it, and the clause
+        #: breaks: what ``_kind_of`` answers for a word or its lowercase form, found when compiled.
+        listed: dict[str, str] = {}
+        for kind, words in ((_INTENT, self.intent), ("future", self.future), ("past", self.past)):
+            for w in words:
+                listed.setdefault(w, kind)
+        self._listed = listed
+        self._breaks = {w: _BREAK for w in _CLAUSE_BREAKS}
 
-    def _cue(self, word: str) -> str | None:
-        lower = word.lower()
-        if lower in self.intent or word in self.intent:
-            return _INTENT
-        if lower in self.future or word in self.future:
-            return "future"
-        if lower in self.past or word in self.past:
-            return "past"
+    def _kind_of(self, word: str) -> str | None:
+        """The cue of a token text ("past", "future" or _INTENT, as listed for the word or its
+        lowercase form, or "past" by its ending), _BREAK for a clause break, or None."""
+        kind = self._breaks.get(word)
+        if kind is not None:
+            return kind
+        listed = self._listed
+        kind = listed.get(word)
+        lower = listed.get(word.lower())
+        if lower is not None and (kind is None or _CUE_ORDER[lower] < _CUE_ORDER[kind]):
+            kind = lower
+        if kind is not None:
+            return kind
         if (self.past_suffix and word.islower() and len(word) > 4 and word.endswith(self.past_suffix)
                 and word not in self.not_past):
             return "past"
         return None
-
-    def _kind_of(self, word: str) -> str | None:
-        return _BREAK if word in _CLAUSE_BREAKS else self._cue(word)
 
     def of(self, span: Span) -> str | None:
         """The tense nearest to ``span`` in its sentence: "past", "future" or None."""
@@ -98,7 +101,7 @@ class DocTense:
         # ... die am 1. Juli beginnt"); on a tie the one before it wins. So the search goes
         # outwards from the span and stops at the first cue or clause break on either side:
         # only the few words up to there are looked up.
-        kind_of = self.cues._kind.__getitem__
+        kind_of = self.cues._kind_of
         texts = view_of(doc).token_texts
         best: tuple[int, str | None] | None = None
         for k in range(span_start - 1, start - 1, -1):
@@ -158,6 +161,8 @@ _INTENT = "intent"
 
 #: Tokens that end a clause for the tense look-up.
 _CLAUSE_BREAKS = frozenset(",;:()–—")
+#: Which cue wins where a word and its lowercase form are listed as different cues.
+_CUE_ORDER = {_INTENT: 0, "future": 1, "past": 2}
 
 
 class _Tokens(NamedTuple):

@@ -24,7 +24,7 @@ from typing import Any
 
 from .candidate import Candidate
 from .resolve import nth_weekday
-from .starts import DIGIT, Starts, first_words
+from .starts import Starts, digits, first_words
 from .starts import alternation as _alt
 
 #: The grammar's patterns: the regex, its handler and what its match can begin with.
@@ -61,12 +61,12 @@ class FormsMixin:
                   self._weekday_numeric, wd_any_w))
         # A compact date at a line's start ("19990506"), a year and month alone on a line ("2017/11").
         P.append((rf"{lead}(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![\w.,/\-])",
-                  self._compact, DIGIT))
+                  self._compact, digits(8)))
         P.append((rf"{lead}(?P<y>(?:19|20)\d\d)/(?P<m>0?[1-9]|1[0-2])(?![\w/\-]|[.,]\d)", self._year_month_line,
-                  DIGIT))
+                  digits(4)))
         # Two years of a range or a slashed pair; an open range's year.
         P.append((rf"{lead}(?P<y1>{_WIDE_YEAR})\s*[-–/]\s*(?P<y2>{_WIDE_YEAR}|\d\d){_YEAR_END}", self._year_range,
-                  DIGIT))
+                  digits(4)))
         year_before = _alt(v.get("years", {}).get("before", []))
         P.append((rf"(?<![\w\-])(?:{year_before})\s+(?P<span>(?P<y>{_WIDE_YEAR})){_YEAR_END}", self._open_year,
                   first_words(v.get("years", {}).get("before", []))))
@@ -87,13 +87,13 @@ class FormsMixin:
         self.count_words: dict[str, int] = dict(v.get("ago", {}).get("numbers", {}))
         count = rf"(?P<n>\d{{1,2}}|{_alt(self.count_words)})"
         P.append((rf"(?<![\w\-]){count}\s+(?P<unit>{_alt(self.anchored_units)})\s+(?P<dir>{_alt(self.anchored_after)})"
-                  r"(?![\w\-])", self._anchored, first_words(self.count_words) | DIGIT))
+                  r"(?![\w\-])", self._anchored, first_words(self.count_words) | digits(1, 2)))
         # A month (with its day) of the year the text has reached.
         self.month_same_year: dict[str, int] = {_norm(k): n for k, n in v.get("month_same_year", {}).items()}
         same = _alt(self.month_same_year)
         day = rf"(?:(?P<d>[0-3]?\d)(?!\d)(?:{day_suffix})?\s*)?" if "DM" in v.get("orders", []) else ""
         P.append((rf"(?<![\w.,+\-]){day}(?P<m>{month})\s+(?P<sy>{same})(?![\w\-])", self._month_same_year,
-                  first_words(self.months) | (DIGIT if day else Starts())))
+                  first_words(self.months) | (digits(1, 2) if day else Starts())))
         # A month relative to the date the text has reached ("im selben Monat", "the following month").
         self.same_month: dict[str, int] = {_norm(k): n for k, n in v.get("same_month", {}).items()}
         P.append((rf"(?<![\w\-])(?P<w>{_alt(self.same_month)})(?![\w\-])", self._same_month,

@@ -17,7 +17,7 @@ from typing import Any
 from .candidate import Candidate
 from .forms import FormsMixin, Patterns
 from .handlers import HandlersMixin
-from .starts import DIGIT, StartIndex, first_words
+from .starts import StartIndex, digits, first_words
 from .starts import alternation as _alt
 
 DIRECTIONS = ("this", "next", "last")
@@ -91,29 +91,29 @@ class Grammar(HandlersMixin, FormsMixin):
         seasons_w = first_words(self.seasons)
         # Numeric dates.
         P.append((rf"{lead}(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?![\w\-/]|[.,]\d)", self._numeric,
-                  DIGIT))
+                  digits(4)))
         P.append((rf"{lead}(?P<y>\d{{4}})/(?P<m>\d{{1,2}})/(?P<d>\d{{1,2}})(?![\w\-/]|[.,]\d)", self._numeric,
-                  DIGIT))
+                  digits(4)))
         P.append((rf"{lead}(?P<d>\d{{1,2}})\.\s?(?P<m>\d{{1,2}})\.\s?(?P<y>\d{{4}})(?![\w\-]|[.,]\d)", self._numeric,
-                  DIGIT))
+                  digits(1, 2)))
         if v.get("slash_dmy"):
             P.append((rf"{lead}(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}})(?![\w\-/]|[.,]\d)", self._numeric,
-                      DIGIT))
+                      digits(1, 2)))
         else:
             # Day and month order unknown: only a number above 12 tells ("21/5/2010", "5/21/2010").
             P.append((rf"{lead}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}})(?![\w\-/]|[.,]\d)",
-                      self._slash_either, DIGIT))
+                      self._slash_either, digits(1, 2)))
         clock = _alt(ctx.get("clock_after", []))
         P.append((rf"{lead}(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?!\s?\d|\w|\s*{clock}(?!\w))", self._numeric,
-                  DIGIT))
+                  digits(1, 2)))
         # Written dates.
         if "DM" in v.get("orders", []):
             P.append((rf"{lead_weekday}(?<![\w.,+]){day}\s*(?:{dm_link}\s+)?(?P<m>{month})(?![\w\-])"
                       rf"{opt_year}"
-                      + trail_weekday, self._written, lead_weekday_w | DIGIT))
+                      + trail_weekday, self._written, lead_weekday_w | digits(1, 2)))
             # The first day of a range takes the month and year of the second ("vom 4. bis 6. Oktober 2015").
             P.append((rf"{lead}(?P<span>{day})\s*{range_link}\s*(?=[0-3]?\d(?:{day_suffix})?\s*(?:{dm_link}\s+)?"
-                      rf"(?P<m>{month})(?![\w\-]){opt_year})", self._written, DIGIT))
+                      rf"(?P<m>{month})(?![\w\-]){opt_year})", self._written, digits(1, 2)))
         if "MD" in v.get("orders", []):
             P.append((rf"{lead_weekday}(?<![\w.,/+\-–])(?P<m>{month})\s+{day}(?![\w\-]|[.:,]\d){opt_year}"
                       + trail_weekday, self._written, lead_weekday_w | months_w))
@@ -151,7 +151,7 @@ class Grammar(HandlersMixin, FormsMixin):
         # Years.
         P.append((rf"(?<![\w\-])(?P<yw>{year_words})\s+(?P<y>1\d\d\d|20\d\d|21\d\d)(?!\w|[.,]\d|-(?!\d))", self._year,
                   first_words(v.get("year_words", []))))
-        P.append((rf"{lead}(?P<y>(?:1[89]|20)\d\d)(?![\w+%°\-–/]|[.,:]\d)", self._bare_year, DIGIT))
+        P.append((rf"{lead}(?P<y>(?:1[89]|20)\d\d)(?![\w+%°\-–/]|[.,:]\d)", self._bare_year, digits(4)))
         # Relative dates.
         P.append((rf"(?<![\w\-])(?P<mod>{modifier})\s+(?P<unit>{unit})(?![\w\-])", self._relative_unit,
                   modifiers_w))
@@ -189,7 +189,7 @@ class Grammar(HandlersMixin, FormsMixin):
             before, after = _alt(ago.get("before", [])), _alt(ago.get("after", []))
             P.append((rf"(?<![\w\-])(?:(?P<pre>{before})\s+)?{count}\s+(?P<unit>{ago_units})"
                       rf"(?:\s+(?P<post>{after}))?(?![\w\-])", self._ago,
-                      first_words(ago.get("before", [])) | first_words(self.number_words) | DIGIT))
+                      first_words(ago.get("before", [])) | first_words(self.number_words) | digits(1, 2)))
         # "im Vorjahr": one word for a relative unit.
         self.relative_words: dict[str, dict[str, Any]] = dict(v.get("relative_words", {}))
         P.append((rf"(?<![\w\-])(?P<w>{_alt(self.relative_words)})(?![\w\-])", self._relative_word,
@@ -211,7 +211,7 @@ class Grammar(HandlersMixin, FormsMixin):
         before_w, after_w = _alt(weeks.get("before", [])), _alt(weeks.get("after", []))
         P.append((rf"(?<![\w\-])(?:(?:{before_w})\s*(?P<w1>[1-5]?\d)|(?P<w2>[1-5]?\d)\.?\s+(?:{after_w}))"
                   rf"(?:\s+{year})?(?![\w\-])", self._calendar_week,
-                  first_words(weeks.get("before", []), glued=True) | DIGIT))
+                  first_words(weeks.get("before", []), glued=True) | digits(1, 2)))
         self._number_before = re.compile(rf"(?<![\w\-])(?:{_alt(ctx.get('number_before', []))})\s*$")
         self._number_after = re.compile(rf"^\s*(?:{_alt(ctx.get('number_after', []))})(?!\w)")
         self._add_forms(v, P, {"lead": lead, "month": month, "weekday": weekday, "day_suffix": day_suffix})

@@ -3,7 +3,8 @@
 Every date pattern begins with a word of its ``dates.toml`` lists (a month, a weekday, a
 modifier, a context word such as "im") or with a digit. The grammar declares, beside each
 pattern, what its first word can be (:class:`Starts`, made with :func:`first_words` from the
-very lists the pattern's alternations are made of). :class:`StartIndex` finds all those words
+very lists the pattern's alternations are made of; a numeric pattern, how many digits its first
+number has: :func:`digits`). :class:`StartIndex` finds all those words
 in a text with one regex pass, in C, and gives each pattern the positions where it may start;
 the grammar tries the pattern only there, left to right, as ``finditer`` would. A pattern can
 only match where its first word is, so this gives what running every pattern over the whole
@@ -19,24 +20,24 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import chain
 from typing import Any
 
-__all__ = ["DIGIT", "StartIndex", "Starts", "alternation", "first_words"]
+__all__ = ["DIGIT", "StartIndex", "Starts", "alternation", "digits", "first_words"]
 
 _FIRST_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
 class Starts:
-    """What the first word of a pattern's match can be.
+    r"""What the first word of a pattern's match can be.
 
     ``words``: the match starts a word and that word is one of these, whole (a non-word
     character or the text's end follows it). ``prefixes``: the match starts a word that begins
     with one of these ("KW42", "Freitagabend"). ``digit``: the match starts a word that begins
-    with a decimal digit. ``inside``: the match may also begin with one of these anywhere, even
-    inside a word (a pattern part without a look-behind). ``anywhere``: no bound is known; the
-    pattern is run over the whole text.
+    with a decimal digit; ``digit_runs``: how many decimal digits (``\d``) that word can begin
+    with, all of them (None: any number). ``inside``: the match may also begin with one of these
+    anywhere, even inside a word (a pattern part without a look-behind). ``anywhere``: no bound
+    is known; the pattern is run over the whole text.
     """
 
     words: frozenset[str] = frozenset()
@@ -44,14 +45,25 @@ class Starts:
     digit: bool = False
     inside: frozenset[str] = frozenset()
     anywhere: bool = False
+    digit_runs: frozenset[int] | None = None
 
     def __or__(self, other: Starts) -> Starts:
+        if self.digit and other.digit:  # either bound, or none where one side has none
+            runs = None if self.digit_runs is None or other.digit_runs is None else self.digit_runs | other.digit_runs
+        else:
+            runs = self.digit_runs if self.digit else other.digit_runs if other.digit else None
         return Starts(self.words | other.words, self.prefixes | other.prefixes, self.digit or other.digit,
-                      self.inside | other.inside, self.anywhere or other.anywhere)
+                      self.inside | other.inside, self.anywhere or other.anywhere, runs)
 
 
 #: A match that begins with a decimal digit.
 DIGIT = Starts(digit=True)
+
+
+def digits(*lengths: int) -> Starts:
+    r"""A match that begins with a run of exactly one of ``lengths`` decimal digits: the pattern
+    lets no further digit follow the run it begins with ("\d{4}-", "[0-3]?\d(?!\d)")."""
+    return Starts(digit=True, digit_runs=frozenset(lengths))
 
 
 def first_words(phrases: Iterable[str], glued: bool = False, inside: bool = False) -> Starts:
@@ -93,7 +105,10 @@ class StartIndex:
         exact = {w: {i for i, s in enumerate(starts) if w in s.words} for s in starts for w in s.words}
         prefixes = {p: {i for i, s in enumerate(starts) if p in s.prefixes} for s in starts for p in s.prefixes}
         inside = {w for s in starts for w in s.inside}
-        digit = frozenset(i for i, s in enumerate(starts) if s.digit)
+        # Runs of digits: any length for the patterns that bound none, the bounded lengths each.
+        any_run = frozenset(i for i, s in enumerate(starts) if s.digit and s.digit_runs is None)
+        runs = {n: any_run | {i for i, s in enumerate(starts) if s.digit and s.digit_runs and n in s.digit_runs}
+                for s in starts if s.digit and s.digit_runs for n in s.digit_runs}
         # A scanned key (a whole word, or the longest prefix a word begins with) -> the patterns
         # that may start there: a whole word may also be a prefix's word ("Freitag" of
         # "Freitag(abend)"), so each key takes the patterns of every prefix it begins with.
@@ -107,44 +122,66 @@ class StartIndex:
         # Keys that lead to the same patterns share a list of positions (a class).
         classes: dict[frozenset[int], int] = {}
         self._class_of = {key: classes.setdefault(ids, len(classes)) for key, ids in ids_of.items()}
-        self._digit_class = classes.setdefault(digit, len(classes))
-        # Words found inside other words are few: they share one class.
-        self._inside_class = classes.setdefault(frozenset(i for i, s in enumerate(starts) if s.inside), len(classes))
+        self._digit_class = classes.setdefault(any_run, len(classes))
+        self._digit_class_of = {n: classes.setdefault(frozenset(ids), len(classes)) for n, ids in runs.items()}
         self._n_classes = len(classes)
         #: For each pattern, the classes whose positions it may start at.
         self._classes_of: list[tuple[int, ...]] = [
             tuple(c for ids, c in classes.items() if i in ids) for i in range(self._n)]
-        heads = []
-        if exact:
-            heads.append(rf"{alternation(exact)}(?!\w)")
-        if prefixes:
-            heads.append(alternation(prefixes))
-        heads.append(r"\d")
+        #: Per pattern, in order: its classes (None: run over the whole text), and whether it may
+        #: also start at the words found inside other words (those are few: one list for all).
+        self._plan: list[tuple[int, tuple[int, ...] | None, bool]] = [
+            (i, None if i in self.unbounded else cs, bool(starts[i].inside))
+            for i, cs in enumerate(self._classes_of)]
+        heads = [_first_word_regex(exact, prefixes)] if exact or prefixes else []
+        heads.append(r"\d+")  # a run of digits (``first_words`` makes no first word of one)
         # A word start follows a non-word character (the text gets a space in front): "\W" at
         # the head lets ``re`` skip to the candidates by character class.
         self._scan = re.compile(rf"\W({'|'.join(heads)})")
-        self._inside = re.compile(f"(?={alternation(inside)})") if inside else None
+        # Searched again one character after each match, to find them all, even overlapping ones
+        # (a look-ahead pattern would let ``re`` skip to a possible first character no faster than
+        # to every next character).
+        self._inside = re.compile(alternation(inside)) if inside else None
 
     def active(self, text: str) -> list[tuple[int, list[int] | None]]:
         """The patterns that may match in ``text``, in order, with the ascending positions
         where they may start (None: anywhere)."""
         found: list[list[int]] = [[] for _ in range(self._n_classes)]
-        class_of, digit = self._class_of.get, self._digit_class
+        class_of, digit_class_of, digit = self._class_of.get, self._digit_class_of.get, self._digit_class
         for m in self._scan.finditer(" " + text):
-            found[class_of(m.group(1), digit)].append(m.start())
+            key = m.group(1)
+            c = class_of(key)
+            found[c if c is not None else digit_class_of(len(key), digit)].append(m.start())
+        inside: list[int] = []
         if self._inside is not None:
-            found[self._inside_class] += [m.start() for m in self._inside.finditer(text)]
+            search = self._inside.search
+            m = search(text)
+            while m is not None:
+                p = m.start()
+                inside.append(p)
+                m = search(text, p + 1)
         out: list[tuple[int, list[int] | None]] = []
-        unbounded = self.unbounded
-        for i, classes in enumerate(self._classes_of):
-            if i in unbounded:
+        for i, classes, also_inside in self._plan:
+            if classes is None:
                 out.append((i, None))
                 continue
+            if len(classes) == 1 and not (also_inside and inside):
+                positions = found[classes[0]]
+                if positions:
+                    out.append((i, positions))
+                continue
             lists = [found[c] for c in classes if found[c]]
-            if len(lists) == 1:
+            if also_inside and inside:
+                if lists:  # a word found inside another word may also start one
+                    out.append((i, sorted(set(inside).union(*lists))))
+                else:
+                    out.append((i, inside))
+            elif len(lists) == 1:
                 out.append((i, lists[0]))
-            elif lists:
-                out.append((i, sorted(set(chain.from_iterable(lists)))))
+            elif lists:  # the classes hold different positions: their lists join without repeats
+                positions = [p for positions in lists for p in positions]
+                positions.sort()
+                out.append((i, positions))
         return out
 
     def starts(self, text: str) -> list[list[int] | None]:
@@ -167,6 +204,27 @@ def alternation(words: Iterable[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
     return _trie_regex(trie) if trie else "(?!)"
+
+
+def _first_word_regex(whole: Iterable[str], prefixes: Iterable[str]) -> str:
+    """One trie of the first words that are whole (no word character may follow them) and of
+    those that are prefixes, preferring the longest: a word's key is the word where it is one
+    of ``whole`` or ``prefixes``, else the longest of ``prefixes`` it begins with, as trying the
+    whole words first and then the prefixes gives; each word is read once."""
+    trie: dict[str, Any] = {}
+    for word, is_whole in [(w, True) for w in whole] + [(p, False) for p in prefixes]:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = node.get("", True) and is_whole  # a prefix ends a key whatever follows
+
+    def regex(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + regex(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:  # after the longer keys
+            branches.append(r"(?!\w)" if node[""] else "")
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return regex(trie)
 
 
 def _trie_regex(node: dict[str, Any]) -> str:

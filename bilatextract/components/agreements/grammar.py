@@ -60,6 +60,8 @@ class Grammar:
         if not text[:1].isupper():
             return False
         low = text.lower()
+        if not low.endswith(endings):  # (most words: then no generic prefix can stand before an ending either)
+            return False
         for prefix in self.compound_generic_prefixes:  # "Nebenabkommen", "Folgeabkommen"
             if text.startswith(prefix) and low[len(prefix):] in endings:
                 return False

@@ -54,15 +54,11 @@ class Identity:
     def _name_key(self, name: str) -> str:
         """A stable key of a name: lowercase, uninflected, without articles, ASCII-folded."""
         out = []
+        uninflected = self.inflected_forms.apply
         for word in name.lower().split():
             if word in self.party_articles or word in self.definite or word in self.indefinite:
                 continue
-            for ending, forms in self.inflection.items():
-                form = next((f for f in forms if word.endswith(f)), None)
-                if form is not None:
-                    word = word[: len(word) - len(form)] + ending
-                    break
-            out.append(word)
+            out.append(uninflected(word))
         key = unicodedata.normalize("NFKD", "-".join(out)).encode("ascii", "ignore").decode()
         return re.sub(r"[^a-z0-9]+", "-", key).strip("-")
 

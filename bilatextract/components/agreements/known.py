@@ -158,14 +158,8 @@ class Known:
         """The known agreement a German name refers to in an inflected form ("Übereinkommens von Paris")."""
         if not self.inflection:
             return None
-        base = []
-        for word in text.lower().split():
-            for ending, forms in self.inflection.items():
-                form = next((f for f in forms if word.endswith(f)), None)
-                if form is not None:
-                    word = word[: len(word) - len(form)] + ending
-                    break
-            base.append(word)
+        uninflected = self.inflected_forms.apply
+        base = [uninflected(word) for word in text.lower().split()]
         return self.known_by_text.get(" ".join(base)) or self.known_by_loose.get(self._loose_key(text))
 
     def _loose_key(self, text: str) -> str:
@@ -173,17 +167,15 @@ class Known:
         their endings ("Umfassenden Wirtschafts- und Handelsabkommens" ~ "Umfassendes ... abkommen")."""
         words = text.lower().split()
         out = []
+        replace = self.loose_forms.replace
+        adjective_endings = self._adj_endings_longest_first
         for k, word in enumerate(words):
-            for ending, forms in self.inflection.items():
-                form = next((f for f in (ending, *forms) if word.endswith(f)), None)
-                if form is not None:
-                    word = word[: len(word) - len(form)] + ending
-                    break
-            else:
-                if k < len(words) - 1:
-                    end = next((e for e in self._adj_endings_longest_first
-                                if word.endswith(e) and len(word) > len(e) + 3), "")
-                    word = word[: len(word) - len(end)]
+            noun = replace(word)
+            if noun is not None:
+                word = noun
+            elif k < len(words) - 1 and word.endswith(adjective_endings):
+                end = next((e for e in adjective_endings if word.endswith(e) and len(word) > len(e) + 3), "")
+                word = word[: len(word) - len(end)]
             out.append(word)
         return " ".join(out)
 

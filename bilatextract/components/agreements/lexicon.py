@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from ...resources import load_toml
 from .words import _SENTENCE_END
@@ -63,6 +64,10 @@ class Lexicon:
             re.compile(r"(?<!\w)(?:" + "|".join(re.escape(x) for x in cue_words) + r")(?!\w)") if cue_words else None
         )
         self.inflection = {k.lower(): tuple(v) for k, v in cfg.get("inflection", {}).items()}
+        #: (inflected form, uninflected ending) in the order the rules try them; with the endings
+        #: themselves too (``loose_forms``: an uninflected word keeps its ending)
+        self.inflected_forms = _Suffixes((f, e) for e, forms in self.inflection.items() for f in forms)
+        self.loose_forms = _Suffixes((f, e) for e, forms in self.inflection.items() for f in (e, *forms))
         # lowercase heads after a capitalised name ("the Prespa agreement", "Dayton peace accords")
         low = cfg.get("lowercase_heads", {})
         self.lower_heads = frozenset(low.get("heads", ()))
@@ -80,6 +85,31 @@ class Lexicon:
             re.compile(cue_start + "(?:" + "|".join(re.escape(x) for x in signing) + ")") if signing else None
         )
         self._load_known()
+
+
+class _Suffixes:
+    """Word endings to replace, in order: the first one a word ends with is replaced."""
+
+    __slots__ = ("pairs", "any")
+
+    def __init__(self, pairs: Iterable[tuple[str, str]]) -> None:
+        #: (ending, its replacement), in order
+        self.pairs = tuple(pairs)
+        #: all the endings: most words end with none of them, told by one ``str.endswith``
+        self.any = tuple(f for f, _ in self.pairs)
+
+    def replace(self, word: str) -> str | None:
+        """``word`` with its first listed ending replaced, or None where it has none of them."""
+        if word.endswith(self.any):
+            for ending, replacement in self.pairs:
+                if word.endswith(ending):
+                    return word[: len(word) - len(ending)] + replacement
+        return None
+
+    def apply(self, word: str) -> str:
+        """``word`` with its first listed ending replaced, if it has one of them."""
+        replaced = self.replace(word)
+        return word if replaced is None else replaced
 
 
 def _boundaries(cfg: dict, *tables: dict[str, list[tuple[tuple[str, ...], int]]]) -> frozenset[str]:

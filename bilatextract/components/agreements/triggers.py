@@ -63,6 +63,10 @@ class Triggers:
             self.names_by_token.setdefault(token, []).append(name)
         for group in self.names_by_token.values():
             group.sort(key=lambda name: -len("".join(name)))
+        #: the first words of the names of each token: where the text goes on with none of them
+        #: (one ``str.startswith``), no name is there
+        self.name_firsts = {token: tuple(dict.fromkeys(name[0] for name in group))
+                            for token, group in self.names_by_token.items()}
         self.name_tokens = frozenset(self.names_by_token)
         endings = self.compound_endings + self.signed_endings
         endings += tuple(dash + head.lower() for head in sorted(self.hyphen_heads) for dash in "-–")
@@ -85,7 +89,7 @@ class Triggers:
             kind = kinds[texts[i]]
             if kind & _TRIGGER:
                 spans.append((starts[i], starts[i] + len(texts[i])))
-            if kind & _NAME:
+            if kind & _NAME and text.startswith(self.name_firsts[texts[i]], starts[i]):
                 end = _name_end(text, starts[i], self.names_by_token[texts[i]])
                 if end is not None:
                     spans.append((starts[i], end))
