@@ -98,14 +98,20 @@ def signals_blocked_while_starting_workers() -> Iterator[None]:
 def worker_signals() -> None:
     """In a worker process, first thing: Ctrl-C (SIGINT, sent to the terminal's whole process
     group) is left to the parent, which stops the workers itself; SIGTERM and SIGHUP end the
-    worker at once, without Python (the parent's pool sends SIGTERM when it stops). Then the
-    signals blocked by :func:`signals_blocked_while_starting_workers` are let through."""
+    worker by an exception (:class:`SystemExit`, quietly), so that the locks it holds are released
+    on the way out: a worker killed outright while it waits for work keeps the pool's queue locked,
+    and the parent waits for that lock forever. Then the signals blocked by
+    :func:`signals_blocked_while_starting_workers` are let through."""
     if threading.current_thread() is not threading.main_thread():
         return  # a thread pool's worker: signals are the main thread's business
     for sig in _signals():
-        signal.signal(sig, signal.SIG_IGN if sig == signal.SIGINT else signal.SIG_DFL)
+        signal.signal(sig, signal.SIG_IGN if sig == signal.SIGINT else _exit_worker)
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, _signals())
+
+
+def _exit_worker(signum: int, frame: FrameType | None) -> Any:
+    raise SystemExit(128 + signum)
 
 
 @contextlib.contextmanager
