@@ -143,9 +143,16 @@ class Resolver:
         (a document names its ministries again and again)."""
         entries = self._names_seen.get(words)
         if entries is None:
+            entries = self._named_from(words, self.known.get(kb.name_key(words), []))
+        return entries
+
+    def _named_from(self, words: tuple[str, ...], hits: list[tuple[tuple[bool, ...], kb.MinistryEntry]]
+                    ) -> tuple[kb.MinistryEntry, ...]:
+        """``_named(words)``, given the known names of their key (``hits``)."""
+        entries = self._names_seen.get(words)
+        if entries is None:
             if len(self._names_seen) >= MEMO_LIMIT:
                 self._names_seen.clear()
-            hits = self.known.get(kb.name_key(words), [])
             capitals = _capitals(words)
             entries = self._names_seen[words] = tuple(e for name_capitals, e in hits if name_capitals == capitals)
         return entries
