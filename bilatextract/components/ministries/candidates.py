@@ -6,7 +6,6 @@ from __future__ import annotations
 import bisect
 from typing import Any
 
-from spacy.attrs import ORTH
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -322,10 +321,13 @@ class CandidateFinder:
             cand.end = span.end
 
     def _mentions(self, lang: str) -> list[kb.CountryMention]:
+        """The country mentions of the text in ``lang``. Found by the scanners over the whole text:
+        on text read once that costs a third of judging where each token can start a form (the
+        per-word memos of ``country_mentions(..., tokens)`` pay only on words seen before); the
+        ministers component then reads the same list."""
         cache = self._cache
         if lang not in cache:
-            cache[lang] = kb.country_mentions(self._text, lang, (self._starts, self._words),
-                                              self._doc.to_array(ORTH).tolist())
+            cache[lang] = kb.country_mentions(self._text, lang)
         return cache[lang]
 
 

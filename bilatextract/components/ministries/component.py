@@ -102,7 +102,6 @@ class MinistriesComponent(Persisted, CandidateFinder, Resolver):
     def run(self, doc: Doc) -> None:
         """The work of ``__call__``, on a ``_Scan`` (which holds the document's words and marks)."""
         self._cache: dict[str, list[kb.CountryMention]] = {}
-        self._doc = doc
         view = view_of(doc)
         self._text = view.text
         words = view.token_texts
