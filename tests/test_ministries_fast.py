@@ -28,6 +28,7 @@ from bilatextract import pipeline
 from bilatextract._memo import Memo
 from bilatextract.components import base
 from bilatextract.components.ministries import MinistriesComponent
+from bilatextract.components.ministries.patterns import Candidate
 
 CORPUS = Path(__file__).parent / "data" / "composed.jsonl"
 
@@ -90,6 +91,49 @@ def test_resolving_each_span_once_is_resolving_every_candidate(lang: str, monkey
     assert _outputs(lang) == fast
 
 
+def _plain_known_names(self: MinistriesComponent, positions: list[int]) -> list[Any]:
+    """Known names at ``positions``, each word's key computed by ``name_key_word``."""
+    out = []
+    texts = self._words
+    for i in positions:
+        ends = []
+        node = self.known_trie
+        j = i
+        while j < len(texts):
+            node = node.get(kb.name_key_word(texts[j]))
+            if node is None:
+                break
+            j += 1
+            if "" in node:
+                ends.append(j)
+        for end in reversed(ends):
+            entries = self._named(tuple(texts[i:end]))
+            if entries:
+                out.append(Candidate(i, end, end, self.lang, "known", entries=entries))
+                break
+    return out
+
+
+#: Known names with the characters name keys replace, in capitals, inflected.
+KNOWN_FORMS = ["The Foreign & Commonwealth Office and the Foreign and Commonwealth Office met.",
+               "FOREIGN & COMMONWEALTH OFFICE STATEMENT; the Prime Minister’s Office of Japan, Prime Minister‘s Office "
+               "of Japan.",
+               "Das AUSWÄRTIGE AMT teilt mit: im Auswärtigen Amt, des Auswärtigen Amtes, dem Eidgenössischen "
+               "Departement für auswärtige Angelegenheiten."]
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_known_names_read_by_the_words_lower_values_are_those_of_their_keys(
+    lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    nlp = pipeline.get(lang)
+    texts = _real_texts(lang) + KNOWN_FORMS
+    fast = [_spans(nlp(text)) for text in texts]
+    assert sum(1 for spans in fast[-3:] for s in spans if s[0] == "MINISTRY") >= 7
+    monkeypatch.setattr(MinistriesComponent, "known_names", _plain_known_names)
+    assert [_spans(nlp(text)) for text in texts] == fast
+
+
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_word_marks_are_the_same_when_the_compound_memos_are_emptied_often(lang: str) -> None:
     fast = _outputs(lang)
@@ -116,7 +160,7 @@ def test_word_marks_compiled_per_trigger_are_the_words_judged_afresh(lang: str) 
         doc = nlp.make_doc(text)
         words = [t.text for t in doc]
         starts = [t.idx for t in doc]
-        marks = comp._word_marks(doc, doc.text, starts, words)
+        marks, _lowers = comp._word_marks(doc, doc.text, starts, words)
         assert [marks.get(i, 0) for i in range(len(words))] == [comp._judge(w) for w in words], text
         seen |= functools.reduce(operator.or_, marks.values(), 0)
     # known names, abbreviations, productive heads; in German texts fused compounds too

@@ -4,6 +4,8 @@ names, compounds, abbreviations (a mix-in of ``MinistriesComponent``)."""
 from __future__ import annotations
 
 import bisect
+import operator
+from itertools import compress, repeat
 from typing import Any
 
 from spacy.tokens import Doc
@@ -71,23 +73,25 @@ class CandidateFinder:
         self._fused_stems = tuple(shortest)
         # The first words of known names are triggers; the words after them are read by key.
         self._word_keys = kb.name_key_forms(_trie_keys(self.known_trie))
+        self._hash_keys = {strings.add(form): key for form, key in self._word_keys.items()}
         self._key_table = kb.name_key_table()
 
-    def _word_marks(self, doc: Doc, text: str, starts: list[int], words: list[str]) -> dict[int, int]:
+    def _word_marks(self, doc: Doc, text: str, starts: list[int], words: list[str]
+                    ) -> tuple[dict[int, int], list[int]]:
         """What each word can start, for the words that can start something (a superset of the
-        words ``_judge`` marks is found in C; each is judged by its compiled marks)."""
+        words ``_judge`` marks is found in C; each is judged by its compiled marks), and the
+        ``LOWER`` value of every token."""
         loose, lowers = self.triggers.loose_positions(doc)
-        orth_marks, lower_marks = self._orth_marks, self._lower_marks
-        marks = {}
-        for i in loose:
-            mark = orth_marks.get(words[i], 0) | lower_marks.get(lowers[i], 0)
-            if mark:
-                marks[i] = mark
+        if len(lowers) != len(words):  # no patterns: no value read
+            lowers = [0] * len(words)
+        found = list(map(operator.or_, map(self._orth_marks.get, map(words.__getitem__, loose), repeat(0)),
+                         map(self._lower_marks.get, map(lowers.__getitem__, loose), repeat(0))))
+        marks = dict(compress(zip(loose, found, strict=True), found))
         for i in self._fused_positions(text, starts, words):
             mark = self._judge_fused(words[i])
             if mark:
                 marks[i] = marks.get(i, 0) | mark
-        return marks
+        return marks, lowers
 
     def _fused_positions(self, text: str, starts: list[int], words: list[str]) -> set[int]:
         """The tokens that hold one of the fused heads' strings in small letters (a superset of
@@ -144,18 +148,25 @@ class CandidateFinder:
         """Known names at ``positions``: the longest whose words are capitalised as the name's."""
         out = []
         texts = self._words
+        lowers = self._lowers  # spaCy's LOWER per token; 0 where the word was recased
         n = len(texts)
-        word_keys, table = self._word_keys, self._key_table
+        hash_keys, word_keys, table = self._hash_keys, self._word_keys, self._key_table
         for i in positions:
             ends = []  # (end, names) of the known names whose keys start at i, shortest first
             node = self.known_trie
             j = i
             while j < n:
-                # kb.name_key_word(texts[j]) where it is a key of the trie (None where it is none)
-                low = texts[j].lower()
-                key = word_keys.get(low)
+                # kb.name_key_word(texts[j]) where it is a key of the trie: by the word's LOWER value;
+                # a word with none is no key where it is alphabetic (its form is itself in small letters)
+                key = hash_keys.get(lowers[j])
                 if key is None:
-                    key = word_keys.get(low.translate(table))
+                    word = texts[j]
+                    if lowers[j] and word.isalpha():
+                        break
+                    low = word.lower()
+                    key = word_keys.get(low)
+                    if key is None:
+                        key = word_keys.get(low.translate(table))
                 node = node.get(key)  # type: ignore[arg-type]
                 if node is None:
                     break

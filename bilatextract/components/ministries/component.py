@@ -107,7 +107,7 @@ class MinistriesComponent(Persisted, CandidateFinder, Resolver):
         words = view.token_texts
         self._starts = view.token_starts
         # The few words where a candidate can start, and what each can start.
-        self._marks = marks = self._word_marks(doc, self._text, self._starts, words)
+        self._marks, self._lowers = marks, lowers = self._word_marks(doc, self._text, self._starts, words)
         # ALL-CAPS stretches (letterheads, headlines) are read as capitalised words.
         recased = self._caps_stretch(words)
         if recased:
@@ -115,6 +115,7 @@ class MinistriesComponent(Persisted, CandidateFinder, Resolver):
             for i in recased:
                 words[i] = words[i][:1] + words[i][1:].lower()
                 marks[i] = self._judge(words[i])
+                lowers[i] = 0  # (no LOWER value for the recased word)
         self._words = words
         positions = sorted(i for i, mark in marks.items() if mark)
         if not positions:
@@ -240,6 +241,7 @@ class _Scan(MinistriesComponent):
         self._words: list[str] = []
         self._starts: list[int] = []
         self._marks: dict[int, int] = {}
+        self._lowers: list[int] = []
 
 
 def _identity(attrs: dict[str, Any]) -> str | None:
