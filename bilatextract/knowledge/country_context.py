@@ -71,6 +71,12 @@ def country_after(
     return (mention.code, mention.end) if mention else None
 
 
+def country_link_pattern(links: Sequence[str], link_articles: Sequence[str]) -> re.Pattern[str]:
+    """What ``country_after`` matches between a name and the country after it, compiled once
+    (a component asks for it when it compiles its knowledge)."""
+    return _link_regex(tuple(links), tuple(link_articles))
+
+
 @functools.lru_cache(maxsize=64)
 def _link_regex(links: tuple[str, ...], link_articles: tuple[str, ...]) -> re.Pattern[str]:
     """What stands between a name and the country after it: spaces, a link word, an article."""

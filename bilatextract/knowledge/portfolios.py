@@ -85,6 +85,14 @@ def _single_stem(word: str, lang: str) -> str | None:
     return None
 
 
+def compile_portfolios(lang: str) -> None:
+    """Build the look-up indexes of ``lang``'s portfolio stems, compound stems and fused prefixes
+    now (a component does when it compiles its knowledge), not on the first text that needs them."""
+    _stem_index(lang)
+    _compound_stems_longest_first(lang)
+    _fused_prefixes(lang)
+
+
 def portfolio_matches(phrase: str, lang: str) -> list[tuple[int, str]]:
     """The portfolio stems found in ``phrase``: (word index, portfolio), in order."""
     words = [w.lower() for w in _PHRASE_WORD.findall(phrase)]
