@@ -117,7 +117,7 @@ class MinistriesComponent(Persisted, CandidateFinder, Resolver):
                 marks[i] = self._judge(words[i])
                 lowers[i] = 0  # (no LOWER value for the recased word)
         self._words = words
-        positions = sorted(i for i, mark in marks.items() if mark)
+        positions = sorted(compress(marks, marks.values()))
         if not positions:
             set_spans(doc, "MINISTRY", [], key=self.spans_key)
             return
