@@ -228,11 +228,12 @@ def shared_prefixes(lang: str) -> dict[str, tuple[str, ...]]:
     return {p.lower(): tuple(codes) for p, codes in data.items()}
 
 
-def shared_prefix_countries(word: str, lang: str) -> tuple[str, ...]:
+def shared_prefix_countries(word: str, lang: str,
+                            prefixes: dict[str, tuple[str, ...]] | None = None) -> tuple[str, ...]:
     """The governments that share the prefix ``word`` starts with, the default first ("Bundeskanzleramt"
-    -> DE, AT, CH); () for none."""
+    -> DE, AT, CH); () for none. ``prefixes``: ``shared_prefixes(lang)``, where the caller has it."""
     low = word.lower()
-    for prefix, codes in shared_prefixes(lang).items():
+    for prefix, codes in (shared_prefixes(lang) if prefixes is None else prefixes).items():
         if low.startswith(prefix):
             return codes
     return ()
