@@ -25,7 +25,7 @@ from itertools import compress
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ... import knowledge as kb
 from ..._memo import Memo
@@ -177,7 +177,7 @@ class MinistriesComponent(Persisted, CandidateFinder, Resolver):
                     named["ministry"] = attrs["ministry"]
         for attrs in found.values():
             attrs["id"] = _identity(attrs)
-        set_spans(doc, "MINISTRY", [(doc[a:b], attrs) for (a, b), attrs in found.items()], key=self.spans_key)
+        set_spans(doc, "MINISTRY", [(Span(doc, a, b), attrs) for (a, b), attrs in found.items()], key=self.spans_key)
 
 
     def _compiled(self) -> dict[str, Any]:
