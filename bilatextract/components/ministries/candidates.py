@@ -15,7 +15,7 @@ from ... import knowledge as kb
 from ..triggers import WordTriggers
 from .patterns import Candidate, PatternSet, _country_prefix_words
 
-#: What a word can start: a known name, an abbreviation (bits of ``MinistriesComponent._starts_of``).
+#: What a word can start: a known name, an abbreviation (bits of the marks of ``CandidateFinder._word_marks``).
 _STARTS_KNOWN, _STARTS_ABBREVIATION = 1, 2
 
 
@@ -34,6 +34,8 @@ class CandidateFinder:
     all_abbr: dict[str, tuple[kb.MinistryEntry, ...]]
     strong_abbr: dict[str, tuple[kb.MinistryEntry, ...]]
     generic_abbr: dict[str, str]
+    triggers: WordTriggers
+    fused_heads: tuple[str, ...]  # the fused heads of every pattern set, in small letters
 
     # -- where candidates can start -----------------------------------------------------
 
