@@ -3,8 +3,8 @@
 - country mentions found from spaCy's tokens (the scanners tried only where a word can begin a
   form) against the scan of the whole text;
 - each token span resolved once against every candidate resolved;
-- the memos of what a word can start (by word and by spaCy's ORTH hash), emptied when full,
-  against the default memos and against judging each word afresh;
+- what a word can start, compiled per trigger string and found from one token attribute,
+  against judging each word afresh; the memo of fused compounds emptied when full;
 - the memos of the entries chosen, their countries and the portfolios of fields against the
   knowledge-base functions they remember;
 - ``set_spans`` leaving the span group alone when there is nothing to write against rewriting it.
@@ -12,7 +12,9 @@
 
 from __future__ import annotations
 
+import functools
 import json
+import operator
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +28,7 @@ from bilatextract import pipeline
 from bilatextract._memo import Memo
 from bilatextract.components import base
 from bilatextract.components.ministries import MinistriesComponent
+from bilatextract.components.ministries.patterns import Candidate
 
 CORPUS = Path(__file__).parent / "data" / "composed.jsonl"
 
@@ -88,30 +91,80 @@ def test_resolving_each_span_once_is_resolving_every_candidate(lang: str, monkey
     assert _outputs(lang) == fast
 
 
+def _plain_known_names(self: MinistriesComponent, positions: list[int]) -> list[Any]:
+    """Known names at ``positions``, each word's key computed by ``name_key_word``."""
+    out = []
+    texts = self._words
+    for i in positions:
+        ends = []
+        node = self.known_trie
+        j = i
+        while j < len(texts):
+            node = node.get(kb.name_key_word(texts[j]))
+            if node is None:
+                break
+            j += 1
+            if "" in node:
+                ends.append(j)
+        for end in reversed(ends):
+            entries = self._named(tuple(texts[i:end]))
+            if entries:
+                out.append(Candidate(i, end, end, self.lang, "known", entries=entries))
+                break
+    return out
+
+
+#: Known names with the characters name keys replace, in capitals, inflected.
+KNOWN_FORMS = ["The Foreign & Commonwealth Office and the Foreign and Commonwealth Office met.",
+               "FOREIGN & COMMONWEALTH OFFICE STATEMENT; the Prime Minister’s Office of Japan, Prime Minister‘s Office "
+               "of Japan.",
+               "Das AUSWÄRTIGE AMT teilt mit: im Auswärtigen Amt, des Auswärtigen Amtes, dem Eidgenössischen "
+               "Departement für auswärtige Angelegenheiten."]
+
+
 @pytest.mark.parametrize("lang", ["de", "en"])
-def test_word_marks_are_the_same_when_their_memos_are_emptied_often(lang: str) -> None:
+def test_known_names_read_by_the_words_lower_values_are_those_of_their_keys(
+    lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    nlp = pipeline.get(lang)
+    texts = _real_texts(lang) + KNOWN_FORMS
+    fast = [_spans(nlp(text)) for text in texts]
+    assert sum(1 for spans in fast[-3:] for s in spans if s[0] == "MINISTRY") >= 7
+    monkeypatch.setattr(MinistriesComponent, "known_names", _plain_known_names)
+    assert [_spans(nlp(text)) for text in texts] == fast
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_word_marks_are_the_same_when_the_compound_memos_are_emptied_often(lang: str) -> None:
     fast = _outputs(lang)
     comp = pipeline.get(lang).get_pipe("bilat_ministries")
-    saved = comp._starts_of, comp._compounds
+    saved = comp._compounds
     try:
-        comp._starts_of = Memo(comp._judge, limit=7)
-        comp._compounds = [Memo(c._compute, limit=2) for c in saved[1]]
+        comp._compounds = [Memo(c._compute, limit=2) for c in saved]
         assert _outputs(lang) == fast
     finally:
-        comp._starts_of, comp._compounds = saved
+        comp._compounds = saved
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
-def test_word_marks_at_the_trigger_positions_are_the_words_judged_afresh(lang: str) -> None:
-    # The compiled triggers find every word that can start a candidate (and maybe more).
+def test_word_marks_compiled_per_trigger_are_the_words_judged_afresh(lang: str) -> None:
+    # The compiled triggers find every word that can start a candidate (and maybe more), and the
+    # marks compiled per trigger string are what judging the word gives.
     nlp = pipeline.get(lang)
     comp = nlp.get_pipe("bilat_ministries")
-    for text in _real_texts(lang) + _texts(lang, seed=5, count=300):
+    # fused compounds in every case, glued to punctuation, and one with a letter whose small letter is two
+    extra = ["AUSSENMINISTERIUM, Außenministeriums (Innenministerium) BUNDESinnenministerium",
+             "İ Außenministerium und Wirtschafts-Departement", "the Foreign Office, FOREIGN OFFICE, foreign office"]
+    seen = 0
+    for text in _real_texts(lang) + _texts(lang, seed=5, count=300) + extra:
         doc = nlp.make_doc(text)
         words = [t.text for t in doc]
         starts = [t.idx for t in doc]
-        marks = comp._mark(words, comp.trigger_positions(doc, doc.text, starts, words))
-        assert marks == [comp._judge(w) for w in words], text
+        marks, _lowers = comp._word_marks(doc, doc.text, starts, words)
+        assert [marks.get(i, 0) for i in range(len(words))] == [comp._judge(w) for w in words], text
+        seen |= functools.reduce(operator.or_, marks.values(), 0)
+    # known names, abbreviations, productive heads; in German texts fused compounds too
+    assert seen & 0b111 == 0b111 and (lang == "en" or seen & 0b1000)
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])

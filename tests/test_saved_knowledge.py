@@ -237,6 +237,40 @@ def test_the_compiled_trigger_patterns_saved_with_a_component_are_the_ones_it_us
     assert [TEXT[start:end] for _label, start, end in missing] == ["Auswärtigen Amt"]
 
 
+FUSED = "Das Bundesinnenministerium und das Außenministerium Japans prüfen den Vorschlag."
+
+
+def test_the_fused_heads_saved_with_a_component_are_the_ones_it_uses(tmp_path: Path) -> None:
+    nlp = build()
+    expected = [s.text for s in nlp(FUSED).spans[SPAN_KEY]]
+    assert expected == ["Bundesinnenministerium", "Außenministerium"]
+    nlp.to_disk(tmp_path / "de")
+    compiled = tmp_path / "de" / "bilat_ministries" / "compiled.json"
+    patterns = json.loads(compiled.read_text(encoding="utf-8"))
+    assert "ministerium" in patterns["compound_heads"]
+    patterns["compound_heads"] = [head for head in patterns["compound_heads"] if "ministerium" not in head]
+    compiled.write_text(json.dumps(patterns), encoding="utf-8")
+    # "Bundesinnenministerium" is a known name of the knowledge base too; the generic compound is gone
+    assert [s.text for s in spacy.load(tmp_path / "de")(FUSED).spans[SPAN_KEY]] == ["Bundesinnenministerium"]
+
+
+def test_a_component_saved_with_the_fused_heads_as_one_pattern_loads_and_gives_the_same_results(
+    tmp_path: Path, expected: list[list]
+) -> None:
+    # As saved before 2026-12-08: no list of fused heads, only the pattern of them.
+    nlp = build()
+    fused = spans(nlp(FUSED))
+    nlp.to_disk(tmp_path / "de")
+    compiled = tmp_path / "de" / "bilat_ministries" / "compiled.json"
+    patterns = json.loads(compiled.read_text(encoding="utf-8"))
+    del patterns["compound_heads"]
+    assert "ministerium" in patterns["fused_heads"]
+    compiled.write_text(json.dumps(patterns), encoding="utf-8")
+    loaded = spacy.load(tmp_path / "de")
+    assert spans(loaded(TEXT)) == expected
+    assert spans(loaded(FUSED)) == fused
+
+
 def test_a_pipeline_saved_without_knowledge_loads_and_reads_the_installed_models(
     tmp_path: Path, expected: list[list]
 ) -> None:

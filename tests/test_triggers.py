@@ -48,3 +48,15 @@ def test_patterns_round_trip_as_plain_strings(nlp: spacy.language.Language) -> N
 def test_unknown_attribute_is_a_clear_error(nlp: spacy.language.Language) -> None:
     with pytest.raises(ValueError, match="unknown token attribute"):
         WordTriggers(nlp.vocab).add("POS", ["NOUN"])
+
+
+def test_loose_positions_are_a_superset_read_off_the_small_letters(nlp: spacy.language.Language) -> None:
+    triggers = WordTriggers(nlp.vocab)
+    triggers.add("ORTH", ["MoD"])
+    triggers.add("LOWER", ["ministry"])
+    doc = nlp("The MINISTRY of Defence (MoD) and the ministry; mod, Office.")
+    found, lowers = triggers.loose_positions(doc)
+    assert set(triggers.positions(doc)) <= set(found)
+    assert [doc[i].text for i in found] == ["MINISTRY", "MoD", "ministry", "mod"]
+    assert lowers == [t.lower for t in doc]
+    assert WordTriggers(nlp.vocab).loose_positions(doc) == ([], [])

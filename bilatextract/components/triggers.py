@@ -9,6 +9,10 @@ This is what a ``PhraseMatcher`` of one-token phrases does; it is built in milli
 where a ``PhraseMatcher`` builds a ``Doc`` per pattern (tens of thousands of inflected
 forms: a third of a second of cold start), and matching is the same C-level set look-up.
 The patterns serialise as plain strings (``to_dict``/``from_dict``).
+
+``loose_positions(doc)`` reads one attribute only (``LOWER``) against the ``LOWER`` patterns
+and the lower-case forms of the ``ORTH`` patterns: a superset of ``positions(doc)`` for a
+component that judges the few words found itself.
 """
 
 from __future__ import annotations
@@ -32,6 +36,8 @@ class WordTriggers:
         self.vocab = vocab
         self.patterns: dict[str, set[str]] = {name: set() for name in ATTRS}
         self._hashes: dict[str, set[int]] = {name: set() for name in ATTRS}
+        # LOWER values of every token that may match: the LOWER patterns, the ORTH patterns in small letters.
+        self._loose: set[int] = set()
 
     def add(self, attr: str, strings: Iterable[str]) -> None:
         """Match tokens whose ``attr`` (``ORTH`` or ``LOWER``) is one of ``strings``."""
@@ -41,6 +47,7 @@ class WordTriggers:
         self.patterns[attr] |= new
         add = self.vocab.strings.add
         self._hashes[attr].update(add(s) for s in new)
+        self._loose.update(add(s if attr == "LOWER" else s.lower()) for s in new)
 
     def positions(self, doc: Doc) -> list[int]:
         """The indices of the tokens of ``doc`` that match a pattern, ascending."""
@@ -55,6 +62,14 @@ class WordTriggers:
         for name, values in zip(used, columns, strict=True):
             found.update(compress(range(n), map(self._hashes[name].__contains__, values)))
         return sorted(found)
+
+    def loose_positions(self, doc: Doc) -> tuple[list[int], list[int]]:
+        """The indices (ascending) of the tokens whose ``LOWER`` is that of a pattern, a superset of
+        ``positions(doc)`` read off one attribute, and the ``LOWER`` value of every token."""
+        if not len(doc) or not self._loose:
+            return [], []
+        lowers = doc.to_array(LOWER).tolist()
+        return list(compress(range(len(lowers)), map(self._loose.__contains__, lowers))), lowers
 
     def to_dict(self) -> dict[str, list[str]]:
         return {name: sorted(strings) for name, strings in self.patterns.items() if strings}

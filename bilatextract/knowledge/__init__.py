@@ -69,6 +69,7 @@ from .countries import (  # noqa: F401
 from .country_context import (  # noqa: F401
     country_after,
     country_before,
+    country_link_pattern,
     country_links,
     country_of_prefix,
     infer_country,
@@ -92,7 +93,9 @@ from .ministries import (  # noqa: F401
     ministries,
     ministry_by_id,
     name_key,
+    name_key_forms,
     name_key_rules,
+    name_key_table,
     name_key_word,
     names_index,
     split_words,
@@ -100,6 +103,7 @@ from .ministries import (  # noqa: F401
 from .portfolios import (  # noqa: F401
     _PHRASE_WORD,
     _stems_by_words,
+    compile_portfolios,
     compound_portfolio,
     compound_stems,
     field_cover,

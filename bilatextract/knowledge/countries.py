@@ -228,8 +228,11 @@ _RECENT_MENTIONS: dict[tuple[str, str, object], tuple[CountryMention, ...]] = {}
 
 def _country_mentions(text: str, lang: str) -> tuple[CountryMention, ...]:
     out = []
+    codes = _variant_codes(lang)  # ``_lookup_code``, its table read once per text
     for start, end, form in _country_matches(text, lang):
-        code = _lookup_code(lang, form)
+        code = codes.get(form)
+        if code is None:
+            code = _code_of_form(lang, form)
         if code:
             out.append(CountryMention(start, end, code, text[start:end]))
     return tuple(out)

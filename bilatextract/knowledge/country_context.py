@@ -71,6 +71,12 @@ def country_after(
     return (mention.code, mention.end) if mention else None
 
 
+def country_link_pattern(links: Sequence[str], link_articles: Sequence[str]) -> re.Pattern[str]:
+    """What ``country_after`` matches between a name and the country after it, compiled once
+    (a component asks for it when it compiles its knowledge)."""
+    return _link_regex(tuple(links), tuple(link_articles))
+
+
 @functools.lru_cache(maxsize=64)
 def _link_regex(links: tuple[str, ...], link_articles: tuple[str, ...]) -> re.Pattern[str]:
     """What stands between a name and the country after it: spaces, a link word, an article."""
@@ -222,11 +228,12 @@ def shared_prefixes(lang: str) -> dict[str, tuple[str, ...]]:
     return {p.lower(): tuple(codes) for p, codes in data.items()}
 
 
-def shared_prefix_countries(word: str, lang: str) -> tuple[str, ...]:
+def shared_prefix_countries(word: str, lang: str,
+                            prefixes: dict[str, tuple[str, ...]] | None = None) -> tuple[str, ...]:
     """The governments that share the prefix ``word`` starts with, the default first ("Bundeskanzleramt"
-    -> DE, AT, CH); () for none."""
+    -> DE, AT, CH); () for none. ``prefixes``: ``shared_prefixes(lang)``, where the caller has it."""
     low = word.lower()
-    for prefix, codes in shared_prefixes(lang).items():
+    for prefix, codes in (shared_prefixes(lang) if prefixes is None else prefixes).items():
         if low.startswith(prefix):
             return codes
     return ()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -215,6 +215,27 @@ def name_key_word(word: str) -> str:
             if w.endswith(ending) and len(w) - len(ending) >= 3:
                 return w[: -len(ending)]
     return w
+
+
+def name_key_table() -> dict[int, str]:
+    """The replacements of the name keys as a ``str.translate`` table."""
+    return _name_keys()[1]
+
+
+def name_key_forms(keys: Iterable[str]) -> dict[str, str]:
+    """The word forms, in small letters and with the key's replacements made, whose
+    ``name_key_word`` may be one of ``keys``, each with its ``name_key_word``.
+
+    Every word whose key is one of ``keys`` is a form here once lower-cased and translated by
+    ``name_key_table()`` (its key is the form, or the form less one of the endings), so a
+    word missing from the result has none of ``keys`` for its key."""
+    endings, _table = _name_keys()
+    out: dict[str, str] = {}
+    for key in keys:
+        for form in (key, *(key + e for e in endings)):
+            if form not in out:
+                out[form] = name_key_word(form)
+    return out
 
 
 def name_key(words: Sequence[str]) -> tuple[str, ...]:

@@ -60,10 +60,12 @@ def _stem_index(lang: str) -> tuple[dict[str, tuple[tuple[tuple[str, ...], str],
     return {k: tuple(v) for k, v in multi.items()}, single, max(map(len, single), default=0)
 
 
-def _stem_at(low: Sequence[str], i: int, lang: str) -> tuple[int, str] | None:
+def _stem_at(low: Sequence[str], i: int, lang: str,
+             index: tuple[dict[str, tuple[tuple[tuple[str, ...], str], ...]], dict[str, str], int]
+             ) -> tuple[int, str] | None:
     """The first stem (of ``_stems_by_words``) that matches the lowercased words at ``i``:
-    its number of words and its portfolio."""
-    multi, single, longest = _stem_index(lang)
+    its number of words and its portfolio. ``index``: ``_stem_index(lang)``."""
+    multi, _single, longest = index
     word = low[i]
     for stem, portfolio in multi.get(word, ()):
         n = len(stem)
@@ -85,13 +87,22 @@ def _single_stem(word: str, lang: str) -> str | None:
     return None
 
 
+def compile_portfolios(lang: str) -> None:
+    """Build the look-up indexes of ``lang``'s portfolio stems, compound stems and fused prefixes
+    now (a component does when it compiles its knowledge), not on the first text that needs them."""
+    _stem_index(lang)
+    _compound_stems_longest_first(lang)
+    _fused_prefixes(lang)
+
+
 def portfolio_matches(phrase: str, lang: str) -> list[tuple[int, str]]:
     """The portfolio stems found in ``phrase``: (word index, portfolio), in order."""
     words = [w.lower() for w in _PHRASE_WORD.findall(phrase)]
     out = []
     i = 0
+    index = _stem_index(lang)
     while i < len(words):
-        found = _stem_at(words, i, lang)
+        found = _stem_at(words, i, lang, index)
         if found is not None:
             out.append((i, found[1]))
             i += found[0] - 1
@@ -107,8 +118,9 @@ def field_cover(words: Sequence[str], lang: str) -> list[bool]:
     """
     low = [w.lower() for w in words]
     covered = [False] * len(low)
+    index = _stem_index(lang)
     for i in range(len(low)):
-        found = _stem_at(low, i, lang)
+        found = _stem_at(low, i, lang, index)
         if found is not None:
             for k in range(found[0]):
                 covered[i + k] = True

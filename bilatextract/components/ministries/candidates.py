@@ -4,7 +4,8 @@ names, compounds, abbreviations (a mix-in of ``MinistriesComponent``)."""
 from __future__ import annotations
 
 import bisect
-import re
+import operator
+from itertools import compress, repeat
 from typing import Any
 
 from spacy.tokens import Doc
@@ -14,7 +15,7 @@ from ... import knowledge as kb
 from ..triggers import WordTriggers
 from .patterns import Candidate, PatternSet, _country_prefix_words
 
-#: What a word can start: a known name, an abbreviation (bits of ``MinistriesComponent._starts_of``).
+#: What a word can start: a known name, an abbreviation (bits of the marks of ``CandidateFinder._word_marks``).
 _STARTS_KNOWN, _STARTS_ABBREVIATION = 1, 2
 
 
@@ -33,13 +34,15 @@ class CandidateFinder:
     all_abbr: dict[str, tuple[kb.MinistryEntry, ...]]
     strong_abbr: dict[str, tuple[kb.MinistryEntry, ...]]
     generic_abbr: dict[str, str]
+    triggers: WordTriggers
+    fused_heads: tuple[str, ...]  # the fused heads of every pattern set, in small letters
 
     # -- where candidates can start -----------------------------------------------------
 
-    def _compile_triggers(self, vocab: Vocab) -> tuple[WordTriggers, re.Pattern[str] | None]:
+    def _compile_triggers(self, vocab: Vocab) -> tuple[WordTriggers, tuple[str, ...]]:
         """The words a candidate can start at, as one-token patterns (``ORTH``: heads and
         abbreviations; ``LOWER``: the first words of known names in every inflected form their
-        key allows), and one pattern of the fused heads ("…ministeriums") found in the text."""
+        key allows), and the fused heads ("…ministerium") looked for in the text."""
         triggers = WordTriggers(vocab)
         endings, replace = kb.name_key_rules()
         undo = [(dst, src) for src, dst in replace.items()]
@@ -52,47 +55,88 @@ class CandidateFinder:
         triggers.add("ORTH", [*self.all_abbr, *self.generic_abbr])
         for p in self.patterns:
             triggers.add("ORTH", [*p.heads, *p.lowercase_prod_heads, *p.two_word_heads])
-        heads = sorted({h for p in self.patterns for h in p.compound_heads}, key=len, reverse=True)
-        fused = re.compile("(?i:" + "|".join(map(re.escape, heads)) + ")") if heads else None
-        return triggers, fused
+        heads = tuple(sorted({h for p in self.patterns for h in p.compound_heads}, key=len, reverse=True))
+        return triggers, heads
 
-    def trigger_positions(self, doc: Doc, text: str, starts: list[int], words: list[str]) -> list[int]:
-        """The tokens where a candidate may start: a superset of the words ``_judge`` marks."""
-        found = self.triggers.positions(doc)
-        if self.fused_heads is not None:
-            extra = []
-            for m in self.fused_heads.finditer(text):
-                end = m.end()
-                i = bisect.bisect_right(starts, end - 1) - 1
-                if i >= 0 and starts[i] + len(words[i]) == end:
-                    extra.append(i)
-            if extra:
-                found = sorted(set(found).union(extra))
+    def _compile_marks(self) -> None:
+        """What each trigger string can start, judged once when compiling (``_judge`` without the
+        fused compounds, which ``_fused_positions`` finds): by word for the ``ORTH`` patterns, by
+        spaCy's ``LOWER`` value for the ``LOWER`` patterns; and the strings the fused heads
+        contain, looked for in the text in small letters."""
+        strings = self.triggers.vocab.strings
+        in_trie = self.known_trie.__contains__
+        self._lower_marks = {strings.add(form): _STARTS_KNOWN
+                             for form in self.triggers.patterns["LOWER"] if in_trie(kb.name_key_word(form))}
+        self._orth_marks = {word: mark for word in self.triggers.patterns["ORTH"] if (mark := self._judge_plain(word))}
+        shortest: list[str] = []
+        for head in sorted(self.fused_heads, key=len):
+            if not any(s in head for s in shortest):
+                shortest.append(head)
+        self._fused_stems = tuple(shortest)
+        # The first words of known names are triggers; the words after them are read by key.
+        self._word_keys = kb.name_key_forms(_trie_keys(self.known_trie))
+        self._hash_keys = {strings.add(form): key for form, key in self._word_keys.items()}
+        self._key_table = kb.name_key_table()
+
+    def _word_marks(self, doc: Doc, text: str, starts: list[int], words: list[str]
+                    ) -> tuple[dict[int, int], list[int]]:
+        """What each word can start, for the words that can start something (a superset of the
+        words ``_judge`` marks is found in C; each is judged by its compiled marks), and the
+        ``LOWER`` value of every token."""
+        loose, lowers = self.triggers.loose_positions(doc)
+        if len(lowers) != len(words):  # no patterns: no value read
+            lowers = [0] * len(words)
+        found = list(map(operator.or_, map(self._orth_marks.get, map(words.__getitem__, loose), repeat(0)),
+                         map(self._lower_marks.get, map(lowers.__getitem__, loose), repeat(0))))
+        marks = dict(compress(zip(loose, found, strict=True), found))
+        for i in self._fused_positions(text, starts, words):
+            mark = self._judge_fused(words[i])
+            if mark:
+                marks[i] = marks.get(i, 0) | mark
+        return marks, lowers
+
+    def _fused_positions(self, text: str, starts: list[int], words: list[str]) -> set[int]:
+        """The tokens that hold one of the fused heads' strings in small letters (a superset of
+        the tokens ending in a fused head)."""
+        found: set[int] = set()
+        if not self._fused_stems:
+            return found
+        low = text.lower()
+        if len(low) != len(text):  # a character whose small letter is two ("İ"): word by word
+            return {i for i, w in enumerate(words) if any(s in w.lower() for s in self._fused_stems)}
+        for stem in self._fused_stems:
+            q = low.find(stem)
+            while q >= 0:
+                found.add(bisect.bisect_right(starts, q) - 1)
+                q = low.find(stem, q + 1)
         return found
 
-    def _mark(self, words: list[str], positions: list[int]) -> list[int]:
-        """What each word can start (0: nothing), judged at ``positions`` only (the words where
-        something may start; every other word starts nothing)."""
-        marks = [0] * len(words)
-        starts_of = self._starts_of
-        for i in positions:
-            marks[i] = starts_of[words[i]]
-        return marks
-
     def _judge(self, word: str) -> int:
-        """What a word not seen before can start: a known name, an abbreviation, a pattern's name."""
+        """What a word can start: a known name, an abbreviation, a pattern's name."""
+        return self._judge_plain(word) | self._judge_fused(word)
+
+    def _judge_plain(self, word: str) -> int:
+        """``_judge`` but for fused compounds."""
         mark = _STARTS_KNOWN if kb.name_key_word(word) in self.known_trie else 0
         if word in self.all_abbr or word in self.generic_abbr:
             mark |= _STARTS_ABBREVIATION
-        for k, (p, splits) in enumerate(zip(self.patterns, self._compounds, strict=True)):
-            head, fused, separate = _pattern_bits(k)
+        for k, p in enumerate(self.patterns):
+            head, _fused, separate = _pattern_bits(k)
             if word in p.heads or word in p.lowercase_prod_heads:
                 mark |= head
             if word in p.two_word_heads:
                 mark |= separate
-            if p.compound_heads and word[:1].isupper() and word.lower().endswith(p.compound_heads) \
-                    and splits[word] is not None:
-                mark |= fused
+        return mark
+
+    def _judge_fused(self, word: str) -> int:
+        """The fused-compound bits of ``_judge``: the word ends in a pattern set's fused head and
+        splits into a known field ("Außenministerium")."""
+        mark = 0
+        if not word[:1].isupper():
+            return mark
+        for k, (p, splits) in enumerate(zip(self.patterns, self._compounds, strict=True)):
+            if p.compound_heads and word.lower().endswith(p.compound_heads) and splits[word] is not None:
+                mark |= _pattern_bits(k)[1]
         return mark
 
     def _at(self, positions: list[int], bit: int) -> list[int]:
@@ -106,20 +150,33 @@ class CandidateFinder:
         """Known names at ``positions``: the longest whose words are capitalised as the name's."""
         out = []
         texts = self._words
+        lowers = self._lowers  # spaCy's LOWER per token; 0 where the word was recased
         n = len(texts)
+        hash_keys, word_keys, table = self._hash_keys, self._word_keys, self._key_table
         for i in positions:
             ends = []  # (end, names) of the known names whose keys start at i, shortest first
             node = self.known_trie
             j = i
             while j < n:
-                node = node.get(kb.name_key_word(texts[j]))
+                # kb.name_key_word(texts[j]) where it is a key of the trie: by the word's LOWER value;
+                # a word with none is no key where it is alphabetic (its form is itself in small letters)
+                key = hash_keys.get(lowers[j])
+                if key is None:
+                    word = texts[j]
+                    if lowers[j] and word.isalpha():
+                        break
+                    low = word.lower()
+                    key = word_keys.get(low)
+                    if key is None:
+                        key = word_keys.get(low.translate(table))
+                node = node.get(key)  # type: ignore[arg-type]
                 if node is None:
                     break
                 j += 1
                 if "" in node:
                     ends.append((j, node[""]))
-            for end, _hits in reversed(ends):
-                entries = self._named(tuple(texts[i:end]))
+            for end, hits in reversed(ends):
+                entries = self._named_from(tuple(texts[i:end]), hits)
                 if entries:
                     out.append(Candidate(i, end, end, self.lang, "known", entries=entries))
                     break
@@ -277,10 +334,27 @@ class CandidateFinder:
             cand.end = span.end
 
     def _mentions(self, lang: str) -> list[kb.CountryMention]:
+        """The country mentions of the text in ``lang``. Found by the scanners over the whole text:
+        on text read once that costs a third of judging where each token can start a form (the
+        per-word memos of ``country_mentions(..., tokens)`` pay only on words seen before); the
+        ministers component then reads the same list."""
         cache = self._cache
         if lang not in cache:
-            cache[lang] = kb.country_mentions(self._text, lang, (self._starts, self._words), self._orths)
+            cache[lang] = kb.country_mentions(self._text, lang)
         return cache[lang]
+
+
+def _trie_keys(trie: dict[str, Any]) -> set[str]:
+    """The word keys of every level of a trie of keys (its "" entries hold values)."""
+    keys: set[str] = set()
+    stack = [trie]
+    while stack:
+        node = stack.pop()
+        for key, child in node.items():
+            if key:
+                keys.add(key)
+                stack.append(child)
+    return keys
 
 
 def _past_space(words: list[str], j: int) -> int:

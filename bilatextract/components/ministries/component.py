@@ -24,9 +24,8 @@ import re
 from itertools import compress
 from typing import Any
 
-from spacy.attrs import ORTH
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ... import knowledge as kb
 from ..._memo import Memo
@@ -68,10 +67,6 @@ class MinistriesComponent(Persisted, CandidateFinder, Resolver):
         self.strong_abbr = kb.abbreviation_index(weak=False)
         self.all_abbr = kb.abbreviation_index(weak=True)
         self.generic_abbr = kb.generic_abbreviations()
-        # What each distinct word seen so far can start (a mask of _STARTS_KNOWN, _STARTS_ABBREVIATION and
-        # _pattern_bits), judged once per word: most words of a document start nothing, and a
-        # document then costs two passes in C over its words.
-        self._starts_of = Memo(self._judge)
         self._subnational = kb.subnational_forms(self.lang)
         # The portfolio the fields of a productive name give ("für Wirtschaft und Energie"), per pattern language.
         self._portfolios = {p.lang: Memo(functools.partial(kb.infer_portfolio, lang=p.lang), max_key_chars=200)
@@ -90,7 +85,10 @@ class MinistriesComponent(Persisted, CandidateFinder, Resolver):
         self._compounds = [Memo(functools.partial(kb.compound_portfolio, lang=p.lang, heads=p.compound_heads))
                            for p in self.patterns]
         self._names_seen: dict[tuple[str, ...], tuple[kb.MinistryEntry, ...]] = {}  # words -> entries
+        # What a word can start (a mask of _STARTS_KNOWN, _STARTS_ABBREVIATION and _pattern_bits), by
+        # trigger string: most words of a document start nothing, and are passed over in C.
         self.triggers, self.fused_heads = self._compile_triggers(nlp.vocab)
+        self._compile_marks()
 
     # -- the component ------------------------------------------------------------------
 
@@ -108,18 +106,18 @@ class MinistriesComponent(Persisted, CandidateFinder, Resolver):
         self._text = view.text
         words = view.token_texts
         self._starts = view.token_starts
-        # The few words where a candidate can start, and their positions: two passes in C.
-        self._orths = doc.to_array(ORTH).tolist()
-        self._marks = marks = self._mark(words, self.trigger_positions(doc, self._text, self._starts, words))
+        # The few words where a candidate can start, and what each can start.
+        self._marks, self._lowers = marks, lowers = self._word_marks(doc, self._text, self._starts, words)
         # ALL-CAPS stretches (letterheads, headlines) are read as capitalised words.
         recased = self._caps_stretch(words)
         if recased:
             words = list(words)
             for i in recased:
                 words[i] = words[i][:1] + words[i][1:].lower()
-                marks[i] = self._starts_of[words[i]]
+                marks[i] = self._judge(words[i])
+                lowers[i] = 0  # (no LOWER value for the recased word)
         self._words = words
-        positions = list(compress(range(len(words)), marks))
+        positions = sorted(compress(marks, marks.values()))
         if not positions:
             set_spans(doc, "MINISTRY", [], key=self.spans_key)
             return
@@ -179,17 +177,24 @@ class MinistriesComponent(Persisted, CandidateFinder, Resolver):
                     named["ministry"] = attrs["ministry"]
         for attrs in found.values():
             attrs["id"] = _identity(attrs)
-        set_spans(doc, "MINISTRY", [(doc[a:b], attrs) for (a, b), attrs in found.items()], key=self.spans_key)
+        set_spans(doc, "MINISTRY", [(Span(doc, a, b), attrs) for (a, b), attrs in found.items()], key=self.spans_key)
 
 
     def _compiled(self) -> dict[str, Any]:
-        """The compiled trigger patterns (see ``CandidateFinder._compile_triggers``), saved with the component."""
-        return {"triggers": self.triggers.to_dict(),
-                "fused_heads": self.fused_heads.pattern if self.fused_heads is not None else None}
+        """The compiled trigger patterns (see ``CandidateFinder._compile_triggers``), saved with the
+        component: the one-token patterns and the fused heads (also as the one pattern that versions
+        before 2026-12-08 read, "fused_heads")."""
+        heads = self.fused_heads
+        return {"triggers": self.triggers.to_dict(), "compound_heads": list(heads),
+                "fused_heads": "(?i:" + "|".join(map(re.escape, heads)) + ")" if heads else None}
 
     def _use_compiled(self, data: dict[str, Any]) -> None:
         self.triggers = WordTriggers(self.triggers.vocab).from_dict(data["triggers"])
-        self.fused_heads = re.compile(data["fused_heads"]) if data["fused_heads"] else None
+        # Saved before 2026-12-08, the fused heads are a pattern only: they are those just compiled
+        # from the same saved model files.
+        if "compound_heads" in data:
+            self.fused_heads = tuple(data["compound_heads"])
+        self._compile_marks()
 
     def _caps_stretch(self, words: list[str]) -> list[int]:
         """The positions of words in ALL-CAPS stretches: two or more upper-case words in a row
@@ -229,15 +234,14 @@ class _Scan(MinistriesComponent):
     everything else (the compiled patterns, the knowledge, the memos) is the component's."""
 
     def __init__(self, component: MinistriesComponent) -> None:  # noqa: D107  (no compiling here)
+        # The component's attributes, shared (its compiled patterns, knowledge and memos), then the document's own.
+        self.__dict__.update(component.__dict__)
         self._component = component
         self._text = ""
         self._words: list[str] = []
         self._starts: list[int] = []
-        self._marks: list[int] = []
-        self._orths: list[int] = []
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._component, name)
+        self._marks: dict[int, int] = {}
+        self._lowers: list[int] = []
 
 
 def _identity(attrs: dict[str, Any]) -> str | None:

@@ -99,6 +99,12 @@ class PatternSet:
         self.also = tuple(data.get("also", {}).get("languages", []))
         self.compound_stems = kb.compound_stems(lang)
         self._conjuncts: dict[tuple[tuple[str, ...], bool, bool], int | None] = {}  # see ``conjunct``
+        # Prefixes several governments' names share ("Bundes-", "Federal") -> those governments.
+        self.shared_prefixes = kb.shared_prefixes(lang)
+        # The indexes the first names of a text read, built now rather than on that text.
+        kb.compile_portfolios(lang)
+        kb.country_link_pattern(self.country_links, self.country_link_articles)
+        _country_prefix_words(lang)
 
     # -- fields -------------------------------------------------------------------------
     # ``words`` are the token texts of the document (``DocView.token_texts``); spaCy's

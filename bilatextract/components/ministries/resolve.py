@@ -45,7 +45,7 @@ class Resolver:
         countries = self._entry_countries(entries) if entries else ()
         # A name no country word marks, whose first word is a prefix several governments use
         # ("Bundeskanzleramt", "Federal Ministry of Finance"): its known or default country is weak.
-        self._last_shared = kb.shared_prefix_countries(words[cand.start], self.lang) \
+        self._last_shared = kb.shared_prefix_countries(words[cand.start], self.lang, p.shared_prefixes) \
             if country is None and cand.kind != "abbreviation" else ()
         if country is None and len(countries) == 1:
             country = countries[0]
@@ -143,9 +143,16 @@ class Resolver:
         (a document names its ministries again and again)."""
         entries = self._names_seen.get(words)
         if entries is None:
+            entries = self._named_from(words, self.known.get(kb.name_key(words), []))
+        return entries
+
+    def _named_from(self, words: tuple[str, ...], hits: list[tuple[tuple[bool, ...], kb.MinistryEntry]]
+                    ) -> tuple[kb.MinistryEntry, ...]:
+        """``_named(words)``, given the known names of their key (``hits``)."""
+        entries = self._names_seen.get(words)
+        if entries is None:
             if len(self._names_seen) >= MEMO_LIMIT:
                 self._names_seen.clear()
-            hits = self.known.get(kb.name_key(words), [])
             capitals = _capitals(words)
             entries = self._names_seen[words] = tuple(e for name_capitals, e in hits if name_capitals == capitals)
         return entries
@@ -165,12 +172,18 @@ class Resolver:
         return False
 
     def _generic_before(self, start: int) -> bool:
-        p = self.patterns[0]
+        """Whether a determiner stands before the name, or before the country word before it ("dieses
+        japanische Ministerium"). The country word is looked for only where a determiner could count."""
+        generic = self.patterns[0].generic
         words = self._words
         k = start - 1
-        if k >= 0 and kb.country_of_word(words[k], self.lang):
+        if k < 0:
+            return False
+        if words[k].lower() not in generic and (k == 0 or words[k - 1].lower() not in generic):
+            return False
+        if kb.country_of_word(words[k], self.lang):
             k -= 1
-        return k >= 0 and words[k].lower() in p.generic
+        return k >= 0 and words[k].lower() in generic
 
     def _window(self, doc: Doc, i: int, start_char: int, end_char: int) -> tuple[int, int]:
         """The clause around the candidate from token ``i``: its sentence, cut at clause breaks."""
@@ -208,7 +221,7 @@ class Resolver:
         of …", "Bundesministerium für …"), as any government's ministry of that field would."""
         stems = self.patterns[0].head_stems
         first = words[cand.start].lower()
-        rest = [first[len(p):] for p in kb.shared_prefixes(self.lang) if first.startswith(p)]
+        rest = [first[len(p):] for p in self.patterns[0].shared_prefixes if first.startswith(p)]
         following = [words[cand.start + 1].lower()] if cand.start + 1 < cand.end else []
         return any(w.startswith(stems) for w in [*(r.lstrip("-") for r in rest if r), *following])
 
