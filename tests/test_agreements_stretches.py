@@ -97,7 +97,7 @@ def test_every_head_and_known_word_overlaps_a_trigger(lang: str) -> None:
     comp = component(lang)
     for text in composed_texts(lang):
         words = words_of(lang, text)
-        triggers = set(agr_words._overlapping(words, comp._trigger_spans(text, *tokens_of(lang, text))))
+        triggers = set(agr_words._overlapping(words, comp._trigger_spans(pipeline.get(lang).make_doc(text))))
         for i, w in enumerate(words):
             known_name = any(comp._match_seq(words, i, seq) for seq, _ in comp.known_names.get(w.text, ()))
             head = comp._head_at(words, i)
@@ -189,6 +189,6 @@ def test_every_known_name_and_abbreviation_is_triggered_between_punctuation(lang
     for name in names:
         for text in (f"Sie: {name}.", f"(„{name}“)", f"“{name}”, then", f"x ({name}): y"):
             words = words_of(lang, text)
-            triggers = set(agr_words._overlapping(words, comp._trigger_spans(text, *tokens_of(lang, text))))
+            triggers = set(agr_words._overlapping(words, comp._trigger_spans(pipeline.get(lang).make_doc(text))))
             first = next(i for i, w in enumerate(words) if w.start == text.index(name))
             assert first in triggers, (text, words[first].text)

@@ -60,3 +60,33 @@ def test_loose_positions_are_a_superset_read_off_the_small_letters(nlp: spacy.la
     assert [doc[i].text for i in found] == ["MINISTRY", "MoD", "ministry", "mod"]
     assert lowers == [t.lower for t in doc]
     assert WordTriggers(nlp.vocab).loose_positions(doc) == ([], [])
+
+
+def test_labelled_tokens_carry_the_labels_of_every_pattern_they_match(nlp: spacy.language.Language) -> None:
+    triggers = WordTriggers(nlp.vocab)
+    triggers.add("ORTH", ["Agreement", "Accord"], 1)
+    triggers.add("ORTH", ["Accord"], 2)
+    triggers.add("LOWER", ["agreement"], 4)
+    doc = nlp("The Accord and the Agreement, not the agreement.")
+    assert [(doc[i].text, bits) for i, bits in triggers.labelled(doc)] == [
+        ("Accord", 3), ("Agreement", 5), ("agreement", 4)]
+    assert [i for i, _ in triggers.labelled(doc)] == triggers.positions(doc)
+
+
+def test_labels_survive_to_dict_and_from_dict_and_unlabelled_dicts_still_load(nlp: spacy.language.Language) -> None:
+    triggers = WordTriggers(nlp.vocab)
+    triggers.add("ORTH", ["Accord", "Pact"])
+    triggers.add("ORTH", ["Accord"], 2)
+    data = triggers.to_dict()
+    assert data["ORTH"] == ["Accord", "Pact"] and data["labels"] == {"ORTH": {"Accord": 3}}
+    doc = nlp("Pact and Accord")
+    again = WordTriggers(spacy.blank("en").vocab).from_dict(data)
+    assert again.labelled(doc) == triggers.labelled(doc) == [(0, 1), (2, 3)]
+    # a dict saved before labels existed: every pattern has label 1
+    old = WordTriggers(spacy.blank("en").vocab).from_dict({"ORTH": ["Accord", "Pact"]})
+    assert old.labelled(doc) == [(0, 1), (2, 1)]
+
+
+def test_a_label_is_a_positive_int(nlp: spacy.language.Language) -> None:
+    with pytest.raises(ValueError, match="label"):
+        WordTriggers(nlp.vocab).add("ORTH", ["Accord"], 0)

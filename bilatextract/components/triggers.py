@@ -10,6 +10,9 @@ where a ``PhraseMatcher`` builds a ``Doc`` per pattern (tens of thousands of inf
 forms: a third of a second of cold start), and matching is the same C-level set look-up.
 The patterns serialise as plain strings (``to_dict``/``from_dict``).
 
+A pattern may carry labels (bits): ``labelled(doc)`` gives each matching token with the labels
+of all the patterns it matches, for a component whose trigger words are of several kinds.
+
 ``loose_positions(doc)`` reads one attribute only (``LOWER``) against the ``LOWER`` patterns
 and the lower-case forms of the ``ORTH`` patterns: a superset of ``positions(doc)`` for a
 component that judges the few words found itself.
@@ -35,18 +38,29 @@ class WordTriggers:
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
         self.patterns: dict[str, set[str]] = {name: set() for name in ATTRS}
-        self._hashes: dict[str, set[int]] = {name: set() for name in ATTRS}
+        #: the labels of each pattern, where they are not just 1
+        self.labels: dict[str, dict[str, int]] = {name: {} for name in ATTRS}
+        self._hashes: dict[str, dict[int, int]] = {name: {} for name in ATTRS}
         # LOWER values of every token that may match: the LOWER patterns, the ORTH patterns in small letters.
         self._loose: set[int] = set()
 
-    def add(self, attr: str, strings: Iterable[str]) -> None:
-        """Match tokens whose ``attr`` (``ORTH`` or ``LOWER``) is one of ``strings``."""
+    def add(self, attr: str, strings: Iterable[str], label: int = 1) -> None:
+        """Match tokens whose ``attr`` (``ORTH`` or ``LOWER``) is one of ``strings``, with the
+        label bits ``label`` (added to those the strings already have)."""
         if attr not in ATTRS:
             raise ValueError(f"unknown token attribute {attr!r}; one of {sorted(ATTRS)}")
-        new = set(strings) - self.patterns[attr]
+        if not isinstance(label, int) or label < 1:
+            raise ValueError(f"a label is a positive int of bits, not {label!r}")
+        strings = set(strings)
+        new = strings - self.patterns[attr]
         self.patterns[attr] |= new
         add = self.vocab.strings.add
-        self._hashes[attr].update(add(s) for s in new)
+        hashes, labels = self._hashes[attr], self.labels[attr]
+        for s in strings:
+            key = add(s)
+            bits = hashes[key] = hashes.get(key, 0) | label
+            if bits != 1:
+                labels[s] = bits
         self._loose.update(add(s if attr == "LOWER" else s.lower()) for s in new)
 
     def positions(self, doc: Doc) -> list[int]:
@@ -63,6 +77,26 @@ class WordTriggers:
             found.update(compress(range(n), map(self._hashes[name].__contains__, values)))
         return sorted(found)
 
+    def labelled(self, doc: Doc) -> list[tuple[int, int]]:
+        """The tokens of ``doc`` that match a pattern, ascending: (index, the labels of every
+        pattern it matches)."""
+        n = len(doc)
+        used = [name for name in ATTRS if self._hashes[name]]
+        if not n or not used:
+            return []
+        array = doc.to_array([ATTRS[name] for name in used])
+        columns = [array.tolist()] if array.ndim == 1 else array.T.tolist()
+        if len(used) == 1:
+            get = self._hashes[used[0]].get
+            return [(i, get(columns[0][i])) for i in compress(range(n), map(self._hashes[used[0]].__contains__,
+                                                                              columns[0]))]
+        found: dict[int, int] = {}
+        for name, values in zip(used, columns, strict=True):
+            table = self._hashes[name]
+            for i in compress(range(n), map(table.__contains__, values)):
+                found[i] = found.get(i, 0) | table[values[i]]
+        return sorted(found.items())
+
     def loose_positions(self, doc: Doc) -> tuple[list[int], list[int]]:
         """The indices (ascending) of the tokens whose ``LOWER`` is that of a pattern, a superset of
         ``positions(doc)`` read off one attribute, and the ``LOWER`` value of every token."""
@@ -71,10 +105,21 @@ class WordTriggers:
         lowers = doc.to_array(LOWER).tolist()
         return list(compress(range(len(lowers)), map(self._loose.__contains__, lowers))), lowers
 
-    def to_dict(self) -> dict[str, list[str]]:
-        return {name: sorted(strings) for name, strings in self.patterns.items() if strings}
+    def to_dict(self) -> dict[str, Any]:
+        """The patterns: a sorted list per attribute; patterns with other labels than 1 also under
+        ``"labels"`` (attribute -> string -> label bits)."""
+        out: dict[str, Any] = {name: sorted(strings) for name, strings in self.patterns.items() if strings}
+        labels = {name: dict(sorted(table.items())) for name, table in self.labels.items() if table}
+        if labels:
+            out["labels"] = labels
+        return out
 
     def from_dict(self, data: dict[str, Any]) -> WordTriggers:
+        labels = data.get("labels", {})
         for name, strings in data.items():
-            self.add(name, strings)
+            if name != "labels":
+                table = labels.get(name, {})
+                self.add(name, [s for s in strings if s not in table])
+                for s, bits in table.items():
+                    self.add(name, [s], bits)
         return self

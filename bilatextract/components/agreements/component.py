@@ -72,7 +72,7 @@ class AgreementsComponent(Persisted, Triggers, Mentions, Grammar, Abbreviations,
         view = view_of(doc)
         text = view.text
         tokens = (view.token_texts, view.token_starts)
-        spans = self._trigger_spans(text, *tokens)
+        spans = self._trigger_spans(doc)
         if not spans:
             return [], []
         dates = _DateStarts(doc, self.spans_key)

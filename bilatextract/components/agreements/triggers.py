@@ -1,9 +1,10 @@
 """Where a mention can be: the tokens and the token endings that every mention holds.
 
 Compiled once per pipeline from the word lists: the texts of the tokens that can start a head,
-a known name or a known abbreviation (spaCy's ``ORTH``, matched by one set look-up per token of
-a document), and one pattern of the endings that make a closed or hyphenated compound a head
-("...abkommen", "-Erklärung"), searched in the lowercased text. Lowercase heads ("the Prespa
+a known name or a known abbreviation (one-token patterns on spaCy's ``ORTH``, labelled by what
+they can start: :class:`~bilatextract.components.triggers.WordTriggers`), and one pattern of
+the endings that make a closed or hyphenated compound a head ("...abkommen", "-Erklärung"),
+searched in the lowercased text. Lowercase heads ("the Prespa
 agreement") count only after a capitalised word.
 """
 
@@ -11,10 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from itertools import compress
 
 from spacy.tokens import Doc
 
+from ..base import view_of
+from ..triggers import WordTriggers
 from .words import _trie_pattern
 
 _TRIGGER, _NAME, _LOWER = 1, 2, 4
@@ -72,21 +74,19 @@ class Triggers:
         endings += tuple(dash + head.lower() for head in sorted(self.hyphen_heads) for dash in "-–")
         #: endings of compound heads, in lowercased text
         self.ending_re = re.compile(_trie_pattern(endings)) if endings else None
-        #: token text -> what it can be: a head or first word (1), a known name's first token (2),
-        #: a lowercase head (4); one look-up per token of a document
-        kinds: dict[str, int] = {}
+        #: the tokens by what they can be: a head or first word (1), a known name's first token (2),
+        #: a lowercase head (4)
+        self.word_triggers = WordTriggers(tokenizer.vocab)
         for bit, tokens in ((_TRIGGER, self.trigger_tokens), (_NAME, self.name_tokens), (_LOWER, self.lower_heads)):
-            for token in tokens:
-                kinds[token] = kinds.get(token, 0) | bit
-        self.trigger_kinds = kinds
+            self.word_triggers.add("ORTH", tokens, bit)
 
-    def _trigger_spans(self, text: str, texts: list[str], starts: list[int]) -> list[tuple[int, int]]:
-        """Where the triggers are in a text whose spaCy tokens are ``texts`` at ``starts``, in order."""
-        kinds = self.trigger_kinds
+    def _trigger_spans(self, doc: Doc) -> list[tuple[int, int]]:
+        """Where the triggers are in ``doc``, in order (character offsets)."""
+        view = view_of(doc)
+        text, texts, starts = view.text, view.token_texts, view.token_starts
         spans = []
         lower = []
-        for i in compress(range(len(texts)), map(kinds.__contains__, texts)):
-            kind = kinds[texts[i]]
+        for i, kind in self.word_triggers.labelled(doc):
             if kind & _TRIGGER:
                 spans.append((starts[i], starts[i] + len(texts[i])))
             if kind & _NAME and text.startswith(self.name_firsts[texts[i]], starts[i]):
