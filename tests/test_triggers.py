@@ -71,6 +71,13 @@ def test_labelled_tokens_carry_the_labels_of_every_pattern_they_match(nlp: spacy
     assert [(doc[i].text, bits) for i, bits in triggers.labelled(doc)] == [
         ("Accord", 3), ("Agreement", 5), ("agreement", 4)]
     assert [i for i, _ in triggers.labelled(doc)] == triggers.positions(doc)
+    orth_only = WordTriggers(nlp.vocab)
+    orth_only.add("ORTH", ["Agreement", "Accord"], 1)
+    orth_only.add("ORTH", ["Accord"], 2)
+    # the token texts, where the caller has them, give the same as the attribute array
+    assert orth_only.labelled(doc, [t.text for t in doc]) == orth_only.labelled(doc) == [(1, 3), (4, 1)]
+    orth_only.add("ORTH", ["Agreement"], 4)
+    assert orth_only.labelled(doc, [t.text for t in doc]) == orth_only.labelled(doc) == [(1, 3), (4, 5)]
 
 
 def test_labels_survive_to_dict_and_from_dict_and_unlabelled_dicts_still_load(nlp: spacy.language.Language) -> None:

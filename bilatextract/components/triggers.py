@@ -41,6 +41,7 @@ class WordTriggers:
         #: the labels of each pattern, where they are not just 1
         self.labels: dict[str, dict[str, int]] = {name: {} for name in ATTRS}
         self._hashes: dict[str, dict[int, int]] = {name: {} for name in ATTRS}
+        self._orth_table: dict[str, int] | None = None  # ORTH patterns -> labels, made on first use
         # LOWER values of every token that may match: the LOWER patterns, the ORTH patterns in small letters.
         self._loose: set[int] = set()
 
@@ -52,6 +53,7 @@ class WordTriggers:
         if not isinstance(label, int) or label < 1:
             raise ValueError(f"a label is a positive int of bits, not {label!r}")
         strings = set(strings)
+        self._orth_table = None
         new = strings - self.patterns[attr]
         self.patterns[attr] |= new
         add = self.vocab.strings.add
@@ -77,13 +79,17 @@ class WordTriggers:
             found.update(compress(range(n), map(self._hashes[name].__contains__, values)))
         return sorted(found)
 
-    def labelled(self, doc: Doc) -> list[tuple[int, int]]:
+    def labelled(self, doc: Doc, texts: list[str] | None = None) -> list[tuple[int, int]]:
         """The tokens of ``doc`` that match a pattern, ascending: (index, the labels of every
-        pattern it matches)."""
+        pattern it matches). ``texts``, where the caller has them, are the token texts: with
+        ``ORTH`` patterns only they are matched as they are (a token's ``ORTH`` is its text)."""
         n = len(doc)
         used = [name for name in ATTRS if self._hashes[name]]
         if not n or not used:
             return []
+        if texts is not None and used == ["ORTH"]:
+            table = self._orth_texts()
+            return [(i, table[texts[i]]) for i in compress(range(n), map(table.__contains__, texts))]
         array = doc.to_array([ATTRS[name] for name in used])
         columns = [array.tolist()] if array.ndim == 1 else array.T.tolist()
         if len(used) == 1:
@@ -104,6 +110,13 @@ class WordTriggers:
             return [], []
         lowers = doc.to_array(LOWER).tolist()
         return list(compress(range(len(lowers)), map(self._loose.__contains__, lowers))), lowers
+
+    def _orth_texts(self) -> dict[str, int]:
+        """The ``ORTH`` patterns as strings -> label bits (made again after an ``add``)."""
+        if self._orth_table is None:
+            labels = self.labels["ORTH"]
+            self._orth_table = {s: labels.get(s, 1) for s in self.patterns["ORTH"]}
+        return self._orth_table
 
     def to_dict(self) -> dict[str, Any]:
         """The patterns: a sorted list per attribute; patterns with other labels than 1 also under

@@ -86,7 +86,7 @@ class Triggers:
         text, texts, starts = view.text, view.token_texts, view.token_starts
         spans = []
         lower = []
-        for i, kind in self.word_triggers.labelled(doc):
+        for i, kind in self.word_triggers.labelled(doc, texts):
             if kind & _TRIGGER:
                 spans.append((starts[i], starts[i] + len(texts[i])))
             if kind & _NAME and text.startswith(self.name_firsts[texts[i]], starts[i]):
