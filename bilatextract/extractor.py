@@ -202,10 +202,9 @@ class Extractor:
         (routing, pipelines, typed results) on chunks of ``batch_size`` documents.
 
         One pool serves the whole stream, so process start-up is paid once, not per batch
-        (spaCy's own ``n_process`` restarts its workers on every call, and ships every Doc
-        back through ``Doc.to_bytes``; here only the small typed results travel). Workers
-        start by the platform's default method (``multiprocessing.set_start_method`` changes
-        it); under ``fork`` the pipelines are built before forking and shared copy-on-write.
+        (spaCy's ``n_process`` restarts its workers on every call and ships every Doc back;
+        here only the small typed results travel). Workers start by the platform's default
+        method; under ``fork`` the pipelines are built before forking and shared copy-on-write.
         At most ``4 * n_process`` chunks are in flight, so a long stream is never read ahead.
         """
         context = multiprocessing.get_context()  # the platform's (or the caller's) default; spawn-safe
