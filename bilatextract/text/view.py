@@ -120,12 +120,14 @@ def _source(old_starts: np.ndarray, old_lens: np.ndarray, new_lens: np.ndarray) 
     if total == 0:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty
-    segment = np.repeat(np.arange(len(new_lens)), new_lens)
     seg_starts = np.cumsum(new_lens) - new_lens
-    within = np.arange(total, dtype=np.int64) - seg_starts[segment]
-    linear = (old_lens == new_lens)[segment]
-    start = old_starts[segment] + np.where(linear, within, 0)
-    end = np.where(linear, start + 1, old_starts[segment] + old_lens[segment])
+    start = np.arange(total, dtype=np.int64) + np.repeat(old_starts - seg_starts, new_lens)
+    linear = old_lens == new_lens
+    if linear.all():
+        return start, start + 1
+    other = np.repeat(~linear, new_lens)
+    start = np.where(other, np.repeat(old_starts, new_lens), start)
+    end = np.where(other, np.repeat(old_starts + old_lens, new_lens), start + 1)
     return start, end
 
 
