@@ -13,37 +13,47 @@ from __future__ import annotations
 
 from itertools import repeat
 
-from .cues import STRONG_LINE_SCORE, WORD, Evidence, cues, decide, names_another_in, word_scores
-from .segments import LINE_SAMPLE_CHARS, lines
+from .cues import (
+    DECISIVE_COVERAGE,
+    DECISIVE_MARGIN,
+    STRONG_LINE_SCORE,
+    WORD,
+    Evidence,
+    cues,
+    decide,
+    names_another_in,
+    word_scores,
+)
+from .segments import _LINE, LINE_SAMPLE_CHARS
 
 
 class Lines:
-    """The lines of ``text`` (start, end, words of its line sample, their word scores)."""
+    """The lines of ``text``: start, end, the words of its line sample and their scores (one per
+    cue language, in the order of :func:`~.cues.cues`)."""
 
-    __slots__ = ("text", "lowered", "lines")
+    __slots__ = ("text", "lowered", "lines", "langs")
 
     def __init__(self, text: str, lowered: str) -> None:
         self.text = text
         #: ``text.lower()``, character for character (the caller checks the lengths agree).
         self.lowered = lowered
-        self.lines: list[tuple[int, int, tuple[str, ...], dict[str, float]]] = []
+        all_cues = cues()
+        self.langs = [cue.lang for cue in all_cues]
+        self.lines: list[tuple[int, int, list[str], list[float]]] = []
+        append = self.lines.append
         findall = WORD.findall
-        weights = [(cue.lang, cue.words.get) for cue in cues()]
+        # (What cues.word_scores gives, without a call per line and language.)
+        weights = [cue.words.get for cue in all_cues]
         zero = repeat(0.0)
-        for start, end in lines(text):
+        for m in _LINE.finditer(text):
+            start, end = m.span()
+            if start == end:
+                continue
             if end - start > LINE_SAMPLE_CHARS:
-                words = tuple(findall(text[start : start + LINE_SAMPLE_CHARS].lower()))
+                words = findall(text[start : start + LINE_SAMPLE_CHARS].lower())
             else:
-                words = tuple(findall(lowered, start, end))
-            # (What cues.word_scores gives, without a call per line and language.)
-            scores = {lang: sum(map(get, words, zero)) for lang, get in weights} if words else {}
-            self.lines.append((start, end, words, scores))
-
-    def _line_sample(self, start: int, end: int) -> str:
-        """The lower-cased sample of the line ``[start, end)`` (what ``one_language`` reads)."""
-        if end - start > LINE_SAMPLE_CHARS:
-            return self.text[start : start + LINE_SAMPLE_CHARS].lower()
-        return self.lowered[start:end]
+                words = findall(lowered, start, end)
+            append((start, end, words, [sum(map(get, words, zero)) for get in weights] if words else []))
 
     def decisive_sample(self, sample_chars: int) -> tuple[str, str | None, Evidence | None]:
         """The first ``sample_chars`` characters and what :func:`~.cues.decisive_language` gives for them."""
@@ -54,32 +64,51 @@ class Lines:
             sample = text[:sample_chars]
             lowered = sample.lower()
         words: list[str] = []
-        reused: list[dict[str, float]] = []
-        all_reused = True
+        reused: list[list[float]] = []
+        fresh: list[str] = []  # words of lines the sample reads otherwise than the line limit does
         for start, end, line_words, scores in self.lines:
             if start >= sample_chars:
                 break
             if end > sample_chars:  # the line the sample cuts
-                words.extend(WORD.findall(text[start:sample_chars].lower()))
-                all_reused = False
+                more = WORD.findall(text[start:sample_chars].lower())
             elif end - start > LINE_SAMPLE_CHARS:  # read whole by the sample, cut by the line limit
-                words.extend(WORD.findall(self.lowered, start, end))
-                all_reused = False
+                more = WORD.findall(self.lowered, start, end)
             else:
                 words.extend(line_words)
                 if line_words:
                     reused.append(scores)
+                continue
+            words.extend(more)
+            fresh.extend(more)
         found = tuple(words)
-        if all_reused and all(cue.exact for cue in cues()):
-            totals = {cue.lang: sum(s[cue.lang] for s in reused) for cue in cues()}
+        all_cues = cues()
+        if all(cue.exact for cue in all_cues):  # sums in any order are the same numbers
+            extra = word_scores(tuple(fresh)) if fresh else None
+            totals = {cue.lang: sum([s[i] for s in reused]) + (extra[cue.lang] if extra else 0.0)
+                      for i, cue in enumerate(all_cues)}
         else:
             totals = word_scores(found)
         return (sample, *decide(lowered, Evidence(found, totals)))
 
     def one_language(self, language: str) -> bool:
         """:func:`~.segments.one_language` of the text."""
+        langs = self.langs
+        own_at = langs.index(language) if language in langs else None
         for start, end, words, scores in self.lines:
-            if words and names_another_in(self._line_sample(start, end), words, scores, language,
-                                          STRONG_LINE_SCORE):
+            if not words:
+                continue  # no words: names nothing
+            if own_at is not None:
+                # What names_another_in checks first, without making its arguments.
+                own = scores[own_at]
+                rival = max([v for i, v in enumerate(scores) if i != own_at], default=0.0)
+                if (own >= STRONG_LINE_SCORE and own >= DECISIVE_COVERAGE * len(words)
+                        and own >= DECISIVE_MARGIN * rival and own > rival):
+                    continue
+            if end - start > LINE_SAMPLE_CHARS:
+                line = self.text[start : start + LINE_SAMPLE_CHARS].lower()
+            else:
+                line = self.lowered[start:end]
+            if names_another_in(line, tuple(words), dict(zip(langs, scores, strict=True)), language,
+                                STRONG_LINE_SCORE):
                 return False
         return True
