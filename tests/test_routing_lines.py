@@ -18,7 +18,10 @@ from bilatextract.routing.segments import LINE_SAMPLE_CHARS, one_language
 def _texts() -> list[str]:
     long_line = " ".join([GERMAN_LONG, ENGLISH_LONG, GERMAN_LONG])  # one line over the line limit
     texts = [GERMAN_LONG, ENGLISH_LONG, FRENCH_LONG, MIXED, long_line, "\n".join(GERMAN_SHORT), "",
-             "12.05.2024", "\n\n\n", "The Minister\n" + long_line, ENGLISH_LONG + "\n" + long_line * 3]
+             "12.05.2024", "\n\n\n", "The Minister\n" + long_line, ENGLISH_LONG + "\n" + long_line * 3,
+             # letters, digits and signs of other scripts (read by a class spelt out below U+3000)
+             "Σωκράτης und Ὀδυσσεύς², ǅemal ʰa ½ der Москва die Việt Nam und ﬁnal ⅻ ⒜ ⓐ Ⅻ",
+             "Der Minister sagte in Москва: ドイツ und Japan, 東京 die Gespräche"]
     for text in list(texts):
         texts.append((text + "\n\n" + ENGLISH_LONG + "\n" + GERMAN_LONG) * 2)
         for cut in (LINE_SAMPLE_CHARS - 1, LINE_SAMPLE_CHARS, LINE_SAMPLE_CHARS + 1, SAMPLE_CHARS - 1,
