@@ -43,7 +43,12 @@ def reference_for(
 ) -> ReferenceDate:
     """The anchor for relative dates: the caller's date, else the document's dateline; with
     the document's type (``mode``: given, else decided from its dates, see :mod:`bilatextract.timex.story`)."""
-    dates = sorted((s, e, a) for label, s, e, a in mentions if label == "DATE")
+    return _reference(text, sorted((s, e, a) for label, s, e, a in mentions if label == "DATE"), given, mode)
+
+
+def _reference(text: str, dates: list[tuple[int, int, dict[str, Any]]], given: dt.date | None,
+               mode: str | None) -> ReferenceDate:
+    """:func:`reference_for` of the DATE mentions ``dates`` ((start, end, attributes), in text order)."""
     if given is not None:
         date, source = given, "argument"
     else:
@@ -53,11 +58,22 @@ def reference_for(
     return ReferenceDate(date, source, decided)  # type: ignore[arg-type]
 
 
+def _date_order(mentions: list[RawMention]) -> list[tuple[int, int, int]]:
+    """(start, end, index) of the DATE mentions, in text order."""
+    return sorted((s, e, i) for i, (label, s, e, _a) in enumerate(mentions) if label == "DATE")
+
+
 def date_values(text: str, mentions: list[RawMention], reference: ReferenceDate) -> dict[int, str | None]:
     """The value of each DATE mention, by its index in ``mentions``, resolved in text order
     against the reference date or the date the story has reached (story time)."""
-    order = sorted((s, e, i) for i, (label, s, e, _a) in enumerate(mentions) if label == "DATE")
-    dates = [(s, e, mentions[i][3]) for s, e, i in order]
+    order = _date_order(mentions)
+    return _values(text, order, [(s, e, mentions[i][3]) for s, e, i in order], reference)
+
+
+def _values(text: str, order: list[tuple[int, int, int]], dates: list[tuple[int, int, dict[str, Any]]],
+            reference: ReferenceDate) -> dict[int, str | None]:
+    """:func:`date_values` of the DATE mentions at ``order`` ((start, end, index)), ``dates`` their
+    (start, end, attributes)."""
     values = timex.resolve_all(dates, reference.date, reference.mode or "news", text)
     return {i: v for (_s, _e, i), v in zip(order, values, strict=True)}
 
@@ -143,8 +159,10 @@ def build_document(
     ``text`` where there is no view), with every offset mapped back into ``text``."""
     # The dateline and the story are read from the view, the text the mentions were found in.
     seen = text if view is None else view.text
-    reference = reference_for(seen, mentions, reference_date, mode)
-    values = date_values(seen, mentions, reference)
+    order = _date_order(mentions)  # the DATE mentions in text order, read twice
+    dates = [(s, e, mentions[i][3]) for s, e, i in order]
+    reference = _reference(seen, dates, reference_date, mode)
+    values = _values(seen, order, dates, reference)
     if view is not None and not view.identity:
         mentions = [(label, *view.span(start, end), attrs) for label, start, end, attrs in mentions]
         segments = tuple(Segment(s.lang, *view.span(s.start, s.end)) for s in segments)
