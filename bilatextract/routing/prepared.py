@@ -25,7 +25,7 @@ from .cues import (
     names_another_in,
     word_scores,
 )
-from .segments import _LINE, LINE_SAMPLE_CHARS
+from .segments import LINE, LINE_SAMPLE_CHARS
 
 #: Below this code point the letters of :data:`~.cues.WORD` are spelt out as a character class:
 #: a class of ranges is read about twice as fast as ``[^\W\d_]``, which asks Unicode about
@@ -59,7 +59,7 @@ class Lines:
         # (What cues.word_scores gives, without a call per line and language.)
         weights = [cue.words.get for cue in all_cues]
         zero = repeat(0.0)
-        for m in _LINE.finditer(text):
+        for m in LINE.finditer(text):
             start, end = m.span()
             if start == end:
                 continue
