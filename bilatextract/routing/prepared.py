@@ -37,6 +37,8 @@ _LETTER_RANGES = "".join(
 )
 #: :data:`~.cues.WORD` on a text with no character from ``_SPELT_BELOW`` up.
 _WORD_SPELT = re.compile(f"[{_LETTER_RANGES}]{{2,}}")
+#: One letter of :data:`~.cues.WORD`.
+_LETTER = re.compile(r"[^\W\d_]")
 _BEYOND_SPELT = re.compile(f"[^\x00-{re.escape(chr(_SPELT_BELOW - 1))}]")
 
 
@@ -69,6 +71,22 @@ class Lines:
                 words = findall(lowered, start, end)
             append((start, end, words, [sum(map(get, words, zero)) for get in weights] if words else []))
 
+    def _whole_line(self, start: int, end: int, cut_words: list[str]) -> list[str]:
+        """The words of the whole line ``[start, end)``, from ``cut_words`` (those of its first
+        :data:`~.segments.LINE_SAMPLE_CHARS` characters) and a scan of the rest, resumed at the
+        start of a word the line limit cuts."""
+        lowered, limit = self.lowered, start + LINE_SAMPLE_CHARS
+        if lowered[start:limit] != self.text[start:limit].lower():  # (a final sigma at the cut)
+            return self.findall(lowered, start, end)
+        if not (_LETTER.match(lowered, limit - 1) and _LETTER.match(lowered, limit)):
+            return cut_words + self.findall(lowered, limit, end)
+        resume = limit - 1
+        while resume > start and _LETTER.match(lowered, resume - 1):
+            resume -= 1
+        # The cut part of the word is the last of ``cut_words`` where it has two letters or more.
+        kept = cut_words[:-1] if limit - resume >= 2 else cut_words
+        return kept + self.findall(lowered, resume, end)
+
     def decisive_sample(self, sample_chars: int) -> tuple[str, str | None, Evidence | None]:
         """The first ``sample_chars`` characters and what :func:`~.cues.decisive_language` gives for them."""
         text = self.text
@@ -86,7 +104,7 @@ class Lines:
             if end > sample_chars:  # the line the sample cuts
                 more = self.findall(text[start:sample_chars].lower())
             elif end - start > LINE_SAMPLE_CHARS:  # read whole by the sample, cut by the line limit
-                more = self.findall(self.lowered, start, end)
+                more = self._whole_line(start, end, line_words)
             else:
                 words.extend(line_words)
                 if line_words:
