@@ -6,10 +6,13 @@ here is composed for these tests."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_routing import ENGLISH_LONG, FRENCH_LONG, GERMAN_LONG, GERMAN_SHORT, MIXED
 
 from bilatextract.resources import languages
 from bilatextract.routing import SAMPLE_CHARS, detect, route
+from bilatextract.routing.cues import decisive_language
 from bilatextract.routing.detection import detect_decided
 from bilatextract.routing.prepared import Lines
 from bilatextract.routing.segments import LINE_SAMPLE_CHARS, one_language
@@ -44,3 +47,17 @@ def test_mixed_document_still_routes_by_paragraph() -> None:
     r = route(MIXED)
     assert [s.lang for s in r.segments] == ["de", "en", "de"]
     assert r.segments[0].start == 0 and r.segments[-1].end == len(MIXED)
+
+
+_PIECES = ["der", "die", "und", "the", "of", "a", "I", "x", "ΣΑΣ", "Σ'", "ος", "12", "ing", "Ministerium", "2nd",
+           "z.B.", "–", "'s", "März", "May", "ab", "\n", "\n\n"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=900), st.booleans(), st.sampled_from([700, 1000, SAMPLE_CHARS]))
+def test_one_reading_of_long_lines_and_cut_words(pieces: list[str], spaced: bool, sample_chars: int) -> None:
+    text = (" " if spaced else "").join(pieces)
+    prepared = Lines(text, text.lower())
+    assert prepared.decisive_sample(sample_chars) == (text[:sample_chars], *decisive_language(text[:sample_chars]))
+    for lang in languages():
+        assert prepared.one_language(lang) == one_language(text, lang)
