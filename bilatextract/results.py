@@ -21,6 +21,7 @@ from .types import (
     Entity,
     ReferenceDate,
     Segment,
+    field_maker,
 )
 
 #: A found mention before typing: (label, start, end, attributes), offsets into the whole text.
@@ -31,7 +32,10 @@ _SPAN_FIELDS = {"text", "start", "end"}
 
 def raw_mentions(doc: Doc, offset: int = 0) -> list[RawMention]:
     """The mentions a pipeline wrote into ``doc``, shifted by ``offset`` into the whole text."""
-    return [(label, start + offset, end + offset, attrs) for label, start, end, attrs in written_mentions(doc)]
+    mentions = written_mentions(doc)
+    if not offset:
+        return mentions
+    return [(label, start + offset, end + offset, attrs) for label, start, end, attrs in mentions]
 
 
 def reference_for(
@@ -39,7 +43,12 @@ def reference_for(
 ) -> ReferenceDate:
     """The anchor for relative dates: the caller's date, else the document's dateline; with
     the document's type (``mode``: given, else decided from its dates, see :mod:`bilatextract.timex.story`)."""
-    dates = sorted((s, e, a) for label, s, e, a in mentions if label == "DATE")
+    return _reference(text, sorted((s, e, a) for label, s, e, a in mentions if label == "DATE"), given, mode)
+
+
+def _reference(text: str, dates: list[tuple[int, int, dict[str, Any]]], given: dt.date | None,
+               mode: str | None) -> ReferenceDate:
+    """:func:`reference_for` of the DATE mentions ``dates`` ((start, end, attributes), in text order)."""
     if given is not None:
         date, source = given, "argument"
     else:
@@ -49,38 +58,89 @@ def reference_for(
     return ReferenceDate(date, source, decided)  # type: ignore[arg-type]
 
 
+def _date_order(mentions: list[RawMention]) -> list[tuple[int, int, int]]:
+    """(start, end, index) of the DATE mentions, in text order."""
+    return sorted((s, e, i) for i, (label, s, e, _a) in enumerate(mentions) if label == "DATE")
+
+
 def date_values(text: str, mentions: list[RawMention], reference: ReferenceDate) -> dict[int, str | None]:
     """The value of each DATE mention, by its index in ``mentions``, resolved in text order
     against the reference date or the date the story has reached (story time)."""
-    order = sorted((s, e, i) for i, (label, s, e, _a) in enumerate(mentions) if label == "DATE")
-    dates = [(s, e, mentions[i][3]) for s, e, i in order]
+    order = _date_order(mentions)
+    return _values(text, order, [(s, e, mentions[i][3]) for s, e, i in order], reference)
+
+
+def _values(text: str, order: list[tuple[int, int, int]], dates: list[tuple[int, int, dict[str, Any]]],
+            reference: ReferenceDate) -> dict[int, str | None]:
+    """:func:`date_values` of the DATE mentions at ``order`` ((start, end, index)), ``dates`` their
+    (start, end, attributes)."""
     values = timex.resolve_all(dates, reference.date, reference.mode or "news", text)
     return {i: v for (_s, _e, i), v in zip(order, values, strict=True)}
 
 
+class _Plan:
+    """How the mentions of one label become entities: the attribute fields in field order (read
+    from the attributes, None where absent: every one defaults to None), where the ministry and
+    the date value go, and the constructor."""
+
+    __slots__ = ("order", "ministry", "value", "by_office", "make")
+
+    def __init__(self, label: str) -> None:
+        cls = ENTITY_TYPES[label]
+        names = [f.name for f in dataclasses.fields(cls)]
+        self.order = tuple(n for n in names if n not in _SPAN_FIELDS)
+        self.ministry = names.index("ministry") if "ministry" in names else None
+        self.value = names.index("value") if cls is DateMention else None
+        self.by_office = label == "MINISTER"
+        self.make = field_maker(cls)
+
+
 @functools.cache
-def _attribute_names(cls: type) -> frozenset[str]:
-    """The fields of an entity type that come from the attributes (not text and offsets)."""
-    return frozenset(f.name for f in dataclasses.fields(cls)) - _SPAN_FIELDS
+def _plan(label: str) -> _Plan:
+    return _Plan(label)
 
 
 _UNSET: Any = object()
 
 
-def to_entity(text: str, mention: RawMention, reference: dt.date | None, value: Any = _UNSET) -> Entity:
-    """The typed entity of one raw mention (a DATE's ``value`` where resolved in context)."""
+def to_entity(text: str, mention: RawMention, reference: dt.date | None, value: Any = _UNSET,
+              ministries: dict[Any, str | None] | None = None) -> Entity:
+    """The typed entity of one raw mention (a DATE's ``value`` where resolved in context).
+
+    ``ministries``, where given, keeps the ministry ids looked up for the mentions of one
+    document (a document names the same ministry again and again)."""
     label, start, end, attrs = mention
-    cls = ENTITY_TYPES[label]
-    names = _attribute_names(cls)
-    kwargs = {k: attrs[k] for k in names if k in attrs}
-    if "ministry" in names:
-        known = ministry_by_id(attrs["ministry"]) if attrs.get("ministry") else None
-        if known is None and label == "MINISTER":
-            known = find_ministry(attrs.get("country"), attrs.get("portfolio"))
-        kwargs["ministry"] = known.id if known is not None else None
-    if cls is DateMention:
-        kwargs["value"] = timex.resolve(attrs, reference) if value is _UNSET else value
-    return cls(text[start:end], start, end, **kwargs)
+    plan = _plan(label)
+    values = [text[start:end], start, end, *map(attrs.get, plan.order)]
+    if plan.ministry is not None:
+        mid = attrs.get("ministry") or None
+        office = (attrs.get("country"), attrs.get("portfolio")) if plan.by_office else None
+        if ministries is None:
+            values[plan.ministry] = _ministry_id(mid, office)
+        else:
+            key = (mid, office)
+            try:
+                values[plan.ministry] = ministries[key]
+            except KeyError:
+                values[plan.ministry] = ministries[key] = _ministry_id(mid, office)
+            except TypeError:  # attributes that are no keys (a list): looked up as they are
+                values[plan.ministry] = _ministry_id(mid, office)
+    if plan.value is not None:
+        values[plan.value] = timex.resolve(attrs, reference) if value is _UNSET else value
+    return plan.make(values)  # type: ignore[no-any-return]
+
+
+def _ministry_id(mid: Any, office: tuple[Any, Any] | None) -> str | None:
+    """The knowledge-base id of the ministry ``mid`` (an id as written), else, for a minister,
+    of the ministry of its (country, portfolio) ``office``; None where there is none."""
+    known = ministry_by_id(mid) if mid else None
+    if known is None and office is not None:
+        known = find_ministry(*office)
+    return known.id if known is not None else None
+
+
+def _entity_order(entity: Entity) -> tuple[int, int, str]:
+    return entity.start, entity.end, entity.type
 
 
 def build_document(
@@ -99,17 +159,19 @@ def build_document(
     ``text`` where there is no view), with every offset mapped back into ``text``."""
     # The dateline and the story are read from the view, the text the mentions were found in.
     seen = text if view is None else view.text
-    reference = reference_for(seen, mentions, reference_date, mode)
-    values = date_values(seen, mentions, reference)
+    order = _date_order(mentions)  # the DATE mentions in text order, read twice
+    dates = [(s, e, mentions[i][3]) for s, e, i in order]
+    reference = _reference(seen, dates, reference_date, mode)
+    values = _values(seen, order, dates, reference)
     if view is not None and not view.identity:
         mentions = [(label, *view.span(start, end), attrs) for label, start, end, attrs in mentions]
         segments = tuple(Segment(s.lang, *view.span(s.start, s.end)) for s in segments)
-    entities = tuple(
-        sorted(
-            (to_entity(text, m, reference.date, values.get(i, _UNSET)) for i, m in enumerate(mentions)),
-            key=lambda e: (e.start, e.end, e.type),
-        )
-    )
+    date = reference.date
+    value = values.get
+    ministries: dict[Any, str | None] = {}
+    typed = [to_entity(text, m, date, value(i, _UNSET), ministries) for i, m in enumerate(mentions)]
+    typed.sort(key=_entity_order)
+    entities = tuple(typed)
     return Document(
         text=text,
         language=language,

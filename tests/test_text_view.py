@@ -173,3 +173,27 @@ def test_any_text_has_a_view_with_a_map_for_every_character(text: str) -> None:
             assert 0 <= view.starts[i] < view.ends[i] <= len(text)
             if i:
                 assert view.starts[i - 1] <= view.starts[i] and view.ends[i - 1] <= view.ends[i]
+
+
+def test_the_spelt_out_whitespace_is_every_whitespace_character_but_the_space() -> None:
+    import re
+    import sys
+
+    from bilatextract.text.lines import NON_SPACE_WHITESPACE
+
+    spelt = re.compile(f"[{NON_SPACE_WHITESPACE}]")
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        assert bool(spelt.match(char)) == (char.isspace() and char != " "), hex(code)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([" ", "  ", "\t", "\n", "\n\n", "\u00a0", "\u2029", "\x1c", "\r\n", " \n", "x",
+                                 "Wort", "Satz.", "1. "]), max_size=40))
+def test_every_whitespace_run_but_a_single_space_is_read(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    view = normalise(text)
+    # What is left: no whitespace but single spaces, line breaks and paragraph breaks.
+    assert "  " not in view.text and "\t" not in view.text and "\n\n\n" not in view.text
+    assert not any(c.isspace() and c not in " \n" for c in view.text)
+    assert " \n" not in view.text and "\n " not in view.text

@@ -105,12 +105,25 @@ def doc_text(doc: Doc) -> str:
 
 
 #: The span group :func:`set_spans` last wrote into a few recent documents, with the list of
-#: spans it was made from, by ``id(doc)``. Reading a span group creates a Python ``Span`` per
-#: member; the components of a pipeline run one after another on a document, so each reads
-#: the list the previous one wrote instead. A handful of documents: the spans keep their
-#: document alive (which also keeps its id from being reused while it is here).
-_recent: dict[int, tuple[Any, list[Span]]] = {}
+#: spans it was made from and each span's (label, start_char, end_char), by ``id(doc)``. Reading
+#: a span group creates a Python ``Span`` per member; the components of a pipeline run one after
+#: another on a document, so each reads the list the previous one wrote instead. A handful of
+#: documents: the spans keep their document alive (which also keeps its id from being reused
+#: while it is here).
+_recent: dict[int, tuple[Any, list[Span], list[tuple[str, int, int]]]] = {}
 _RECENT_DOCS = 8
+
+
+def _recent_of(doc: Doc, key: str = SPAN_KEY) -> tuple[Any, list[Span], list[tuple[str, int, int]]] | None:
+    """What :func:`set_spans` wrote last into ``doc``, while its group is still the one written
+    (same object, same length)."""
+    recent = _recent.get(id(doc))
+    if recent is None:
+        return None
+    current = doc.spans.get(key)
+    if current is None or recent[0] is not current or len(current) != len(recent[1]):
+        return None
+    return recent
 
 
 def _written(doc: Doc, key: str = SPAN_KEY) -> list[Span]:
@@ -119,8 +132,8 @@ def _written(doc: Doc, key: str = SPAN_KEY) -> list[Span]:
     current = doc.spans.get(key)
     if current is None:
         return []
-    recent = _recent.get(id(doc))
-    if recent is not None and recent[0] is current and len(current) == len(recent[1]):
+    recent = _recent_of(doc, key)
+    if recent is not None:
         return recent[1]
     return list(current)
 
@@ -128,10 +141,15 @@ def _written(doc: Doc, key: str = SPAN_KEY) -> list[Span]:
 def written_mentions(doc: Doc, key: str = SPAN_KEY) -> list[tuple[str, int, int, dict[str, Any]]]:
     """(label, start_char, end_char, attributes) of each span of ``doc.spans[key]``, in order.
 
-    Reads the list :func:`set_spans` wrote last where the group is still that one, and the
-    attributes where ``set_spans`` put them: no Python ``Span`` or ``Underscore`` per mention."""
+    Reads the labels and offsets :func:`set_spans` noted where the group is still the one it
+    wrote, and the attributes where ``set_spans`` put them: no Python ``Span`` or ``Underscore``
+    per mention."""
     if key not in doc.spans:
         return []
+    recent = _recent_of(doc, key)
+    if recent is not None and _attrs_keyed is True:
+        get = doc.user_data.get
+        return [(label, start, end, get(("._.", ATTRS, start, end)) or {}) for label, start, end in recent[2]]
     spans = _written(doc, key)
     strings = doc.vocab.strings
     out = []
@@ -148,10 +166,6 @@ def spans_of(doc: Doc, label: str, key: str = SPAN_KEY) -> list[Span]:
     return sorted((s for s in _written(doc, key) if s.label == label_id), key=lambda s: s.start_char)
 
 
-def _span_order(span: Span) -> tuple[int, int]:
-    return span.start_char, span.end_char
-
-
 def set_spans(
     doc: Doc, label: str, found: Iterable[tuple[Span, dict[str, Any]]], key: str = SPAN_KEY
 ) -> None:
@@ -163,7 +177,7 @@ def set_spans(
     found = found if isinstance(found, list) else list(found)
     if not found and _holds_no(doc, label, key):
         return  # nothing to replace and nothing to add: the group written last stays as it is
-    chosen: list[tuple[int, Span, dict[str, Any]]] = []
+    chosen: list[tuple[int, int, Span, dict[str, Any]]] = []
     # The chosen spans never overlap, so sorted by start they are sorted by end too: a
     # candidate only needs checking against its two neighbours (linear in a long text).
     taken_starts: list[int] = []
@@ -176,23 +190,35 @@ def set_spans(
             continue
         taken_starts.insert(i, a)
         taken_ends.insert(i, b)
-        chosen.append((a, span, attrs))
+        chosen.append((a, b, span, attrs))
     chosen.sort(key=lambda p: p[0])
     label_id = doc.vocab.strings.add(label)
-    written = [s for s in _written(doc, key) if s.label != label_id]
+    # The spans of other labels that stay, each with its (label, start_char, end_char).
+    recent = _recent_of(doc, key)
+    if recent is not None:
+        kept = [(mark, span) for span, mark in zip(recent[1], recent[2], strict=True) if mark[0] != label]
+    else:
+        strings = doc.vocab.strings
+        kept = [((strings[s.label], s.start_char, s.end_char), s) for s in _written(doc, key)
+                if s.label != label_id]
     user_data = doc.user_data
-    for _start, span, attrs in chosen:
-        labelled = Span(doc, span.start, span.end, label=label_id)
+    for start, end, span, attrs in chosen:
+        labelled = Span(doc, span.start, span.end, label=label_id)  # the same offsets as ``span``
         if _attrs_keyed is True:  # what ``labelled._.set(ATTRS, ...)`` does, without its Underscore object
-            user_data["._.", ATTRS, labelled.start_char, labelled.end_char] = dict(attrs)
+            user_data["._.", ATTRS, start, end] = dict(attrs)
         else:
             _set_attrs(labelled, dict(attrs))
-        written.append(labelled)
-    written.sort(key=_span_order)
+        kept.append(((label, start, end), labelled))
+    kept.sort(key=_mark_order)
+    written = [span for _mark, span in kept]
     doc.spans[key] = written
     if len(_recent) >= _RECENT_DOCS:
         _recent.clear()
-    _recent[id(doc)] = (doc.spans[key], written)
+    _recent[id(doc)] = (doc.spans[key], written, [mark for mark, _span in kept])
+
+
+def _mark_order(item: tuple[tuple[str, int, int], Span]) -> tuple[int, int]:
+    return item[0][1], item[0][2]
 
 
 #: Whether spaCy keeps a span's value of the ATTRS extension in ``doc.user_data`` under
@@ -214,9 +240,8 @@ def _set_attrs(span: Span, attrs: dict[str, Any]) -> None:
 def _holds_no(doc: Doc, label: str, key: str = SPAN_KEY) -> bool:
     """Whether the span group of ``doc`` is the one :func:`set_spans` wrote last (so it is sorted
     as ``set_spans`` sorts) and holds no span of ``label``: rewriting it would give the same group."""
-    current = doc.spans.get(key)
-    recent = _recent.get(id(doc))
-    if current is None or recent is None or recent[0] is not current or len(current) != len(recent[1]):
+    recent = _recent_of(doc, key)
+    if recent is None:
         return False
     label_id = doc.vocab.strings.add(label)
     return all(s.label != label_id for s in recent[1])

@@ -25,7 +25,8 @@ from dataclasses import dataclass
 
 from ..resources import languages as model_languages
 from ..types import Segment
-from .detection import SAMPLE_CHARS, detect
+from .detection import SAMPLE_CHARS, detect, detect_decided
+from .prepared import Lines
 from .segments import LINE_SAMPLE_CHARS, MAX_SEGMENT_CHARS, one_language, runs, split
 
 
@@ -54,10 +55,13 @@ def route(text: str, lang: str | None = None, languages: Iterable[str] | None = 
         if lang not in supported:
             return Routing(lang, False, ())
         return Routing(lang, True, tuple(split(text, lang)))
-    language = detect(text)
+    lowered = text.lower()
+    # (A text whose lower-case form has another length, "İ" -> "i̇", is read the long way.)
+    prepared = Lines(text, lowered) if len(lowered) == len(text) else None
+    language = detect(text) if prepared is None else detect_decided(*prepared.decisive_sample(SAMPLE_CHARS))
     if language not in supported:
         return Routing(language, False, ())
-    if one_language(text, language):
+    if one_language(text, language) if prepared is None else prepared.one_language(language):
         return Routing(language, True, tuple(split(text, language)))
     segments: list[Segment] = []
     chars: dict[str, int] = {}

@@ -44,6 +44,9 @@ class Cue:
     #: Per pattern, its weight and the strings one of which each of its matches contains; None
     #: where a pattern does not say (then its score has no bound short of scanning).
     pattern_contains: tuple[tuple[float, tuple[str, ...]], ...] | None = None
+    #: Whether every word weight is a multiple of 1/1024 (and small): then word scores are exact
+    #: sums, the same in whatever order the words are added up.
+    exact: bool = False
 
     def word_score(self, words: Iterable[str]) -> float:
         """The score of the cue words among ``words`` (lower-cased)."""
@@ -84,7 +87,8 @@ def compile_cue(lang: str, data: dict[str, Any]) -> Cue:
     vocabulary = bool(data.get("vocabulary", {}).get("lemma_lookup", False))
     contains = tuple((float(p.get("weight", 1.0)), tuple(p.get("contains", ()))) for p in specs)
     bounded = all(strings and weight >= 0 for weight, strings in contains)  # a bound needs scores that only add up
-    return Cue(lang, words, patterns, pattern_weights, vocabulary, contains if bounded else None)
+    exact = all((w * 1024).is_integer() and abs(w) <= 1024 for w in words.values())
+    return Cue(lang, words, patterns, pattern_weights, vocabulary, contains if bounded else None, exact)
 
 
 _lock = threading.Lock()
@@ -160,7 +164,7 @@ class Evidence:
 def word_evidence(lowered: str) -> Evidence:
     """The cue scores of the words of ``lowered`` (a lower-cased text) alone, without word shapes."""
     words = tuple(WORD.findall(lowered))
-    return Evidence(words, {cue.lang: cue.word_score(words) for cue in cues()})
+    return Evidence(words, word_scores(words))
 
 
 def add_shapes(found: Evidence, lowered: str, langs: Iterable[str]) -> Evidence:
@@ -203,7 +207,12 @@ def decisive_language(text: str) -> tuple[str | None, Evidence | None]:
     score, it is decisive on the whole.)
     """
     lowered = text.lower()
-    found = word_evidence(lowered)
+    return decide(lowered, word_evidence(lowered))
+
+
+def decide(lowered: str, found: Evidence) -> tuple[str | None, Evidence | None]:
+    """:func:`decisive_language` of a text whose lower-cased form is ``lowered`` and whose word
+    evidence (:func:`word_evidence`) is ``found``."""
     leader = found.leaning()
     if leader is not None:
         # The others at their most (their shapes' bounds), the leader at its least (its words).
@@ -222,6 +231,11 @@ def decisive_language(text: str) -> tuple[str | None, Evidence | None]:
     return decided, (None if decided is not None else found)
 
 
+def word_scores(words: tuple[str, ...]) -> dict[str, float]:
+    """The cue word score of each language among ``words`` (lower-cased)."""
+    return {cue.lang: cue.word_score(words) for cue in cues()}
+
+
 def names_another(text: str, language: str, min_score: float) -> bool:
     """Whether ``evidence(text, enough=min_score).decisive(min_score)`` may name a language other
     than ``language``; False only where it cannot (``language``'s own word shapes are not
@@ -231,8 +245,13 @@ def names_another(text: str, language: str, min_score: float) -> bool:
     words = tuple(WORD.findall(lowered))
     if not words:
         return False
-    all_cues = cues()
-    scores = {cue.lang: cue.word_score(words) for cue in all_cues}
+    return names_another_in(lowered, words, word_scores(words), language, min_score)
+
+
+def names_another_in(lowered: str, words: tuple[str, ...], scores: dict[str, float], language: str,
+                     min_score: float) -> bool:
+    """:func:`names_another` of a text whose lower-cased form is ``lowered``, with its words
+    (``WORD.findall(lowered)``, not empty) and their :func:`word_scores` (not changed)."""
     own = scores.get(language)
     if own is not None:
         # The common case first: ``language``'s words alone are decisive (what decisive() checks).
@@ -240,6 +259,8 @@ def names_another(text: str, language: str, min_score: float) -> bool:
         if (own >= min_score and own >= DECISIVE_COVERAGE * len(words) and own >= DECISIVE_MARGIN * rival
                 and own > rival):
             return False
+    all_cues = cues()
+    scores = dict(scores)
     found = Evidence(words, scores)
     named = found.decisive(min_score)
     if named is None:

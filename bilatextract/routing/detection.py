@@ -137,7 +137,12 @@ def detect(text: str) -> str | None:
     cue leaning or the lemma vocabulary of a language with models may overrule it.
     """
     sample = text[:SAMPLE_CHARS]
-    decided, found = decisive_language(sample)
+    return detect_decided(sample, *decisive_language(sample))
+
+
+def detect_decided(sample: str, decided: str | None, found: Evidence | None) -> str | None:
+    """:func:`detect` of a text whose sample is ``sample``, with :func:`~.cues.decisive_language`
+    of the sample already known (``decided``, ``found``)."""
     if found is None:
         return decided
     detected = langdetect_ranked(sample)

@@ -27,13 +27,13 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 _WHITESPACE = re.compile(r"\s+")
 #: A line with its trailing blank lines: the unit of mixed-language routing.
-_LINE = re.compile(r"[^\n]*\n*")
+LINE = re.compile(r"[^\n]*\n*")
 
 
 def lines(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each line with its trailing line breaks; together they cover the text."""
     n = len(text)
-    for m in _LINE.finditer(text):
+    for m in LINE.finditer(text):
         if m.start() == m.end():
             if m.start() >= n:
                 break
@@ -56,7 +56,7 @@ def one_language(text: str, language: str) -> bool:
     language strongly. Cheaper than :func:`runs`: ``language``'s own word shapes are not
     scanned, and nothing is labelled."""
     return not any(
-        names_another(line[:LINE_SAMPLE_CHARS], language, STRONG_LINE_SCORE) for line in _LINE.findall(text) if line
+        names_another(line[:LINE_SAMPLE_CHARS], language, STRONG_LINE_SCORE) for line in LINE.findall(text) if line
     )
 
 

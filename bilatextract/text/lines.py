@@ -26,6 +26,13 @@ from .view import Edit
 #: A whitespace run other than one plain space.
 #: (A whitespace character first, so that the scan skips to candidates; then: not a space, or followed by more.)
 _RUN = re.compile(r"\s(?:(?<! )|(?=\s))\s*")
+#: Every whitespace character of ``\s`` but the space (what ``str.isspace`` says), spelt out: the
+#: scan skips from one to the next in C, where ``\s`` stops at every space between two words.
+NON_SPACE_WHITESPACE = "\t\n\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+#: The rest of a run from its first whitespace character that is not a space.
+_FROM_NON_SPACE = re.compile(f"[{NON_SPACE_WHITESPACE}]\\s*")
+#: A run of spaces alone (two or more, no other whitespace before or after).
+_SPACES = re.compile(r"(?<!\s) {2,}(?!\s)")
 _BREAKS = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028]")
 #: The line breaks of the most common runs.
 _COMMON_BREAKS = {"\n": 1, "\n\n": 2, "  ": 0, "\t": 0, "\n\n\n": 3, "\r\n": 1, "\r\n\r\n": 2}
@@ -42,30 +49,51 @@ _BLOCK_LINES = 3
 def whitespace_edits(text: str) -> list[Edit]:
     """The edits that read every whitespace run of ``text`` as one space or break."""
     runs = []  # (start, end, breaks)
-    for m in _RUN.finditer(text):
-        run = m.group()
+    for start, end in _runs(text):
+        run = text[start:end]
         breaks = _COMMON_BREAKS.get(run)
         if breaks is None:
             breaks = len(_BREAKS.findall(run)) + 2 * run.count("\u2029")
-        runs.append((m.start(), m.end(), breaks))
+        runs.append((start, end, breaks))
     if not runs:
         return []
-    widths = _block_widths(text, runs)
+    widths: list[int] | None = None  # worked out where a break needs them
     edits: list[Edit] = []
     line_start = 0
     for i, (start, end, breaks) in enumerate(runs):
-        run = text[start:end]
         if breaks == 0:
             repl = " "
         elif breaks >= 2:
             repl = "\n\n"
         else:
-            repl = " " if _wrapped(text[line_start:start], text, end, widths[i]) else "\n"
+            line = text[line_start:start].strip()
+            wrapped = _wrapped(line, text, end)
+            if wrapped is None:
+                if widths is None:
+                    widths = _block_widths(text, runs)
+                wrapped = _fills_block(line, widths[i])
+            repl = " " if wrapped else "\n"
         if breaks:
             line_start = end
-        if run != repl:
+        if text[start:end] != repl:
             edits.append((start, end, repl))
     return edits
+
+
+def _runs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each whitespace run other than one plain space, in order: what
+    ``_RUN.finditer`` finds, found from the characters that are not spaces (and from double
+    spaces, where there are any)."""
+    runs = []
+    for m in _FROM_NON_SPACE.finditer(text):
+        start = m.start()
+        while start and text[start - 1] == " ":  # the spaces before it belong to the run
+            start -= 1
+        runs.append((start, m.end()))
+    if "  " in text:
+        runs.extend(m.span() for m in _SPACES.finditer(text))
+        runs.sort()
+    return runs
 
 
 def _block_widths(text: str, runs: list[tuple[int, int, int]]) -> list[int]:
@@ -93,9 +121,9 @@ def _block_widths(text: str, runs: list[tuple[int, int, int]]) -> list[int]:
     return widths
 
 
-def _wrapped(line: str, text: str, next_start: int, width: int) -> bool:
-    """Whether the break after ``line`` is inside a sentence (see the module's rule)."""
-    line = line.strip()
+def _wrapped(line: str, text: str, next_start: int) -> bool | None:
+    """Whether the break after ``line`` (stripped) is inside a sentence (see the module's rule);
+    None where that depends on the widths of the block of lines (:func:`_fills_block`)."""
     if not line or line.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS):
         return False
     following = text[next_start : next_start + 8]
@@ -103,5 +131,11 @@ def _wrapped(line: str, text: str, next_start: int, width: int) -> bool:
         return False
     if following[0].islower() or line.endswith(","):
         return True
+    return None
+
+
+def _fills_block(line: str, width: int) -> bool:
+    """Whether ``line`` (stripped) is a wrapped line of a hard-wrapped block whose longest line
+    is ``width`` long (0: no such block)."""
     return (0 < width <= _WRAPPED_WIDTH and _WRAPPED_MIN <= len(line) and len(line) >= _WRAPPED_SHARE * width
             and not line.isupper())
