@@ -275,13 +275,17 @@ class Extractor:
         for lang, work in by_lang.items():
             nlp = self.nlp(lang)
             found: list[tuple[_Job, list[RawMention]]] = []
-            # One thread at a time per pipeline: components keep per-document state on
-            # themselves, and spaCy does not promise that concurrent calls are safe. Threads
-            # gain little here anyway (the pipeline holds the GIL); use n_process for speed.
+            # One thread at a time per pipeline: spaCy does not promise that concurrent calls are
+            # safe (threads gain little anyway: the pipeline holds the GIL; use n_process).
             with _pipeline_lock(lang):
                 try:
-                    docs = ((_make_doc(nlp, text, context[0]), context) for text, context in work)
-                    for doc, (job, offset) in nlp.pipe(docs, as_tuples=True, batch_size=batch_size):
+                    if len(work) == 1:  # ``extract()``: nlp.pipe's generators cost a short text ~10%
+                        text, context = work[0]
+                        done: Iterable[tuple[Doc, Any]] = [(nlp(_make_doc(nlp, text, context[0])), context)]
+                    else:
+                        docs = ((_make_doc(nlp, text, context[0]), context) for text, context in work)
+                        done = nlp.pipe(docs, as_tuples=True, batch_size=batch_size)
+                    for doc, (job, offset) in done:
                         found.append((job, raw_mentions(doc, offset)))
                 except Exception:
                     # Find the document at fault: rerun this language's work one segment at a time.
