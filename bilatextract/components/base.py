@@ -12,9 +12,10 @@ import bisect
 import datetime as dt
 import weakref
 from collections.abc import Iterable
+from itertools import compress
 from typing import Any
 
-from spacy.attrs import IDX, LENGTH
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc, Span
 
 SPAN_KEY = "bilat"
@@ -59,13 +60,14 @@ class DocView:
     more than tokenising it.
     """
 
-    __slots__ = ("doc", "text", "_token_starts", "_token_texts", "__weakref__")
+    __slots__ = ("doc", "text", "_token_starts", "_token_texts", "_sentence_starts", "__weakref__")
 
     def __init__(self, doc: Doc, text: str | None = None) -> None:
         self.doc = weakref.proxy(doc)
         self.text = doc.text if text is None else text
         self._token_starts: list[int] | None = None
         self._token_texts: list[str] | None = None
+        self._sentence_starts: list[int] | None = None
 
     def _offsets(self) -> None:
         starts, lengths = self.doc.to_array([IDX, LENGTH]).T.tolist() if len(self.doc) else ([], [])
@@ -86,6 +88,25 @@ class DocView:
         if self._token_texts is None:
             self._offsets()
         return self._token_texts  # type: ignore[return-value]
+
+    @property
+    def sentence_starts(self) -> list[int]:
+        """The index of the first token of each sentence, as ``doc.sents`` has them, without a
+        ``Span`` per sentence (``[0]``: no sentence boundaries set; ``[]``: no tokens)."""
+        if self._sentence_starts is None:
+            doc = self.doc
+            n = len(doc)
+            if not n:
+                self._sentence_starts = []
+            elif "sents" in doc.user_hooks:
+                self._sentence_starts = [sent.start for sent in doc.sents]
+            elif doc.has_annotation("SENT_START"):
+                # ``doc.sents``: a sentence starts at the first token and at each token marked a start
+                flags = doc.to_array(SENT_START).tolist()
+                self._sentence_starts = [0, *compress(range(1, n), map((1).__eq__, flags[1:]))]
+            else:
+                self._sentence_starts = [0]
+        return self._sentence_starts
 
 
 _views: weakref.WeakKeyDictionary[Doc, DocView] = weakref.WeakKeyDictionary()

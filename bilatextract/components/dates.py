@@ -144,14 +144,9 @@ def _intent_tense(kind: str | None, gap: int) -> str | None:
 
 def _sentence_of(doc: Doc, i: int) -> tuple[int, int]:
     """The (start, end) token offsets of the sentence of token ``i``, as ``doc.sents`` has it."""
-    if not doc.has_annotation("SENT_START"):
-        return 0, len(doc)
-    if "sents" in doc.user_hooks:
-        for sent in doc.sents:
-            if sent.start <= i < sent.end:
-                return sent.start, sent.end
-    sent = doc[i : i + 1].sent  # spaCy walks the sentence starts in C
-    return sent.start, sent.end
+    starts = view_of(doc).sentence_starts
+    k = bisect.bisect_right(starts, i)
+    return (starts[k - 1] if k else 0), (starts[k] if k < len(starts) else len(doc))
 
 
 #: The kind of a token that ends a clause (see _CLAUSE_BREAKS).

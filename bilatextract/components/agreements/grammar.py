@@ -9,7 +9,7 @@ import re
 from spacy.tokens import Doc
 
 from ...knowledge.countries import country_of_word
-from ..base import SPAN_KEY, doc_text, spans_of
+from ..base import SPAN_KEY, doc_text, spans_of, view_of
 from .words import _CLOSE_QUOTES, _OPEN_QUOTES, Found, Word, _acronym, _capitalised, _is_word
 
 
@@ -335,8 +335,8 @@ class _DateStarts:
     def signed(self, offset: int, regex: re.Pattern[str]) -> bool:
         """Does the sentence holding ``offset`` match ``regex`` (lowercased)?"""
         if self.sentences is None:
-            sentenced = self.doc.has_annotation("SENT_START")
-            self.sentences = [s.start_char for s in self.doc.sents] if sentenced else [0]
+            view = view_of(self.doc)
+            self.sentences = [view.token_starts[k] for k in view.sentence_starts] or [0]
         j = bisect.bisect_right(self.sentences, offset) - 1
         if j not in self.signed_sentences:
             end = self.sentences[j + 1] if j + 1 < len(self.sentences) else None
