@@ -45,6 +45,8 @@ __all__ = ["Office", "Person", "holders", "is_family_name", "office_at", "person
 
 _FOLDER = ("common/officeholders", "persons.tsv")
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+#: What ``str.isalnum`` is not true of (``\w`` is alphanumeric or "_").
+_NOT_LETTER_OR_DIGIT = re.compile(r"[\W_]+")
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ø": "oe", "Ø": "Oe"})
 # Letters that Unicode does not decompose into a base letter and a mark.
 _UNDECOMPOSED = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ł": "l",
@@ -135,8 +137,9 @@ def name_keys(text: str) -> tuple[str, ...]:
     keys: list[str] = []
     nfc = unicodedata.normalize("NFC", text).replace("ß", "ss")
     for form in (nfc, nfc.translate(_UMLAUTS)):
-        decomposed = unicodedata.normalize("NFKD", form.translate(_UNDECOMPOSED))
-        key = "".join(ch for ch in decomposed if ch.isalnum() and not unicodedata.combining(ch)).casefold()
+        # The letters and digits of the decomposed form: the marks are no letters (no combining mark
+        # is alphanumeric), so one C-level pass drops them with every other character.
+        key = _NOT_LETTER_OR_DIGIT.sub("", unicodedata.normalize("NFKD", form.translate(_UNDECOMPOSED))).casefold()
         if key and key not in keys:
             keys.append(key)
     return tuple(keys)

@@ -278,16 +278,22 @@ class PersonsMixin(DocumentParts):
         near = [False] * n
         # A known family name: a word of ASCII letters and digits whose small letters are a key of
         # one (one set look-up per word), or another word (letters beyond ASCII, a hyphen) looked up.
-        # Only name words count: capitalised, or a hyphenated particle and name ("al-Saud").
+        # Only name words count (``name_class`` _NAME): capitalised, or a hyphenated particle and name
+        # ("al-Saud"), so never a word in small letters only: those are left out first, in C.
         keys = holders.family_keys()
-        known = set(compress(range(n), map(keys.__contains__, self.lowers)))
+        lowers = self.lowers
+        may = list(compress(range(n), map(operator.not_, map(str.islower, texts))))
+        known = compress(may, map(keys.__contains__, map(lowers.__getitem__, may)))
         # Words whose key is not their small letters: beyond ASCII, or more than letters (only the
         # words that are no token of their own hold more than letters).
-        others = set(compress(range(n), map(operator.not_, map(str.isascii, texts))))
+        others = set(compress(may, map(operator.not_, map(str.isascii, map(texts.__getitem__, may)))))
         others.update(k for k in self.read if not texts[k].isalnum())
-        for k in sorted(known | others):
+        for k in known:
+            if k not in others and name_class[texts[k]] == _NAME:
+                near[max(0, k - 3) : k + 1] = [True] * (k + 1 - max(0, k - 3))
+        for k in others:
             w = texts[k]
-            if _may_be_name(w) and (holders.known_family(w) if k in others else True) and name_class[w] == _NAME:
+            if _may_be_name(w) and holders.known_family(w) and name_class[w] == _NAME:
                 near[max(0, k - 3) : k + 1] = [True] * (k + 1 - max(0, k - 3))
         nxt = 0  # the first word not yet passed
         for j in compress(range(n - 1), near):  # the words near a known family name, in order
