@@ -30,10 +30,11 @@ person's line is parsed when the person is first looked up.
 
 from __future__ import annotations
 
+import operator
 import re
 import threading
 import unicodedata
-from collections.abc import KeysView
+from collections.abc import KeysView, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -45,8 +46,6 @@ __all__ = ["Office", "Person", "holders", "is_family_name", "office_at", "person
 
 _FOLDER = ("common/officeholders", "persons.tsv")
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
-#: What ``str.isalnum`` is not true of (``\w`` is alphanumeric or "_").
-_NOT_LETTER_OR_DIGIT = re.compile(r"[\W_]+")
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ø": "oe", "Ø": "Oe"})
 # Letters that Unicode does not decompose into a base letter and a mark.
 _UNDECOMPOSED = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ł": "l",
@@ -135,14 +134,41 @@ def name_keys(text: str) -> tuple[str, ...]:
         key = _NOT_ALNUM.sub("", text.lower())
         return (key,) if key else ()
     keys: list[str] = []
-    nfc = unicodedata.normalize("NFC", text).replace("ß", "ss")
-    for form in (nfc, nfc.translate(_UMLAUTS)):
-        # The letters and digits of the decomposed form: the marks are no letters (no combining mark
-        # is alphanumeric), so one C-level pass drops them with every other character.
-        key = _NOT_LETTER_OR_DIGIT.sub("", unicodedata.normalize("NFKD", form.translate(_UNDECOMPOSED))).casefold()
+    nfc = unicodedata.normalize("NFC", text)
+    for table in (_KEY_CHARS, _KEY_CHARS_SPELLED):
+        key = nfc.translate(table).casefold()
         if key and key not in keys:
             keys.append(key)
     return tuple(keys)
+
+
+class _KeyChars(dict[int, str]):
+    """What each character of a name in NFC becomes in its key before case folding (a ``str.translate``
+    table, filled as characters are met): "ß" spelled "ss", umlauts spelled out (``spelled``), letters
+    Unicode does not decompose replaced, then decomposed (NFKD), keeping the letters and digits only (no
+    combining mark is one). Each step maps a character to characters independently of its neighbours,
+    as does decomposition but for the order of the marks, which are dropped."""
+
+    def __init__(self, spelled: bool, keep: str = "") -> None:
+        super().__init__()
+        self.spelled = spelled
+        if keep:  # a separator kept as it is (``family_name_flags``)
+            self[ord(keep)] = keep
+
+    def __missing__(self, code: int) -> str:
+        chars = "ss" if code == 0xDF else chr(code)  # "ß"
+        if self.spelled:
+            chars = chars.translate(_UMLAUTS)
+        decomposed = unicodedata.normalize("NFKD", chars.translate(_UNDECOMPOSED))
+        value = self[code] = "".join(ch for ch in decomposed if ch.isalnum() and not unicodedata.combining(ch))
+        return value
+
+
+_KEY_CHARS = _KeyChars(spelled=False)
+_KEY_CHARS_SPELLED = _KeyChars(spelled=True)
+#: The same tables keeping line breaks: the keys of many words, joined by line breaks, in one pass.
+_LINES_KEY_CHARS = _KeyChars(spelled=False, keep="\n")
+_LINES_KEY_CHARS_SPELLED = _KeyChars(spelled=True, keep="\n")
 
 
 def _parse(line: str, dates: dict[str, date | None]) -> Person:
@@ -202,6 +228,21 @@ def is_family_name(family: str) -> bool:
     """Whether some person has this family name or variant (``persons_named`` is not empty)."""
     by_name = _store().by_name
     return any(key in by_name for key in name_keys(family))
+
+
+def family_name_flags(words: Sequence[str]) -> list[bool]:
+    """``is_family_name`` of each of ``words``, in a few C-level passes over them all: the keys of the
+    words joined by line breaks are the words' keys joined by line breaks (``name_keys`` maps each
+    character on its own, a line break to itself here; NFC composes nothing across one)."""
+    by_name = _store().by_name
+    joined = "\n".join(words)
+    if not words or joined.count("\n") != len(words) - 1:  # a word holding a line break: one by one
+        return [any(key in by_name for key in name_keys(w)) for w in words]
+    joined = unicodedata.normalize("NFC", joined)
+    plain = joined.translate(_LINES_KEY_CHARS).casefold().split("\n")
+    spelled = joined.translate(_LINES_KEY_CHARS_SPELLED).casefold().split("\n")
+    # An empty key is no key ("" is none of ``by_name``).
+    return list(map(operator.or_, map(by_name.__contains__, plain), map(by_name.__contains__, spelled)))
 
 
 def family_name_keys() -> KeysView[str]:

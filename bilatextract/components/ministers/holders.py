@@ -152,6 +152,11 @@ def family_keys() -> Container[str]:
     return _holders.family_name_keys() if _holders is not None else ()
 
 
+def known_families(words: Sequence[str]) -> list[bool]:
+    """``known_family`` of each of ``words``, judged together (no memo: a few C-level passes)."""
+    return _holders.family_name_flags(words) if _holders is not None else [False] * len(words)
+
+
 @cached(maxsize=1 << 16)
 def known_family(word: str) -> bool:
     """Whether ``word`` is the family name (or a variant) of a known person."""

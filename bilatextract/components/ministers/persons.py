@@ -291,9 +291,10 @@ class PersonsMixin(DocumentParts):
         for k in known:
             if k not in others and name_class[texts[k]] == _NAME:
                 near[max(0, k - 3) : k + 1] = [True] * (k + 1 - max(0, k - 3))
-        for k in others:
+        others_list = sorted(others)
+        for k in compress(others_list, holders.known_families(list(map(texts.__getitem__, others_list)))):
             w = texts[k]
-            if _may_be_name(w) and holders.known_family(w) and name_class[w] == _NAME:
+            if _may_be_name(w) and name_class[w] == _NAME:
                 near[max(0, k - 3) : k + 1] = [True] * (k + 1 - max(0, k - 3))
         nxt = 0  # the first word not yet passed
         for j in compress(range(n - 1), near):  # the words near a known family name, in order
