@@ -348,14 +348,30 @@ def _capitalised_firsts(lang: str) -> frozenset[str]:
     return frozenset(ch for ch in _country_trie(lang) if ch.isupper())
 
 
+@cached
+def _whole_word_forms(lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The forms the scanners match (each form of the trie) and the genitive suffixes, shortest first:
+    what ``country_of_word`` looks a whole word up in."""
+    forms = frozenset(variant for form in country_surface_forms(lang)
+                      for variant in (form, form[:1].upper() + form[1:]) if _WORD_START.match(variant))
+    suffixes = _country_data(lang).get("inflection", {}).get("genitive_suffixes", [])
+    return forms, tuple(sorted((s for s in suffixes if s), key=len))
+
+
 @cached(maxsize=1 << 15)
 def country_of_word(word: str, lang: str) -> str | None:
-    """The country a single word or phrase names ("japanischen", "Japan's", "U.K.") or None."""
-    upper, lower_at_start = _country_scanners(lang)
+    """The country a single word or phrase names ("japanischen", "Japan's", "U.K.") or None.
+
+    What a scanner matches as the whole word: a form, or a form and a genitive suffix; where both
+    could, the longest form (the trie tries longer forms first). Looked up, not matched."""
+    forms, suffixes = _whole_word_forms(lang)
     word = word.strip()
-    regex = upper if word[:1].isupper() else lower_at_start
-    m = regex.fullmatch(word) if regex is not None else None
-    return _lookup_code(lang, m.group(1)) if m else None
+    if word in forms:
+        return _lookup_code(lang, word)
+    for suffix in suffixes:
+        if word.endswith(suffix) and word[: len(word) - len(suffix)] in forms:
+            return _lookup_code(lang, word[: len(word) - len(suffix)])
+    return None
 
 
 def is_subnational(word: str, lang: str) -> bool:
