@@ -127,14 +127,13 @@ class Patterns:
             for stem in stems:
                 self.compound_stems.setdefault(stem.lower(), portfolio)
         self.subnational = kb.subnational_forms(lang)  # what kb.is_subnational looks a word up in
-        self.stems_longest = sorted(self.compound_stems, key=len, reverse=True)
         # The first part of a compound cut before its head, where the language writes that ("Wirtschafts-").
         self.truncated_stems = {} if self.separate_heads or not self.heads else dict(self.compound_stems)
         self.max_stem_words = max((len(s.split()) for s in self.compound_stems), default=1)
         self.stem_lengths = _lengths_by_first(tuple(s.split()) for s in self.compound_stems)
         stems = kb.portfolio_stems(lang)
         extra = [w.lower() for w in fields.get("extra_words", [])]
-        self.field_stems = tuple(sorted({w for s in stems for w in s.split()} | set(extra), key=len, reverse=True))
+        self.field_stem_set = frozenset({w for s in stems for w in s.split()} | set(extra))
         # Where a title or a counterpart can start (``word_kind`` not 0), as one-word patterns on the word
         # in small letters: first words of titles, field stems, country prefixes of titles, counterpart
         # words (``word_kind`` then judges each as written); and the heads of fused titles ("…minister…"),
@@ -253,7 +252,9 @@ class Patterns:
                 break
         if any(part in low for part in self.not_field_parts):
             return False
-        return any(low.startswith(s) and len(low) - len(s) <= 4 for s in self.field_stems)
+        # A stem that starts the word and leaves at most four letters: one of its last five beginnings.
+        stems = self.field_stem_set
+        return any(low[:k] in stems for k in range(max(0, len(low) - 4), len(low) + 1))
 
     def spec_title(self, spec: dict[str, Any], start: int, end: int) -> Title:
         """The title a spec of the data describes, at words [start, end)."""
@@ -324,10 +325,11 @@ class Patterns:
             return title
         if not spec.get("fields"):
             return None
-        for stem in self.stems_longest:
-            if rest == stem or (rest.startswith(stem) and rest[len(stem):] in ("s", "-")):
-                title.portfolio = self.compound_stems[stem]
-                return title
+        # The longest stem that is the rest, or the rest but a final "s" or "-" (looked up, not scanned).
+        stem = rest if rest in self.compound_stems else rest[:-1] if rest[-1] in "s-" else None
+        if stem in self.compound_stems:
+            title.portfolio = self.compound_stems[stem]
+            return title
         # A field the data does not list ("Ressourcen|ministerin", "Tourismus|minister"): a minister all
         # the same, of the field its words name if any, else of another field.
         if len(rest) >= self.min_unknown_stem and rest.isalpha() and not prefix:
