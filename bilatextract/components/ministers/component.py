@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Iterable
 from itertools import compress
@@ -128,8 +129,10 @@ class _Document(TitlesMixin, NamesMixin, PersonsMixin, CountriesMixin):
         # The mentions are in order and never overlap: their starts and ends are both sorted.
         self.country_starts = [c.start for c in self.countries]
         self.country_ends = [c.end for c in self.countries]
-        self._kinds: dict[int, int] | None = None
         self._lowers: list[str] | None = None
+        # The words not all in small letters (a name word, and in some languages a title, is one of them).
+        self.may = list(compress(range(self.n), map(operator.not_, map(str.islower, self.texts))))
+        self.kinds = self.word_kinds()
         self.ministries: dict[int, tuple[int, dict[str, Any]]] = {}
         for span in spans_of(doc, "MINISTRY", key=component.spans_key):
             attrs = span._.get(ATTRS) or {}
@@ -183,29 +186,32 @@ class _Document(TitlesMixin, NamesMixin, PersonsMixin, CountriesMixin):
             self._lowers = list(map(str.lower, self.texts))
         return self._lowers
 
-    @property
-    def kinds(self) -> dict[int, int]:
+    def word_kinds(self) -> dict[int, int]:
         """``Patterns.word_kind`` of the words where it is not 0, by word index: judged only at the
-        words the patterns' one-word forms match and at the words that hold the head of a fused title."""
-        if self._kinds is None:
-            p, n = self.p, self.n
-            lowers = self.lowers
-            found = set(compress(range(n), map(p.trigger_lower.__contains__, lowers)))
-            if p.fused_heads is not None:
-                lowered = self.text.lower()
-                starts, ends = self.starts, self.ends
-                if len(lowered) == len(self.text):  # else a letter took two in small letters ("İ"): word by word
-                    hits = [m.start() for m in p.fused_heads.finditer(lowered)]
-                    for pos in hits:
-                        k = bisect.bisect_right(starts, pos) - 1
-                        if k >= 0 and pos < ends[k]:
-                            found.add(k)
-                else:
-                    found.update(k for k in range(n) if p.fused_heads.search(lowers[k]))
-            word_kind, texts = p.word_kind, self.texts
-            kinds = {k: word_kind(texts[k]) for k in sorted(found)}
-            self._kinds = {k: kind for k, kind in kinds.items() if kind}
-        return self._kinds
+        words the patterns' one-word forms match (in a language whose titles and counterpart words are
+        capitalised, looked up only among the words not all in small letters) and at the words that
+        hold the head of a fused title."""
+        p, n = self.p, self.n
+        if p.capitalised_kinds:
+            texts, may = self.texts, self.may
+            found = set(compress(may, map(p.trigger_lower.__contains__, map(str.lower, map(texts.__getitem__, may)))))
+        else:
+            found = set(compress(range(n), map(p.trigger_lower.__contains__, self.lowers)))
+        if p.fused_heads is not None:
+            lowered = self.text.lower()
+            starts, ends = self.starts, self.ends
+            if len(lowered) == len(self.text):  # else a letter took two in small letters ("İ"): word by word
+                hits = [m.start() for m in p.fused_heads.finditer(lowered)]
+                for pos in hits:
+                    k = bisect.bisect_right(starts, pos) - 1
+                    if k >= 0 and pos < ends[k]:
+                        found.add(k)
+            else:
+                lowers = self.lowers
+                found.update(k for k in range(n) if p.fused_heads.search(lowers[k]))
+        word_kind, texts = p.word_kind, self.texts
+        kinds = {k: word_kind(texts[k]) for k in sorted(found)}
+        return {k: kind for k, kind in kinds.items() if kind}
 
     def indices_of(self, kind: int) -> Iterable[int]:
         """The indices of the words of a kind (``Patterns.word_kind``), in order."""

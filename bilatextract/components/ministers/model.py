@@ -263,5 +263,8 @@ class DocumentParts:
     ends: list[int]
     n: int
     kinds: dict[int, int]  # Patterns.word_kind of the words where it is not 0
+    may: list[int]  # the words not all in small letters
+    country_starts: list[int]  # the starts and ends of the country mentions, in order
+    country_ends: list[int]
     lowers: list[str]  # the words in small letters
     read: list[int]  # the words that are no token of their own (``words.WordReader``)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from . import holders
 from .model import (
     _DIGIT_AFTER,
@@ -10,6 +12,7 @@ from .model import (
     _NAME_NEIGHBOUR,
     _NEVER,
     _SPACES,
+    TITLE_START,
     DocumentParts,
     Mention,
     Person,
@@ -38,9 +41,11 @@ class NamesMixin(DocumentParts):
             return self.text[end : end + 1] == "."
         if kind == _HONORIFIC and self.text[end : end + 1] == ".":
             return False
-        if self.in_country(self.starts[j]):
-            return False
-        return self.title_core(j) is None
+        pos = self.starts[j]
+        k = bisect.bisect_right(self.country_starts, pos) - 1
+        if k >= 0 and pos < self.country_ends[k]:
+            return False  # inside a country mention (``in_country``)
+        return not self.kinds.get(j, 0) & TITLE_START or self.title_core(j) is None
 
     def name_forward(self, j: int) -> list[int]:
         """Word indices of a name starting at word j (after honorifics), up to five words."""

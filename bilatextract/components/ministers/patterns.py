@@ -141,6 +141,9 @@ class Patterns:
         self.trigger_lower = frozenset(self.title_lengths) | frozenset(self.truncated_stems) \
             | (frozenset(self.stem_lengths) if self.separate_heads else frozenset()) \
             | frozenset(w.lower() for w in (*self.name_prefixes, *self.counterparts))
+        # Whether a word all in small letters is of no kind (``word_kind`` 0): titles start capitalised
+        # and no counterpart word is all in small letters.
+        self.capitalised_kinds = self.titles_capitalised and not any(w.islower() for w in self.counterparts)
         # A head holding another ("staatsminister", "minister") needs no pattern of its own.
         inner = sorted(h for h in self.heads if not any(o != h and o in h for o in self.heads))
         self.fused_heads = re.compile("|".join(map(re.escape, inner))) if inner else None

@@ -282,7 +282,7 @@ class PersonsMixin(DocumentParts):
         # ("al-Saud"), so never a word in small letters only: those are left out first, in C.
         keys = holders.family_keys()
         lowers = self.lowers
-        may = list(compress(range(n), map(operator.not_, map(str.islower, texts))))
+        may = self.may
         known = compress(may, map(keys.__contains__, map(lowers.__getitem__, may)))
         # Words whose key is not their small letters: beyond ASCII, or more than letters (only the
         # words that are no token of their own hold more than letters).
@@ -297,8 +297,14 @@ class PersonsMixin(DocumentParts):
             if _may_be_name(w) and name_class[w] == _NAME:
                 near[max(0, k - 3) : k + 1] = [True] * (k + 1 - max(0, k - 3))
         nxt = 0  # the first word not yet passed
+        kinds, country_starts, country_ends = self.kinds, self.country_starts, self.country_ends
         for j in compress(range(n - 1), near):  # the words near a known family name, in order
-            if j < nxt or name_class[texts[j]] != _NAME or not self.is_name_word(j):
+            if j < nxt or name_class[texts[j]] != _NAME:
+                continue
+            # ``is_name_word(j)`` of a _NAME word: not inside a country mention, no title there.
+            c = bisect.bisect_right(country_starts, starts[j]) - 1
+            if (c >= 0 and starts[j] < country_ends[c]) or (kinds.get(j, 0) & TITLE_START
+                                                             and self.title_core(j) is not None):
                 continue
             idx = self.name_forward(j)
             if not idx or len(idx) > 4 or any(len(texts[k]) < 2 for k in idx):
