@@ -117,8 +117,23 @@ _NAME_KEYS: dict[str, str] = {}
 
 
 def _name_key(family: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", family.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unmarked(unicodedata.normalize("NFKD", family.casefold()))
+
+
+class _NoMarks(dict[int, "int | None"]):
+    """A ``str.translate`` table that drops the combining marks (filled as characters are met)."""
+
+    def __missing__(self, code: int) -> int | None:
+        value = self[code] = None if unicodedata.combining(chr(code)) else code
+        return value
+
+
+_NO_MARKS = _NoMarks()
+
+
+def unmarked(text: str) -> str:
+    """``text`` without its combining marks (those of a decomposed form: "Jo\u0308rg" -> "Jorg")."""
+    return text if text.isascii() else text.translate(_NO_MARKS)
 
 
 def _is_caps(word: str) -> bool:

@@ -14,13 +14,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ...resources import cached, has_file, load_toml
+from .model import unmarked
 
 
 @functools.lru_cache(maxsize=1 << 14)
 def plain_key(word: str) -> str:
     """A word compared ignoring case and accents ("Ngọc" = "ngoc")."""
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unmarked(unicodedata.normalize("NFKD", word.casefold()))
 
 
 @dataclass(frozen=True)
