@@ -36,8 +36,9 @@ from .persons import PersonsMixin
 from .titles import TitlesMixin
 from .words import WordReader
 
-#: A run of two words in capitals: a line in capitals may name countries in capitals.
-_CAPS_RUN = re.compile(r"\b[A-ZÄÖÜ]{2,}\s+[A-ZÄÖÜ]{2,}\b")
+#: A run of two words in capitals: a line in capitals may name countries in capitals. (The word start
+#: is checked after two capitals, not at every character: a pattern starting with ``\b`` is tried everywhere.)
+_CAPS_RUN = re.compile(r"[A-ZÄÖÜ]{2}(?<!\w..)[A-ZÄÖÜ]*\s+[A-ZÄÖÜ]{2,}\b")
 
 
 class MinistersComponent(Persisted):
@@ -228,7 +229,8 @@ class _Document(TitlesMixin, NamesMixin, PersonsMixin, CountriesMixin):
         # Names of countries that write the family name first ("Wang Yi", "Cho Tae-yul"), where the
         # mention itself names the country and no word in capitals marks the family name; a hyphenated
         # first word is a given name written first ("Min-jun Park").
-        years = holders.document_years(self.text, reference_year(self.doc))
+        year = reference_year(self.doc)
+        years = holders.document_years(self.text, year)
         for m in cands:
             words = m.words
             if len(words) > 1 and "-" not in words[0] \
@@ -285,7 +287,6 @@ class _Document(TitlesMixin, NamesMixin, PersonsMixin, CountriesMixin):
             if person.country_rank == 0:
                 person.country = self.infer_country(person, persons, marked)
                 person.country_source = "context" if person.country else None
-        year = reference_year(self.doc)
         out = []
         for m in sorted(kept, key=lambda m: m.start):
             person = persons[m.key]
