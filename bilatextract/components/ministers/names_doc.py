@@ -47,11 +47,15 @@ class NamesMixin(DocumentParts):
             return False  # inside a country mention (``in_country``)
         return not self.kinds.get(j, 0) & TITLE_START or self.title_core(j) is None
 
-    def name_forward(self, j: int) -> list[int]:
-        """Word indices of a name starting at word j (after honorifics), up to five words."""
+    def name_forward(self, j: int, first_checked: bool = False) -> list[int]:
+        """Word indices of a name starting at word j (after honorifics), up to five words.
+        ``first_checked``: word j is known to be a name word (``is_name_word``)."""
         out: list[int] = []
         k = j
         n, text, texts, starts, ends = self.n, self.text, self.texts, self.starts, self.ends
+        if first_checked and j < n:
+            out.append(j)
+            k += 1
         while k < n and len(out) < 5:
             if out:
                 g = text[ends[k - 1] : starts[k]]  # gap(k): 0 < k < n here

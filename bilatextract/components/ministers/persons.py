@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import bisect
 import operator
-from collections.abc import Sequence
-from itertools import compress
+from collections.abc import Iterable, Sequence
+from itertools import accumulate, compress
 
 from . import holders
 from .model import (
@@ -270,7 +270,7 @@ class PersonsMixin(DocumentParts):
         if not holders.available():
             return []
         latest = frozenset((max(years),)) if years else years
-        taken = [(m.start, m.end) for m in cands]
+        taken = _Spans((m.start, m.end) for m in cands)
         out: list[Mention] = []
         texts, starts, ends, n = self.texts, self.starts, self.ends, self.n
         name_class = self.p.name_class
@@ -306,12 +306,12 @@ class PersonsMixin(DocumentParts):
             if (c >= 0 and starts[j] < country_ends[c]) or (kinds.get(j, 0) & TITLE_START
                                                              and self.title_core(j) is not None):
                 continue
-            idx = self.name_forward(j)
+            idx = self.name_forward(j, first_checked=True)
             if not idx or len(idx) > 4 or any(len(texts[k]) < 2 for k in idx):
                 continue
             a, b = starts[idx[0]], ends[idx[-1]]
             holder = None
-            if any(a < e and s < b for s, e in taken):
+            if taken.overlaps(a, b):
                 pass
             elif len(idx) == 1:
                 if len(texts[j]) > 3 and not _is_caps(texts[j]) and (j == 0 or self.gap(j).strip() == ""):
@@ -327,6 +327,27 @@ class PersonsMixin(DocumentParts):
                 m.key = name_key(m.family)
             m.holder = holder
             out.append(m)
-            taken.append((a, b))
+            taken.add(a, b)
             nxt = idx[-1] + 1
         return out
+
+
+class _Spans:
+    """Character spans [start, end); whether one overlaps a stretch, by bisection of their starts."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self._index()
+
+    def _index(self) -> None:
+        self.starts = [s for s, _ in self.spans]
+        self.reach = list(accumulate((e for _, e in self.spans), max))  # the furthest end so far
+
+    def overlaps(self, a: int, b: int) -> bool:
+        """Whether some span (s, e) has ``a < e and s < b``."""
+        k = bisect.bisect_left(self.starts, b)
+        return k > 0 and self.reach[k - 1] > a
+
+    def add(self, a: int, b: int) -> None:
+        bisect.insort(self.spans, (a, b))
+        self._index()
