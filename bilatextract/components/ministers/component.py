@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from ... import knowledge as kb
 from ...resources import check_language
-from ..base import ATTRS, SPAN_KEY, reference_year, set_spans, spans_of, view_of
+from ..base import SPAN_KEY, reference_year, set_spans, view_of, written_mentions
 from ..persist import Persisted, deferred, reads_its_models
 from . import holders
 from .countries import CountriesMixin
@@ -135,9 +135,11 @@ class _Document(TitlesMixin, NamesMixin, PersonsMixin, CountriesMixin):
         self.may = list(compress(range(self.n), map(operator.not_, map(str.islower, self.texts))))
         self.kinds = self.word_kinds()
         self.ministries: dict[int, tuple[int, dict[str, Any]]] = {}
-        for span in spans_of(doc, "MINISTRY", key=component.spans_key):
-            attrs = span._.get(ATTRS) or {}
-            self.ministries[span.start_char] = (span.end_char, attrs)
+        # As ``spans_of`` and each span's attributes give them, without a Python span or Underscore per span.
+        written = sorted((m for m in written_mentions(doc, component.spans_key) if m[0] == "MINISTRY"),
+                         key=lambda m: m[1])
+        for _label, start, end, attrs in written:
+            self.ministries[start] = (end, attrs)
         self.ministry_countries = [attrs.get("country") for _, attrs in self.ministries.values()]
         self._sentences: list[tuple[int, int]] | None = None
         self._not_places: list[kb.CountryMention] | None = None
