@@ -131,8 +131,13 @@ class _Document(TitlesMixin, NamesMixin, PersonsMixin, CountriesMixin):
         self.country_starts = [c.start for c in self.countries]
         self.country_ends = [c.end for c in self.countries]
         self._lowers: list[str] | None = None
-        # The words not all in small letters (a name word, and in some languages a title, is one of them).
-        self.may = list(compress(range(self.n), map(operator.not_, map(str.islower, self.texts))))
+        # The words not all in small letters (a name word, and in some languages a title, is one of them),
+        # their small letters, and those of them beyond ASCII: read here, while the words are at hand.
+        texts = self.texts
+        self.may = list(compress(range(self.n), map(operator.not_, map(str.islower, texts))))
+        may_texts = list(map(texts.__getitem__, self.may))
+        self.may_lowers = list(map(str.lower, may_texts))
+        self.may_beyond_ascii = list(compress(self.may, map(operator.not_, map(str.isascii, may_texts))))
         self.kinds = self.word_kinds()
         self.ministries: dict[int, tuple[int, dict[str, Any]]] = {}
         # As ``spans_of`` and each span's attributes give them, without a Python span or Underscore per span.
@@ -196,8 +201,7 @@ class _Document(TitlesMixin, NamesMixin, PersonsMixin, CountriesMixin):
         hold the head of a fused title."""
         p, n = self.p, self.n
         if p.capitalised_kinds:
-            texts, may = self.texts, self.may
-            found = set(compress(may, map(p.trigger_lower.__contains__, map(str.lower, map(texts.__getitem__, may)))))
+            found = set(compress(self.may, map(p.trigger_lower.__contains__, self.may_lowers)))
         else:
             found = set(compress(range(n), map(p.trigger_lower.__contains__, self.lowers)))
         if p.fused_heads is not None:

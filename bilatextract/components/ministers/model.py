@@ -279,6 +279,8 @@ class DocumentParts:
     n: int
     kinds: dict[int, int]  # Patterns.word_kind of the words where it is not 0
     may: list[int]  # the words not all in small letters
+    may_lowers: list[str]  # their small letters
+    may_beyond_ascii: list[int]  # those of them beyond ASCII
     country_starts: list[int]  # the starts and ends of the country mentions, in order
     country_ends: list[int]
     lowers: list[str]  # the words in small letters

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import operator
 from collections.abc import Iterable, Sequence
 from itertools import accumulate, compress
 
@@ -281,12 +280,10 @@ class PersonsMixin(DocumentParts):
         # Only name words count (``name_class`` _NAME): capitalised, or a hyphenated particle and name
         # ("al-Saud"), so never a word in small letters only: those are left out first, in C.
         keys = holders.family_keys()
-        lowers = self.lowers
-        may = self.may
-        known = compress(may, map(keys.__contains__, map(lowers.__getitem__, may)))
+        known = compress(self.may, map(keys.__contains__, self.may_lowers))
         # Words whose key is not their small letters: beyond ASCII, or more than letters (only the
         # words that are no token of their own hold more than letters).
-        others = set(compress(may, map(operator.not_, map(str.isascii, map(texts.__getitem__, may)))))
+        others = set(self.may_beyond_ascii)
         others.update(k for k in self.read if not texts[k].isalnum())
         for k in known:
             if k not in others and name_class[texts[k]] == _NAME:
