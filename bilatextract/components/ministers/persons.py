@@ -285,11 +285,15 @@ class PersonsMixin(DocumentParts):
         # words that are no token of their own hold more than letters).
         others = set(self.may_beyond_ascii)
         others.update(k for k in self.read if not texts[k].isalnum())
-        for k in known:
-            if k not in others and name_class[texts[k]] == _NAME:
+        # The words that are known family names (``holders.known_family``: a word of a name is not all in
+        # small letters, so none is left out here).
+        family = set(known).difference(others)
+        for k in sorted(family):
+            if name_class[texts[k]] == _NAME:
                 near[max(0, k - 3) : k + 1] = [True] * (k + 1 - max(0, k - 3))
         others_list = sorted(others)
         for k in compress(others_list, holders.known_families(list(map(texts.__getitem__, others_list)))):
+            family.add(k)
             w = texts[k]
             if _may_be_name(w) and name_class[w] == _NAME:
                 near[max(0, k - 3) : k + 1] = [True] * (k + 1 - max(0, k - 3))
@@ -311,9 +315,11 @@ class PersonsMixin(DocumentParts):
             if taken.overlaps(a, b):
                 pass
             elif len(idx) == 1:
-                if len(texts[j]) > 3 and not _is_caps(texts[j]) and (j == 0 or self.gap(j).strip() == ""):
+                # (``find_sole`` finds nobody for a word that is no known family name.)
+                if j in family and len(texts[j]) > 3 and not _is_caps(texts[j]) \
+                        and (j == 0 or self.gap(j).strip() == ""):
                     holder = holders.find_sole(texts[j], latest)
-            elif holders.known_family(texts[idx[-1]]) or holders.known_family(texts[idx[0]]):
+            elif idx[-1] in family or idx[0] in family:
                 holder = holders.find_full_name([texts[k] for k in idx], latest)
             if holder is None:
                 nxt = idx[-1] + 1
