@@ -48,6 +48,8 @@ class NameConventions:
         if len(words) < 2 or "-" in words[0]:
             return False
         first = plain_key(words[0])
+        if first not in self.family_names:  # every tradition below starts with one of its family names
+            return False
         rest = [plain_key(w) for w in words[1:]]
         if first in self.chinese and self.syllables is not None and len(rest) <= 2 \
                 and all(self.syllables.fullmatch(w) for w in rest):
