@@ -12,7 +12,6 @@ from .model import (
     _NAME_NEIGHBOUR,
     _NEVER,
     _SPACES,
-    TITLE_START,
     DocumentParts,
     Mention,
     Person,
@@ -45,7 +44,7 @@ class NamesMixin(DocumentParts):
         k = bisect.bisect_right(self.country_starts, pos) - 1
         if k >= 0 and pos < self.country_ends[k]:
             return False  # inside a country mention (``in_country``)
-        return not self.kinds.get(j, 0) & TITLE_START or self.title_core(j) is None
+        return not self.is_title(j)
 
     def name_forward(self, j: int, first_checked: bool = False) -> list[int]:
         """Word indices of a name starting at word j (after honorifics), up to five words.
@@ -208,7 +207,7 @@ class NamesMixin(DocumentParts):
             k = last  # the word after the whole name
         if self.p.stop_before_capitalised and k + 1 < self.n and self.gap(k + 1) == " ":
             nxt = self.texts[k + 1]
-            if nxt[:1].isupper() and name_key(nxt) not in persons and self.title_core(k + 1) is None:
+            if nxt[:1].isupper() and name_key(nxt) not in persons and not self.is_title(k + 1):
                 return False
         return True
 

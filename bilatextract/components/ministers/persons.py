@@ -181,7 +181,7 @@ class PersonsMixin(DocumentParts):
             k = self.list_step(j)
             if k is None:
                 break
-            if self.title_core(k) is not None:
+            if self.is_title(k):
                 break
             idx = self.name_forward(k)
             if not idx:
@@ -298,14 +298,13 @@ class PersonsMixin(DocumentParts):
             if _may_be_name(w) and name_class[w] == _NAME:
                 near[max(0, k - 3) : k + 1] = [True] * (k + 1 - max(0, k - 3))
         nxt = 0  # the first word not yet passed
-        kinds, country_starts, country_ends = self.kinds, self.country_starts, self.country_ends
+        country_starts, country_ends = self.country_starts, self.country_ends
         for j in compress(range(n - 1), near):  # the words near a known family name, in order
             if j < nxt or name_class[texts[j]] != _NAME:
                 continue
             # ``is_name_word(j)`` of a _NAME word: not inside a country mention, no title there.
             c = bisect.bisect_right(country_starts, starts[j]) - 1
-            if (c >= 0 and starts[j] < country_ends[c]) or (kinds.get(j, 0) & TITLE_START
-                                                             and self.title_core(j) is not None):
+            if (c >= 0 and starts[j] < country_ends[c]) or self.is_title(j):
                 continue
             idx = self.name_forward(j, first_checked=True)
             if not idx or len(idx) > 4 or any(len(texts[k]) < 2 for k in idx):
