@@ -204,7 +204,9 @@ class _Document(TitlesMixin, NamesMixin, PersonsMixin, CountriesMixin):
         if p.capitalised_kinds:
             found = set(compress(self.may, map(p.trigger_lower.__contains__, self.may_lowers)))
         else:
-            found = set(compress(range(n), map(p.trigger_lower.__contains__, self.lowers)))
+            # A word all in small letters is its own small letters: only the others are lowered.
+            found = set(compress(range(n), map(p.trigger_lower.__contains__, self.texts)))
+            found.update(compress(self.may, map(p.trigger_lower.__contains__, self.may_lowers)))
         if p.fused_heads is not None:
             lowered = self.text.lower()
             starts, ends = self.starts, self.ends
