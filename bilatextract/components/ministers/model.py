@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any
 
 from ..._memo import MEMO_LIMIT
@@ -286,3 +287,24 @@ class DocumentParts:
     country_ends: list[int]
     lowers: list[str]  # the words in small letters
     read: list[int]  # the words that are no token of their own (``words.WordReader``)
+
+
+class Spans:
+    """Character spans [start, end); whether one overlaps a stretch, by bisection of their starts."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self._index()
+
+    def _index(self) -> None:
+        self.starts = [s for s, _ in self.spans]
+        self.reach = list(accumulate((e for _, e in self.spans), max))  # the furthest end so far
+
+    def overlaps(self, a: int, b: int) -> bool:
+        """Whether some span (s, e) has ``a < e and s < b``."""
+        k = bisect.bisect_left(self.starts, b)
+        return k > 0 and self.reach[k - 1] > a
+
+    def add(self, a: int, b: int) -> None:
+        bisect.insort(self.spans, (a, b))
+        self._index()

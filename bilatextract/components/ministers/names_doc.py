@@ -15,6 +15,7 @@ from .model import (
     DocumentParts,
     Mention,
     Person,
+    Spans,
     _is_caps,
     name_hits,
     name_key,
@@ -152,7 +153,7 @@ class NamesMixin(DocumentParts):
 
     def name_only(self, persons: dict[str, Person], taken: list[Mention]) -> list[Mention]:
         """Later mentions by name alone ("Steinmeier betonte", "John Kerry")."""
-        spans = [(m.start, m.end) for m in taken]
+        spans = Spans((m.start, m.end) for m in taken)
         out = []
         bases = {key: key.split("|")[0] for key in persons}
         for person in persons.values():
@@ -166,7 +167,7 @@ class NamesMixin(DocumentParts):
             namesakes = [q for q in persons.values() if q is not person and bases[q.key] == base]
             for a, b in name_hits(self.text, forms):
                 start = a
-                if any(a < e and s < b for s, e in spans):
+                if spans.overlaps(a, b):
                     continue
                 if namesakes and not self.namesake_is(person, namesakes, a):
                     continue
@@ -188,7 +189,7 @@ class NamesMixin(DocumentParts):
                 a = self.honorifics_backward(a)  # "Mr Hammond said"
                 m = titled[0].by_name(a, b)
                 out.append(m)
-                spans.append((a, b))
+                spans.add(a, b)
                 person.mentions.append(m)
         return out
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
-from itertools import accumulate, compress
+from collections.abc import Sequence
+from itertools import compress
 
 from . import holders
 from .model import (
@@ -16,6 +16,7 @@ from .model import (
     TITLE_START,
     DocumentParts,
     Mention,
+    Spans,
     Title,
     _is_caps,
     _Output,
@@ -269,7 +270,7 @@ class PersonsMixin(DocumentParts):
         if not holders.available():
             return []
         latest = frozenset((max(years),)) if years else years
-        taken = _Spans((m.start, m.end) for m in cands)
+        taken = Spans((m.start, m.end) for m in cands)
         out: list[Mention] = []
         texts, starts, ends, n = self.texts, self.starts, self.ends, self.n
         name_class = self.p.name_class
@@ -333,23 +334,3 @@ class PersonsMixin(DocumentParts):
             nxt = idx[-1] + 1
         return out
 
-
-class _Spans:
-    """Character spans [start, end); whether one overlaps a stretch, by bisection of their starts."""
-
-    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        self.spans = sorted(spans)
-        self._index()
-
-    def _index(self) -> None:
-        self.starts = [s for s, _ in self.spans]
-        self.reach = list(accumulate((e for _, e in self.spans), max))  # the furthest end so far
-
-    def overlaps(self, a: int, b: int) -> bool:
-        """Whether some span (s, e) has ``a < e and s < b``."""
-        k = bisect.bisect_left(self.starts, b)
-        return k > 0 and self.reach[k - 1] > a
-
-    def add(self, a: int, b: int) -> None:
-        bisect.insort(self.spans, (a, b))
-        self._index()
