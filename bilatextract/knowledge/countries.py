@@ -358,20 +358,22 @@ def _whole_word_forms(lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
     return forms, tuple(sorted((s for s in suffixes if s), key=len))
 
 
-@cached(maxsize=1 << 15)
 def country_of_word(word: str, lang: str) -> str | None:
-    """The country a single word or phrase names ("japanischen", "Japan's", "U.K.") or None.
+    """The country a single word or phrase names ("japanischen", "Japan's", "U.K.") or None."""
+    return country_words(lang).get(word.strip())
 
-    What a scanner matches as the whole word: a form, or a form and a genitive suffix; where both
-    could, the longest form (the trie tries longer forms first). Looked up, not matched."""
+
+@cached
+def country_words(lang: str) -> dict[str, str]:
+    """Every word or phrase that names a country on its own (``country_of_word``), with the country:
+    what a scanner matches as a whole word, a form or a form and a genitive suffix; where both could,
+    the longest form (the trie tries longer forms first)."""
     forms, suffixes = _whole_word_forms(lang)
-    word = word.strip()
-    if word in forms:
-        return _lookup_code(lang, word)
-    for suffix in suffixes:
-        if word.endswith(suffix) and word[: len(word) - len(suffix)] in forms:
-            return _lookup_code(lang, word[: len(word) - len(suffix)])
-    return None
+    codes = {form: _lookup_code(lang, form) for form in forms}
+    for suffix in suffixes:  # shortest first: the longest form
+        for form in forms:
+            codes.setdefault(form + suffix, codes[form])
+    return {word: code for word, code in codes.items() if code}
 
 
 def is_subnational(word: str, lang: str) -> bool:

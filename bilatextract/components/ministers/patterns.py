@@ -7,6 +7,7 @@ from typing import Any
 
 from ... import knowledge as kb
 from ..._memo import Memo
+from ...knowledge.countries import country_words
 from ...resources import has_file, load_toml
 from .model import (
     _HONORIFIC,
@@ -152,7 +153,8 @@ class Patterns:
         self._word_kinds: dict[str, int] = {}
         self._fused: dict[str, Title | None] = {}
         self._field_words: dict[str, bool] = {}
-        self._country_words: dict[str, str | None] = {}
+        # Every word that names a country on its own (``knowledge.country_of_word`` looks words up there).
+        self.country_words = country_words(lang)
         self._portfolios: dict[str, str | None] = {}
         # By the id of a spec of this language's data, which lives as long as this object.
         self._spec_titles: dict[int, Title] = {}
@@ -227,11 +229,8 @@ class Patterns:
                 or self.fused_title(word, 0) is not None)
 
     def country_of_word(self, word: str) -> str | None:
-        """``knowledge.country_of_word``, memoised per word."""
-        words = self._country_words
-        if word in words:
-            return words[word]
-        return _memo(words, word, kb.country_of_word(word, self.lang))
+        """``knowledge.country_of_word``."""
+        return self.country_words.get(word.strip())
 
     def infer_portfolio(self, phrase: str) -> str | None:
         """``knowledge.infer_portfolio``, memoised per phrase."""
