@@ -77,7 +77,7 @@ class NamesMixin(DocumentParts):
         particles = self.p.particles
         while out and texts[out[-1]] in particles:
             out.pop()
-        if not out or all(len(texts[x]) == 1 for x in out):
+        if not out or max(map(len, map(texts.__getitem__, out))) == 1:  # initials only (no word is empty)
             return []
         return out
 

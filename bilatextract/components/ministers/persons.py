@@ -73,7 +73,7 @@ class PersonsMixin(DocumentParts):
         for first, second in zip(ordered, ordered[1:], strict=False):
             if first.country_rank < RANK_WORD or second.country_rank or second.kind != "titled":
                 continue
-            between = self.text[first.end : second.start].split()
+            between = self.text[first.end : second.start].split(None, 1)  # one word, or more
             if len(between) == 1 and between[0] in self.p.conjunctions:
                 second.country, second.country_rank = first.country, RANK_DEFAULT
 
@@ -308,7 +308,7 @@ class PersonsMixin(DocumentParts):
             if (c >= 0 and starts[j] < country_ends[c]) or self.is_title(j):
                 continue
             idx = self.name_forward(j, first_checked=True)
-            if not idx or len(idx) > 4 or any(len(texts[k]) < 2 for k in idx):
+            if not idx or len(idx) > 4 or min(map(len, map(texts.__getitem__, idx))) < 2:
                 continue
             a, b = starts[idx[0]], ends[idx[-1]]
             holder = None
