@@ -140,6 +140,7 @@ class _Document(TitlesMixin, NamesMixin, PersonsMixin, CountriesMixin):
         self.may_beyond_ascii = list(compress(self.may, map(operator.not_, map(str.isascii, may_texts))))
         self.kinds = self.word_kinds()
         self.titled: dict[int, bool] = {}  # whether a title starts at a word (``title_core``), once judged
+        self.names_at: dict[int, list[int]] = {}  # the name starting at a word (``name_forward``), once judged
         self.ministries: dict[int, tuple[int, dict[str, Any]]] = {}
         # As ``spans_of`` and each span's attributes give them, without a Python span or Underscore per span.
         written = sorted((m for m in written_mentions(doc, component.spans_key) if m[0] == "MINISTRY"),

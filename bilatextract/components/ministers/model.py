@@ -280,6 +280,7 @@ class DocumentParts:
     n: int
     kinds: dict[int, int]  # Patterns.word_kind of the words where it is not 0
     titled: dict[int, bool]  # whether a title starts at a word, where judged
+    names_at: dict[int, list[int]]  # the name starting at a word, where judged
     may: list[int]  # the words not all in small letters
     may_lowers: list[str]  # their small letters
     may_beyond_ascii: list[int]  # those of them beyond ASCII

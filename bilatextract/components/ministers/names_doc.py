@@ -48,8 +48,15 @@ class NamesMixin(DocumentParts):
         return not self.is_title(j)
 
     def name_forward(self, j: int, first_checked: bool = False) -> list[int]:
-        """Word indices of a name starting at word j (after honorifics), up to five words.
-        ``first_checked``: word j is known to be a name word (``is_name_word``)."""
+        """Word indices of a name starting at word j (after honorifics), up to five words (judged once per
+        word and document; the callers only read the list). ``first_checked``: word j is known to be a
+        name word (``is_name_word``)."""
+        out = self.names_at.get(j)
+        if out is None:
+            out = self.names_at[j] = self._name_forward(j, first_checked)
+        return out
+
+    def _name_forward(self, j: int, first_checked: bool) -> list[int]:
         out: list[int] = []
         k = j
         n, text, texts, starts, ends = self.n, self.text, self.texts, self.starts, self.ends
