@@ -333,4 +333,3 @@ class PersonsMixin(DocumentParts):
             taken.add(a, b)
             nxt = idx[-1] + 1
         return out
-
