@@ -9,18 +9,14 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ...resources import cached, has_file, load_toml
-from .model import unmarked
+from .model import name_key
 
-
-@functools.lru_cache(maxsize=1 << 14)
-def plain_key(word: str) -> str:
-    """A word compared ignoring case and accents ("Ngọc" = "ngoc")."""
-    return unmarked(unicodedata.normalize("NFKD", word.casefold()))
+#: A word compared ignoring case and accents ("Ngọc" = "ngoc"): the name key (a dict memo, no LRU node per word).
+plain_key = name_key
 
 
 @dataclass(frozen=True)
