@@ -220,8 +220,8 @@ class _Document(TitlesMixin, NamesMixin, PersonsMixin, CountriesMixin):
             else:
                 lowers = self.lowers
                 found.update(k for k in range(n) if p.fused_heads.search(lowers[k]))
-        word_kind, texts = p.word_kind, self.texts
-        kinds = {k: word_kind(texts[k]) for k in sorted(found)}
+        word_kinds, texts = p.word_kinds, self.texts
+        kinds = {k: word_kinds[texts[k]] for k in sorted(found)}
         return {k: kind for k, kind in kinds.items() if kind}
 
     def indices_of(self, kind: int) -> Iterable[int]:

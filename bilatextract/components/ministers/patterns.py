@@ -150,7 +150,7 @@ class Patterns:
         self.fused_heads = re.compile("|".join(map(re.escape, inner))) if inner else None
         # What a word string (or phrase) says does not depend on the document: memoised, since the
         # vocabulary of press releases repeats (see _memo).
-        self._word_kinds: dict[str, int] = {}
+        self.word_kinds = Memo(self._word_kind)  # ``word_kind`` of each word string judged so far
         self._fused: dict[str, Title | None] = {}
         self._field_words: dict[str, bool] = {}
         # Every word that names a country on its own (``knowledge.country_of_word`` looks words up there).
@@ -207,13 +207,11 @@ class Patterns:
     def word_kind(self, word: str) -> int:
         """TITLE_START where a title may start at the word (a superset of where ``title_core`` finds
         one), plus COUNTERPART for a counterpart word ("Kollegen")."""
-        kind = self._word_kinds.get(word)
-        if kind is None:
-            kind = TITLE_START if self._can_start_title(word) else 0
-            if word in self.counterparts:
-                kind |= COUNTERPART
-            _memo(self._word_kinds, word, kind)
-        return kind
+        return self.word_kinds[word]
+
+    def _word_kind(self, word: str) -> int:
+        kind = TITLE_START if self._can_start_title(word) else 0
+        return kind | COUNTERPART if word in self.counterparts else kind
 
     def may_start_title(self, word: str) -> bool:
         return bool(self.word_kind(word) & TITLE_START)
