@@ -209,22 +209,35 @@ def name_hits(text: str, forms: Iterable[str]) -> Iterator[tuple[int, int]]:
     alternation of the forms between "(?<![\\w\\-‐])" and "(?![\\w\\-‐])" gives them.
 
     Found with ``str.find`` per form: a document names a few dozen persons, and compiling a
-    pattern per person costs more than searching the text with it.
+    pattern per person costs more than searching the text with it. Each form's next occurrence
+    is searched for once and kept until the search has passed it.
     """
-    ordered = sorted(set(forms), key=lambda f: (-len(f), f))
+    ordered = [f for f in sorted(set(forms), key=lambda f: (-len(f), f)) if f]  # "" is never a hit
     neighbour = _NAME_NEIGHBOUR.match
     n = len(text)
+
+    def first_at(form: str, pos: int) -> int:
+        """The first occurrence of ``form`` at or after ``pos`` with no name character after it, or -1."""
+        a = text.find(form, pos)
+        while a != -1:
+            end = a + len(form)
+            if end >= n or not neighbour(text, end):
+                return a
+            a = text.find(form, a + 1)
+        return -1
+
+    # Each form's first occurrence at or after a position no later than ``pos`` (-1: none): still its
+    # first at or after ``pos`` where it is not before ``pos``.
+    found: dict[str, int] = {}
     pos = 0
     while True:
         best: tuple[int, int] | None = None  # (start, end) of the leftmost match, the longest there
         for form in ordered:  # longest first: at one start, the first form found wins
-            a = text.find(form, pos)
-            while a != -1 and (best is None or a < best[0]):
-                end = a + len(form)
-                if form and (end >= n or not neighbour(text, end)):
-                    best = (a, end)
-                    break
-                a = text.find(form, a + 1)
+            a = found.get(form, -2)
+            if a == -2 or 0 <= a < pos:
+                a = found[form] = first_at(form, pos)
+            if a != -1 and (best is None or a < best[0]):
+                best = (a, a + len(form))
         if best is None:
             return
         a, end = best
