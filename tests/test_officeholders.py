@@ -136,6 +136,15 @@ def test_family_name_flags_judge_many_words_as_one_by_one() -> None:
     assert oh.family_name_flags([]) == []
 
 
+def test_persons_named_with_a_given_name_test() -> None:
+    for family in ("Schäuble", "Müller", "Wang", "Kim", "Nobody-Such"):
+        everyone = oh.persons_named(family)
+        for test in (lambda g: g is not None and g[:1] in "AEIOUW", lambda g: g is None, lambda g: True):
+            assert oh.persons_named(family, test) == tuple(p for p in everyone if test(p.given)), family
+    wolfgang = oh.persons_named("Schäuble", lambda g: g == "Wolfgang")
+    assert wolfgang and all(p.given == "Wolfgang" for p in wolfgang)
+
+
 def test_name_keys_drop_case_marks_and_signs() -> None:
     assert oh.name_keys("Schäuble") == ("schauble", "schaeuble")
     assert oh.name_keys(unicodedata.normalize("NFD", "Schäuble")) == ("schauble", "schaeuble")

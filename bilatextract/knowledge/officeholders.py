@@ -34,7 +34,7 @@ import operator
 import re
 import threading
 import unicodedata
-from collections.abc import KeysView, Sequence
+from collections.abc import Callable, KeysView, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -99,6 +99,13 @@ class _Store:
             with self._lock:  # the shared dates table is filled while parsing
                 person = self._parsed[k] = _parse(self.lines[k], self._dates)
         return person
+
+    def given(self, k: int) -> str | None:
+        """The given name of person ``k`` (``Person.given``), read off the line if not yet parsed."""
+        person = self._parsed[k]
+        if person is not None:
+            return person.given
+        return self.lines[k].split("\t", 2)[1] or None
 
     @property
     def persons(self) -> tuple[Person, ...]:
@@ -212,8 +219,9 @@ def persons() -> tuple[Person, ...]:
     return _store().persons
 
 
-def persons_named(family: str) -> tuple[Person, ...]:
-    """The persons with this family name or variant (any case, accents, NFC or NFD)."""
+def persons_named(family: str, given: Callable[[str | None], bool] | None = None) -> tuple[Person, ...]:
+    """The persons with this family name or variant (any case, accents, NFC or NFD). ``given``: only
+    those whose given name (None where unknown) it accepts; the others are not parsed."""
     store = _store()
     by_name = store.by_name
     found: list[int] = []
@@ -221,6 +229,8 @@ def persons_named(family: str) -> tuple[Person, ...]:
         for k in by_name.get(key, ()):
             if k not in found:
                 found.append(k)
+    if given is not None:
+        found = [k for k in found if given(store.given(k))]
     return tuple(map(store.person, found))
 
 
