@@ -90,6 +90,21 @@ def test_country_of_word(word: str, lang: str, code: str | None) -> None:
     assert kb.country_of_word(word, lang) == code
 
 
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_country_of_word_is_what_the_scanners_find_as_the_whole_word(lang: str) -> None:
+    forms = sorted(kb.country_forms(lang))[::7]
+    words = [w for f in forms if "." not in f for w in (f, f.capitalize(), f.upper(), f + "s", f.capitalize() + "'s",
+                                                        f.capitalize() + "’s", f[:-1], f.capitalize() + "n")]
+    words += ["Ministerium", "Ministry", "Japaner", "Deutschlands", "Japan's", "us", "US"]
+    found = 0
+    for word in words:
+        mentions = kb.country_mentions(word, lang)
+        whole = [m.code for m in mentions if (m.start, m.end) == (0, len(word))]
+        assert kb.country_of_word(word, lang) == (whole[0] if whole else None), word
+        found += bool(whole)
+    assert found > len(forms)
+
+
 def test_country_before_and_after_a_name() -> None:
     text = "Vertreter des japanischen Außenministeriums trafen das Außenministerium der Ukraine."
     start = text.index("Außenministeriums")

@@ -124,6 +124,37 @@ def test_look_up_ignores_case_accents_and_normalisation_form() -> None:
     assert any(p.id.startswith("PL-") for p in oh.persons_named("Kosiniak-Kamysz"))
 
 
+def test_family_name_flags_judge_many_words_as_one_by_one() -> None:
+    words = ["Schäuble", "SCHAEUBLE", unicodedata.normalize("NFD", "Schäuble"), "Støre", "STORE", "Außenminister",
+             "Kosiniak-Kamysz", "O'Neill", "茂木敏充", "Leyen", "Gespräch", "Straße", "İstanbul", "ǅ", "--", "",
+             "Baerbock", "Bundesaußenministerin", "Weiß", "Weiss", "x\u0301", "Ærø"]
+    flags = oh.family_name_flags(words)
+    assert flags == [oh.is_family_name(w) for w in words]
+    assert flags[0] and flags[3] and flags[16] and not flags[5] and not flags[15]
+    # a line break inside a word: still one flag per word
+    assert oh.family_name_flags(["Schäuble\nBaerbock", "Baerbock"]) == [oh.is_family_name("Schäuble\nBaerbock"), True]
+    assert oh.family_name_flags([]) == []
+
+
+def test_persons_named_with_a_given_name_test() -> None:
+    for family in ("Schäuble", "Müller", "Wang", "Kim", "Nobody-Such"):
+        everyone = oh.persons_named(family)
+        for test in (lambda g: g is not None and g[:1] in "AEIOUW", lambda g: g is None, lambda g: True):
+            assert oh.persons_named(family, test) == tuple(p for p in everyone if test(p.given)), family
+    wolfgang = oh.persons_named("Schäuble", lambda g: g == "Wolfgang")
+    assert wolfgang and all(p.given == "Wolfgang" for p in wolfgang)
+
+
+def test_name_keys_drop_case_marks_and_signs() -> None:
+    assert oh.name_keys("Schäuble") == ("schauble", "schaeuble")
+    assert oh.name_keys(unicodedata.normalize("NFD", "Schäuble")) == ("schauble", "schaeuble")
+    assert oh.name_keys("Kramp-Karrenbauer") == ("krampkarrenbauer",)
+    assert oh.name_keys("Weiß") == ("weiss",)
+    assert oh.name_keys("Støre") == ("store", "stoere")
+    assert oh.name_keys("İnönü") == ("inonu", "inoenue")
+    assert oh.name_keys("--") == ()
+
+
 def test_variant_family_forms() -> None:
     leyen = [p for p in oh.persons_named("von der Leyen") if p.id.startswith("DE-")]
     assert leyen and leyen[0] in oh.persons_named("Leyen")

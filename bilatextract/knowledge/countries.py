@@ -351,14 +351,32 @@ def _capitalised_firsts(lang: str) -> frozenset[str]:
     return frozenset(ch for ch in _country_trie(lang) if ch.isupper())
 
 
-@cached(maxsize=1 << 15)
+@cached
+def _whole_word_forms(lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The forms the scanners match (each form of the trie) and the genitive suffixes, shortest first:
+    what ``country_of_word`` looks a whole word up in."""
+    forms = frozenset(variant for form in country_surface_forms(lang)
+                      for variant in (form, form[:1].upper() + form[1:]) if _WORD_START.match(variant))
+    suffixes = _country_data(lang).get("inflection", {}).get("genitive_suffixes", [])
+    return forms, tuple(sorted((s for s in suffixes if s), key=len))
+
+
 def country_of_word(word: str, lang: str) -> str | None:
     """The country a single word or phrase names ("japanischen", "Japan's", "U.K.") or None."""
-    upper, lower_at_start = _country_scanners(lang)
-    word = word.strip()
-    regex = upper if word[:1].isupper() else lower_at_start
-    m = regex.fullmatch(word) if regex is not None else None
-    return _lookup_code(lang, m.group(1)) if m else None
+    return country_words(lang).get(word.strip())
+
+
+@cached
+def country_words(lang: str) -> dict[str, str]:
+    """Every word or phrase that names a country on its own (``country_of_word``), with the country:
+    what a scanner matches as a whole word, a form or a form and a genitive suffix; where both could,
+    the longest form (the trie tries longer forms first)."""
+    forms, suffixes = _whole_word_forms(lang)
+    codes = {form: _lookup_code(lang, form) for form in forms}
+    for suffix in suffixes:  # shortest first: the longest form
+        for form in forms:
+            codes.setdefault(form + suffix, codes[form])
+    return {word: code for word, code in codes.items() if code}
 
 
 def is_subnational(word: str, lang: str) -> bool:

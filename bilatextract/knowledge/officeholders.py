@@ -30,10 +30,11 @@ person's line is parsed when the person is first looked up.
 
 from __future__ import annotations
 
+import operator
 import re
 import threading
 import unicodedata
-from collections.abc import KeysView
+from collections.abc import Callable, KeysView, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -99,6 +100,13 @@ class _Store:
                 person = self._parsed[k] = _parse(self.lines[k], self._dates)
         return person
 
+    def given(self, k: int) -> str | None:
+        """The given name of person ``k`` (``Person.given``), read off the line if not yet parsed."""
+        person = self._parsed[k]
+        if person is not None:
+            return person.given
+        return self.lines[k].split("\t", 2)[1] or None
+
     @property
     def persons(self) -> tuple[Person, ...]:
         if self._all is None:
@@ -133,13 +141,41 @@ def name_keys(text: str) -> tuple[str, ...]:
         key = _NOT_ALNUM.sub("", text.lower())
         return (key,) if key else ()
     keys: list[str] = []
-    nfc = unicodedata.normalize("NFC", text).replace("ß", "ss")
-    for form in (nfc, nfc.translate(_UMLAUTS)):
-        decomposed = unicodedata.normalize("NFKD", form.translate(_UNDECOMPOSED))
-        key = "".join(ch for ch in decomposed if ch.isalnum() and not unicodedata.combining(ch)).casefold()
+    nfc = unicodedata.normalize("NFC", text)
+    for table in (_KEY_CHARS, _KEY_CHARS_SPELLED):
+        key = nfc.translate(table).casefold()
         if key and key not in keys:
             keys.append(key)
     return tuple(keys)
+
+
+class _KeyChars(dict[int, str]):
+    """What each character of a name in NFC becomes in its key before case folding (a ``str.translate``
+    table, filled as characters are met): "ß" spelled "ss", umlauts spelled out (``spelled``), letters
+    Unicode does not decompose replaced, then decomposed (NFKD), keeping the letters and digits only (no
+    combining mark is one). Each step maps a character to characters independently of its neighbours,
+    as does decomposition but for the order of the marks, which are dropped."""
+
+    def __init__(self, spelled: bool, keep: str = "") -> None:
+        super().__init__()
+        self.spelled = spelled
+        if keep:  # a separator kept as it is (``family_name_flags``)
+            self[ord(keep)] = keep
+
+    def __missing__(self, code: int) -> str:
+        chars = "ss" if code == 0xDF else chr(code)  # "ß"
+        if self.spelled:
+            chars = chars.translate(_UMLAUTS)
+        decomposed = unicodedata.normalize("NFKD", chars.translate(_UNDECOMPOSED))
+        value = self[code] = "".join(ch for ch in decomposed if ch.isalnum() and not unicodedata.combining(ch))
+        return value
+
+
+_KEY_CHARS = _KeyChars(spelled=False)
+_KEY_CHARS_SPELLED = _KeyChars(spelled=True)
+#: The same tables keeping line breaks: the keys of many words, joined by line breaks, in one pass.
+_LINES_KEY_CHARS = _KeyChars(spelled=False, keep="\n")
+_LINES_KEY_CHARS_SPELLED = _KeyChars(spelled=True, keep="\n")
 
 
 def _parse(line: str, dates: dict[str, date | None]) -> Person:
@@ -183,8 +219,9 @@ def persons() -> tuple[Person, ...]:
     return _store().persons
 
 
-def persons_named(family: str) -> tuple[Person, ...]:
-    """The persons with this family name or variant (any case, accents, NFC or NFD)."""
+def persons_named(family: str, given: Callable[[str | None], bool] | None = None) -> tuple[Person, ...]:
+    """The persons with this family name or variant (any case, accents, NFC or NFD). ``given``: only
+    those whose given name (None where unknown) it accepts; the others are not parsed."""
     store = _store()
     by_name = store.by_name
     found: list[int] = []
@@ -192,6 +229,8 @@ def persons_named(family: str) -> tuple[Person, ...]:
         for k in by_name.get(key, ()):
             if k not in found:
                 found.append(k)
+    if given is not None:
+        found = [k for k in found if given(store.given(k))]
     return tuple(map(store.person, found))
 
 
@@ -199,6 +238,21 @@ def is_family_name(family: str) -> bool:
     """Whether some person has this family name or variant (``persons_named`` is not empty)."""
     by_name = _store().by_name
     return any(key in by_name for key in name_keys(family))
+
+
+def family_name_flags(words: Sequence[str]) -> list[bool]:
+    """``is_family_name`` of each of ``words``, in a few C-level passes over them all: the keys of the
+    words joined by line breaks are the words' keys joined by line breaks (``name_keys`` maps each
+    character on its own, a line break to itself here; NFC composes nothing across one)."""
+    by_name = _store().by_name
+    joined = "\n".join(words)
+    if not words or joined.count("\n") != len(words) - 1:  # a word holding a line break: one by one
+        return [any(key in by_name for key in name_keys(w)) for w in words]
+    joined = unicodedata.normalize("NFC", joined)
+    plain = joined.translate(_LINES_KEY_CHARS).casefold().split("\n")
+    spelled = joined.translate(_LINES_KEY_CHARS_SPELLED).casefold().split("\n")
+    # An empty key is no key ("" is none of ``by_name``).
+    return list(map(operator.or_, map(by_name.__contains__, plain), map(by_name.__contains__, spelled)))
 
 
 def family_name_keys() -> KeysView[str]:

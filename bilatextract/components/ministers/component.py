@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Iterable
 from itertools import compress
@@ -14,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from ... import knowledge as kb
 from ...resources import check_language
-from ..base import ATTRS, SPAN_KEY, reference_year, set_spans, spans_of, view_of
+from ..base import SPAN_KEY, reference_year, set_spans, view_of, written_mentions
 from ..persist import Persisted, deferred, reads_its_models
 from . import holders
 from .countries import CountriesMixin
@@ -35,8 +36,9 @@ from .persons import PersonsMixin
 from .titles import TitlesMixin
 from .words import WordReader
 
-#: A run of two words in capitals: a line in capitals may name countries in capitals.
-_CAPS_RUN = re.compile(r"\b[A-ZÄÖÜ]{2,}\s+[A-ZÄÖÜ]{2,}\b")
+#: A run of two words in capitals: a line in capitals may name countries in capitals. (The word start
+#: is checked after two capitals, not at every character: a pattern starting with ``\b`` is tried everywhere.)
+_CAPS_RUN = re.compile(r"[A-ZÄÖÜ]{2}(?<!\w..)[A-ZÄÖÜ]*\s+[A-ZÄÖÜ]{2,}\b")
 
 
 class MinistersComponent(Persisted):
@@ -128,12 +130,23 @@ class _Document(TitlesMixin, NamesMixin, PersonsMixin, CountriesMixin):
         # The mentions are in order and never overlap: their starts and ends are both sorted.
         self.country_starts = [c.start for c in self.countries]
         self.country_ends = [c.end for c in self.countries]
-        self._kinds: dict[int, int] | None = None
         self._lowers: list[str] | None = None
+        # The words not all in small letters (a name word, and in some languages a title, is one of them),
+        # their small letters, and those of them beyond ASCII: read here, while the words are at hand.
+        texts = self.texts
+        self.may = list(compress(range(self.n), map(operator.not_, map(str.islower, texts))))
+        may_texts = list(map(texts.__getitem__, self.may))
+        self.may_lowers = list(map(str.lower, may_texts))
+        self.may_beyond_ascii = list(compress(self.may, map(operator.not_, map(str.isascii, may_texts))))
+        self.kinds = self.word_kinds()
+        self.titled: dict[int, bool] = {}  # whether a title starts at a word (``title_core``), once judged
+        self.names_at: dict[int, list[int]] = {}  # the name starting at a word (``name_forward``), once judged
         self.ministries: dict[int, tuple[int, dict[str, Any]]] = {}
-        for span in spans_of(doc, "MINISTRY", key=component.spans_key):
-            attrs = span._.get(ATTRS) or {}
-            self.ministries[span.start_char] = (span.end_char, attrs)
+        # As ``spans_of`` and each span's attributes give them, without a Python span or Underscore per span.
+        written = sorted((m for m in written_mentions(doc, component.spans_key) if m[0] == "MINISTRY"),
+                         key=lambda m: m[1])
+        for _label, start, end, attrs in written:
+            self.ministries[start] = (end, attrs)
         self.ministry_countries = [attrs.get("country") for _, attrs in self.ministries.values()]
         self._sentences: list[tuple[int, int]] | None = None
         self._not_places: list[kb.CountryMention] | None = None
@@ -183,29 +196,33 @@ class _Document(TitlesMixin, NamesMixin, PersonsMixin, CountriesMixin):
             self._lowers = list(map(str.lower, self.texts))
         return self._lowers
 
-    @property
-    def kinds(self) -> dict[int, int]:
+    def word_kinds(self) -> dict[int, int]:
         """``Patterns.word_kind`` of the words where it is not 0, by word index: judged only at the
-        words the patterns' one-word forms match and at the words that hold the head of a fused title."""
-        if self._kinds is None:
-            p, n = self.p, self.n
-            lowers = self.lowers
-            found = set(compress(range(n), map(p.trigger_lower.__contains__, lowers)))
-            if p.fused_heads is not None:
-                lowered = self.text.lower()
-                starts, ends = self.starts, self.ends
-                if len(lowered) == len(self.text):  # else a letter took two in small letters ("İ"): word by word
-                    hits = [m.start() for m in p.fused_heads.finditer(lowered)]
-                    for pos in hits:
-                        k = bisect.bisect_right(starts, pos) - 1
-                        if k >= 0 and pos < ends[k]:
-                            found.add(k)
-                else:
-                    found.update(k for k in range(n) if p.fused_heads.search(lowers[k]))
-            word_kind, texts = p.word_kind, self.texts
-            kinds = {k: word_kind(texts[k]) for k in sorted(found)}
-            self._kinds = {k: kind for k, kind in kinds.items() if kind}
-        return self._kinds
+        words the patterns' one-word forms match (in a language whose titles and counterpart words are
+        capitalised, looked up only among the words not all in small letters) and at the words that
+        hold the head of a fused title."""
+        p, n = self.p, self.n
+        if p.capitalised_kinds:
+            found = set(compress(self.may, map(p.trigger_lower.__contains__, self.may_lowers)))
+        else:
+            # A word all in small letters is its own small letters: only the others are lowered.
+            found = set(compress(range(n), map(p.trigger_lower.__contains__, self.texts)))
+            found.update(compress(self.may, map(p.trigger_lower.__contains__, self.may_lowers)))
+        if p.fused_heads is not None:
+            lowered = self.text.lower()
+            starts, ends = self.starts, self.ends
+            if len(lowered) == len(self.text):  # else a letter took two in small letters ("İ"): word by word
+                hits = [m.start() for m in p.fused_heads.finditer(lowered)]
+                for pos in hits:
+                    k = bisect.bisect_right(starts, pos) - 1
+                    if k >= 0 and pos < ends[k]:
+                        found.add(k)
+            else:
+                lowers = self.lowers
+                found.update(k for k in range(n) if p.fused_heads.search(lowers[k]))
+        word_kinds, texts = p.word_kinds, self.texts
+        kinds = {k: word_kinds[texts[k]] for k in sorted(found)}
+        return {k: kind for k, kind in kinds.items() if kind}
 
     def indices_of(self, kind: int) -> Iterable[int]:
         """The indices of the words of a kind (``Patterns.word_kind``), in order."""
@@ -222,7 +239,8 @@ class _Document(TitlesMixin, NamesMixin, PersonsMixin, CountriesMixin):
         # Names of countries that write the family name first ("Wang Yi", "Cho Tae-yul"), where the
         # mention itself names the country and no word in capitals marks the family name; a hyphenated
         # first word is a given name written first ("Min-jun Park").
-        years = holders.document_years(self.text, reference_year(self.doc))
+        year = reference_year(self.doc)
+        years = holders.document_years(self.text, year)
         for m in cands:
             words = m.words
             if len(words) > 1 and "-" not in words[0] \
@@ -279,7 +297,6 @@ class _Document(TitlesMixin, NamesMixin, PersonsMixin, CountriesMixin):
             if person.country_rank == 0:
                 person.country = self.infer_country(person, persons, marked)
                 person.country_source = "context" if person.country else None
-        year = reference_year(self.doc)
         out = []
         for m in sorted(kept, key=lambda m: m.start):
             person = persons[m.key]

@@ -107,9 +107,8 @@ def find(family: str, given: str | None, country: str | None, portfolio: str | N
     if _holders is None or not family:
         return None
     found: dict[str, Holder] = {}
-    for person in _named(family):
-        if not _given_fits(given, person.given):
-            continue
+    named = _named(family) if not given else _holders.persons_named(family, lambda known: _given_fits(given, known))
+    for person in named:  # (the persons whose given name does not fit are not parsed)
         office = _office_in(person, years, country, portfolio)
         if office is None:
             continue
@@ -123,11 +122,16 @@ def find_full_name(words: Sequence[str], years: frozenset[int]) -> Holder | None
     if _holders is None or len(words) < 2:
         return None
     for family, given in ((words[-1], " ".join(words[:-1])), (words[0], " ".join(words[1:]))):
-        for person in _named(family):
-            if person.given and plain_key(person.given.split()[0]) == plain_key(given.split()[0]):
-                office = _office_in(person, years, None, None, slack=0, strict=True)
-                if office is not None:
-                    return Holder(person.id, person.family, person.given, office.country, office.portfolio)
+        first = plain_key(given.split()[0])
+
+        def fits(known: str | None, first: str = first) -> bool:
+            return plain_key(known.split()[0]) == first if known else False
+
+        # (the persons of another given name are not parsed)
+        for person in _holders.persons_named(family, fits):
+            office = _office_in(person, years, None, None, slack=0, strict=True)
+            if office is not None:
+                return Holder(person.id, person.family, person.given, office.country, office.portfolio)
     return None
 
 
@@ -150,6 +154,11 @@ def family_keys() -> Container[str]:
     """The keys of the known family names: a word of ASCII letters and digits is ``known_family``
     where its small letters are one of them."""
     return _holders.family_name_keys() if _holders is not None else ()
+
+
+def known_families(words: Sequence[str]) -> list[bool]:
+    """``known_family`` of each of ``words``, judged together (no memo: a few C-level passes)."""
+    return _holders.family_name_flags(words) if _holders is not None else [False] * len(words)
 
 
 @cached(maxsize=1 << 16)

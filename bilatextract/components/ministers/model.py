@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any
 
 from ..._memo import MEMO_LIMIT
@@ -117,8 +118,23 @@ _NAME_KEYS: dict[str, str] = {}
 
 
 def _name_key(family: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", family.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unmarked(unicodedata.normalize("NFKD", family.casefold()))
+
+
+class _NoMarks(dict[int, "int | None"]):
+    """A ``str.translate`` table that drops the combining marks (filled as characters are met)."""
+
+    def __missing__(self, code: int) -> int | None:
+        value = self[code] = None if unicodedata.combining(chr(code)) else code
+        return value
+
+
+_NO_MARKS = _NoMarks()
+
+
+def unmarked(text: str) -> str:
+    """``text`` without its combining marks (those of a decomposed form: "Jo\u0308rg" -> "Jorg")."""
+    return text if text.isascii() else text.translate(_NO_MARKS)
 
 
 def _is_caps(word: str) -> bool:
@@ -193,22 +209,35 @@ def name_hits(text: str, forms: Iterable[str]) -> Iterator[tuple[int, int]]:
     alternation of the forms between "(?<![\\w\\-‐])" and "(?![\\w\\-‐])" gives them.
 
     Found with ``str.find`` per form: a document names a few dozen persons, and compiling a
-    pattern per person costs more than searching the text with it.
+    pattern per person costs more than searching the text with it. Each form's next occurrence
+    is searched for once and kept until the search has passed it.
     """
-    ordered = sorted(set(forms), key=lambda f: (-len(f), f))
+    ordered = [f for f in sorted(set(forms), key=lambda f: (-len(f), f)) if f]  # "" is never a hit
     neighbour = _NAME_NEIGHBOUR.match
     n = len(text)
+
+    def first_at(form: str, pos: int) -> int:
+        """The first occurrence of ``form`` at or after ``pos`` with no name character after it, or -1."""
+        a = text.find(form, pos)
+        while a != -1:
+            end = a + len(form)
+            if end >= n or not neighbour(text, end):
+                return a
+            a = text.find(form, a + 1)
+        return -1
+
+    # Each form's first occurrence at or after a position no later than ``pos`` (-1: none): still its
+    # first at or after ``pos`` where it is not before ``pos``.
+    found: dict[str, int] = {}
     pos = 0
     while True:
         best: tuple[int, int] | None = None  # (start, end) of the leftmost match, the longest there
         for form in ordered:  # longest first: at one start, the first form found wins
-            a = text.find(form, pos)
-            while a != -1 and (best is None or a < best[0]):
-                end = a + len(form)
-                if form and (end >= n or not neighbour(text, end)):
-                    best = (a, end)
-                    break
-                a = text.find(form, a + 1)
+            a = found.get(form, -2)
+            if a == -2 or 0 <= a < pos:
+                a = found[form] = first_at(form, pos)
+            if a != -1 and (best is None or a < best[0]):
+                best = (a, a + len(form))
         if best is None:
             return
         a, end = best
@@ -263,5 +292,33 @@ class DocumentParts:
     ends: list[int]
     n: int
     kinds: dict[int, int]  # Patterns.word_kind of the words where it is not 0
+    titled: dict[int, bool]  # whether a title starts at a word, where judged
+    names_at: dict[int, list[int]]  # the name starting at a word, where judged
+    may: list[int]  # the words not all in small letters
+    may_lowers: list[str]  # their small letters
+    may_beyond_ascii: list[int]  # those of them beyond ASCII
+    country_starts: list[int]  # the starts and ends of the country mentions, in order
+    country_ends: list[int]
     lowers: list[str]  # the words in small letters
     read: list[int]  # the words that are no token of their own (``words.WordReader``)
+
+
+class Spans:
+    """Character spans [start, end); whether one overlaps a stretch, by bisection of their starts."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self._index()
+
+    def _index(self) -> None:
+        self.starts = [s for s, _ in self.spans]
+        self.reach = list(accumulate((e for _, e in self.spans), max))  # the furthest end so far
+
+    def overlaps(self, a: int, b: int) -> bool:
+        """Whether some span (s, e) has ``a < e and s < b``."""
+        k = bisect.bisect_left(self.starts, b)
+        return k > 0 and self.reach[k - 1] > a
+
+    def add(self, a: int, b: int) -> None:
+        bisect.insort(self.spans, (a, b))
+        self._index()

@@ -9,18 +9,14 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ...resources import cached, has_file, load_toml
+from .model import name_key
 
-
-@functools.lru_cache(maxsize=1 << 14)
-def plain_key(word: str) -> str:
-    """A word compared ignoring case and accents ("Ngọc" = "ngoc")."""
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+#: A word compared ignoring case and accents ("Ngọc" = "ngoc"): the name key (a dict memo, no LRU node per word).
+plain_key = name_key
 
 
 @dataclass(frozen=True)
@@ -48,6 +44,8 @@ class NameConventions:
         if len(words) < 2 or "-" in words[0]:
             return False
         first = plain_key(words[0])
+        if first not in self.family_names:  # every tradition below starts with one of its family names
+            return False
         rest = [plain_key(w) for w in words[1:]]
         if first in self.chinese and self.syllables is not None and len(rest) <= 2 \
                 and all(self.syllables.fullmatch(w) for w in rest):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from . import holders
 from .model import (
     _DIGIT_AFTER,
@@ -13,6 +15,7 @@ from .model import (
     DocumentParts,
     Mention,
     Person,
+    Spans,
     _is_caps,
     name_hits,
     name_key,
@@ -38,15 +41,28 @@ class NamesMixin(DocumentParts):
             return self.text[end : end + 1] == "."
         if kind == _HONORIFIC and self.text[end : end + 1] == ".":
             return False
-        if self.in_country(self.starts[j]):
-            return False
-        return self.title_core(j) is None
+        pos = self.starts[j]
+        k = bisect.bisect_right(self.country_starts, pos) - 1
+        if k >= 0 and pos < self.country_ends[k]:
+            return False  # inside a country mention (``in_country``)
+        return not self.is_title(j)
 
-    def name_forward(self, j: int) -> list[int]:
-        """Word indices of a name starting at word j (after honorifics), up to five words."""
+    def name_forward(self, j: int, first_checked: bool = False) -> list[int]:
+        """Word indices of a name starting at word j (after honorifics), up to five words (judged once per
+        word and document; the callers only read the list). ``first_checked``: word j is known to be a
+        name word (``is_name_word``)."""
+        out = self.names_at.get(j)
+        if out is None:
+            out = self.names_at[j] = self._name_forward(j, first_checked)
+        return out
+
+    def _name_forward(self, j: int, first_checked: bool) -> list[int]:
         out: list[int] = []
         k = j
         n, text, texts, starts, ends = self.n, self.text, self.texts, self.starts, self.ends
+        if first_checked and j < n:
+            out.append(j)
+            k += 1
         while k < n and len(out) < 5:
             if out:
                 g = text[ends[k - 1] : starts[k]]  # gap(k): 0 < k < n here
@@ -68,7 +84,7 @@ class NamesMixin(DocumentParts):
         particles = self.p.particles
         while out and texts[out[-1]] in particles:
             out.pop()
-        if not out or all(len(texts[x]) == 1 for x in out):
+        if not out or max(map(len, map(texts.__getitem__, out))) == 1:  # initials only (no word is empty)
             return []
         return out
 
@@ -144,7 +160,7 @@ class NamesMixin(DocumentParts):
 
     def name_only(self, persons: dict[str, Person], taken: list[Mention]) -> list[Mention]:
         """Later mentions by name alone ("Steinmeier betonte", "John Kerry")."""
-        spans = [(m.start, m.end) for m in taken]
+        spans = Spans((m.start, m.end) for m in taken)
         out = []
         bases = {key: key.split("|")[0] for key in persons}
         for person in persons.values():
@@ -158,7 +174,7 @@ class NamesMixin(DocumentParts):
             namesakes = [q for q in persons.values() if q is not person and bases[q.key] == base]
             for a, b in name_hits(self.text, forms):
                 start = a
-                if any(a < e and s < b for s, e in spans):
+                if spans.overlaps(a, b):
                     continue
                 if namesakes and not self.namesake_is(person, namesakes, a):
                     continue
@@ -180,7 +196,7 @@ class NamesMixin(DocumentParts):
                 a = self.honorifics_backward(a)  # "Mr Hammond said"
                 m = titled[0].by_name(a, b)
                 out.append(m)
-                spans.append((a, b))
+                spans.add(a, b)
                 person.mentions.append(m)
         return out
 
@@ -199,7 +215,7 @@ class NamesMixin(DocumentParts):
             k = last  # the word after the whole name
         if self.p.stop_before_capitalised and k + 1 < self.n and self.gap(k + 1) == " ":
             nxt = self.texts[k + 1]
-            if nxt[:1].isupper() and name_key(nxt) not in persons and self.title_core(k + 1) is None:
+            if nxt[:1].isupper() and name_key(nxt) not in persons and not self.is_title(k + 1):
                 return False
         return True
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from ... import knowledge as kb
 from ..._memo import Memo
+from ...knowledge.countries import country_words
 from ...resources import has_file, load_toml
 from .model import (
     _HONORIFIC,
@@ -127,14 +128,13 @@ class Patterns:
             for stem in stems:
                 self.compound_stems.setdefault(stem.lower(), portfolio)
         self.subnational = kb.subnational_forms(lang)  # what kb.is_subnational looks a word up in
-        self.stems_longest = sorted(self.compound_stems, key=len, reverse=True)
         # The first part of a compound cut before its head, where the language writes that ("Wirtschafts-").
         self.truncated_stems = {} if self.separate_heads or not self.heads else dict(self.compound_stems)
         self.max_stem_words = max((len(s.split()) for s in self.compound_stems), default=1)
         self.stem_lengths = _lengths_by_first(tuple(s.split()) for s in self.compound_stems)
         stems = kb.portfolio_stems(lang)
         extra = [w.lower() for w in fields.get("extra_words", [])]
-        self.field_stems = tuple(sorted({w for s in stems for w in s.split()} | set(extra), key=len, reverse=True))
+        self.field_stem_set = frozenset({w for s in stems for w in s.split()} | set(extra))
         # Where a title or a counterpart can start (``word_kind`` not 0), as one-word patterns on the word
         # in small letters: first words of titles, field stems, country prefixes of titles, counterpart
         # words (``word_kind`` then judges each as written); and the heads of fused titles ("…minister…"),
@@ -142,15 +142,19 @@ class Patterns:
         self.trigger_lower = frozenset(self.title_lengths) | frozenset(self.truncated_stems) \
             | (frozenset(self.stem_lengths) if self.separate_heads else frozenset()) \
             | frozenset(w.lower() for w in (*self.name_prefixes, *self.counterparts))
+        # Whether a word all in small letters is of no kind (``word_kind`` 0): titles start capitalised
+        # and no counterpart word is all in small letters.
+        self.capitalised_kinds = self.titles_capitalised and not any(w.islower() for w in self.counterparts)
         # A head holding another ("staatsminister", "minister") needs no pattern of its own.
         inner = sorted(h for h in self.heads if not any(o != h and o in h for o in self.heads))
         self.fused_heads = re.compile("|".join(map(re.escape, inner))) if inner else None
         # What a word string (or phrase) says does not depend on the document: memoised, since the
         # vocabulary of press releases repeats (see _memo).
-        self._word_kinds: dict[str, int] = {}
+        self.word_kinds = Memo(self._word_kind)  # ``word_kind`` of each word string judged so far
         self._fused: dict[str, Title | None] = {}
         self._field_words: dict[str, bool] = {}
-        self._country_words: dict[str, str | None] = {}
+        # Every word that names a country on its own (``knowledge.country_of_word`` looks words up there).
+        self.country_words = country_words(lang)
         self._portfolios: dict[str, str | None] = {}
         # By the id of a spec of this language's data, which lives as long as this object.
         self._spec_titles: dict[int, Title] = {}
@@ -203,13 +207,11 @@ class Patterns:
     def word_kind(self, word: str) -> int:
         """TITLE_START where a title may start at the word (a superset of where ``title_core`` finds
         one), plus COUNTERPART for a counterpart word ("Kollegen")."""
-        kind = self._word_kinds.get(word)
-        if kind is None:
-            kind = TITLE_START if self._can_start_title(word) else 0
-            if word in self.counterparts:
-                kind |= COUNTERPART
-            _memo(self._word_kinds, word, kind)
-        return kind
+        return self.word_kinds[word]
+
+    def _word_kind(self, word: str) -> int:
+        kind = TITLE_START if self._can_start_title(word) else 0
+        return kind | COUNTERPART if word in self.counterparts else kind
 
     def may_start_title(self, word: str) -> bool:
         return bool(self.word_kind(word) & TITLE_START)
@@ -225,11 +227,8 @@ class Patterns:
                 or self.fused_title(word, 0) is not None)
 
     def country_of_word(self, word: str) -> str | None:
-        """``knowledge.country_of_word``, memoised per word."""
-        words = self._country_words
-        if word in words:
-            return words[word]
-        return _memo(words, word, kb.country_of_word(word, self.lang))
+        """``knowledge.country_of_word``."""
+        return self.country_words.get(word.strip())
 
     def infer_portfolio(self, phrase: str) -> str | None:
         """``knowledge.infer_portfolio``, memoised per phrase."""
@@ -253,7 +252,9 @@ class Patterns:
                 break
         if any(part in low for part in self.not_field_parts):
             return False
-        return any(low.startswith(s) and len(low) - len(s) <= 4 for s in self.field_stems)
+        # A stem that starts the word and leaves at most four letters: one of its last five beginnings.
+        stems = self.field_stem_set
+        return any(low[:k] in stems for k in range(max(0, len(low) - 4), len(low) + 1))
 
     def spec_title(self, spec: dict[str, Any], start: int, end: int) -> Title:
         """The title a spec of the data describes, at words [start, end)."""
@@ -324,10 +325,11 @@ class Patterns:
             return title
         if not spec.get("fields"):
             return None
-        for stem in self.stems_longest:
-            if rest == stem or (rest.startswith(stem) and rest[len(stem):] in ("s", "-")):
-                title.portfolio = self.compound_stems[stem]
-                return title
+        # The longest stem that is the rest, or the rest but a final "s" or "-" (looked up, not scanned).
+        stem = rest if rest in self.compound_stems else rest[:-1] if rest[-1] in "s-" else None
+        if stem in self.compound_stems:
+            title.portfolio = self.compound_stems[stem]
+            return title
         # A field the data does not list ("Ressourcen|ministerin", "Tourismus|minister"): a minister all
         # the same, of the field its words name if any, else of another field.
         if len(rest) >= self.min_unknown_stem and rest.isalpha() and not prefix:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import operator
 from collections.abc import Sequence
 from itertools import compress
 
@@ -17,6 +16,7 @@ from .model import (
     TITLE_START,
     DocumentParts,
     Mention,
+    Spans,
     Title,
     _is_caps,
     _Output,
@@ -73,7 +73,7 @@ class PersonsMixin(DocumentParts):
         for first, second in zip(ordered, ordered[1:], strict=False):
             if first.country_rank < RANK_WORD or second.country_rank or second.kind != "titled":
                 continue
-            between = self.text[first.end : second.start].split()
+            between = self.text[first.end : second.start].split(None, 1)  # one word, or more
             if len(between) == 1 and between[0] in self.p.conjunctions:
                 second.country, second.country_rank = first.country, RANK_DEFAULT
 
@@ -182,7 +182,7 @@ class PersonsMixin(DocumentParts):
             k = self.list_step(j)
             if k is None:
                 break
-            if self.title_core(k) is not None:
+            if self.is_title(k):
                 break
             idx = self.name_forward(k)
             if not idx:
@@ -270,7 +270,7 @@ class PersonsMixin(DocumentParts):
         if not holders.available():
             return []
         latest = frozenset((max(years),)) if years else years
-        taken = [(m.start, m.end) for m in cands]
+        taken = Spans((m.start, m.end) for m in cands)
         out: list[Mention] = []
         texts, starts, ends, n = self.texts, self.starts, self.ends, self.n
         name_class = self.p.name_class
@@ -278,32 +278,48 @@ class PersonsMixin(DocumentParts):
         near = [False] * n
         # A known family name: a word of ASCII letters and digits whose small letters are a key of
         # one (one set look-up per word), or another word (letters beyond ASCII, a hyphen) looked up.
-        # Only name words count: capitalised, or a hyphenated particle and name ("al-Saud").
+        # Only name words count (``name_class`` _NAME): capitalised, or a hyphenated particle and name
+        # ("al-Saud"), so never a word in small letters only: those are left out first, in C.
         keys = holders.family_keys()
-        known = set(compress(range(n), map(keys.__contains__, self.lowers)))
+        known = compress(self.may, map(keys.__contains__, self.may_lowers))
         # Words whose key is not their small letters: beyond ASCII, or more than letters (only the
         # words that are no token of their own hold more than letters).
-        others = set(compress(range(n), map(operator.not_, map(str.isascii, texts))))
+        others = set(self.may_beyond_ascii)
         others.update(k for k in self.read if not texts[k].isalnum())
-        for k in sorted(known | others):
+        # The words that are known family names (``holders.known_family``: a word of a name is not all in
+        # small letters, so none is left out here).
+        family = set(known).difference(others)
+        for k in sorted(family):
+            if name_class[texts[k]] == _NAME:
+                near[max(0, k - 3) : k + 1] = [True] * (k + 1 - max(0, k - 3))
+        others_list = sorted(others)
+        for k in compress(others_list, holders.known_families(list(map(texts.__getitem__, others_list)))):
+            family.add(k)
             w = texts[k]
-            if _may_be_name(w) and (holders.known_family(w) if k in others else True) and name_class[w] == _NAME:
+            if _may_be_name(w) and name_class[w] == _NAME:
                 near[max(0, k - 3) : k + 1] = [True] * (k + 1 - max(0, k - 3))
         nxt = 0  # the first word not yet passed
+        country_starts, country_ends = self.country_starts, self.country_ends
         for j in compress(range(n - 1), near):  # the words near a known family name, in order
-            if j < nxt or name_class[texts[j]] != _NAME or not self.is_name_word(j):
+            if j < nxt or name_class[texts[j]] != _NAME:
                 continue
-            idx = self.name_forward(j)
-            if not idx or len(idx) > 4 or any(len(texts[k]) < 2 for k in idx):
+            # ``is_name_word(j)`` of a _NAME word: not inside a country mention, no title there.
+            c = bisect.bisect_right(country_starts, starts[j]) - 1
+            if (c >= 0 and starts[j] < country_ends[c]) or self.is_title(j):
+                continue
+            idx = self.name_forward(j, first_checked=True)
+            if not idx or len(idx) > 4 or min(map(len, map(texts.__getitem__, idx))) < 2:
                 continue
             a, b = starts[idx[0]], ends[idx[-1]]
             holder = None
-            if any(a < e and s < b for s, e in taken):
+            if taken.overlaps(a, b):
                 pass
             elif len(idx) == 1:
-                if len(texts[j]) > 3 and not _is_caps(texts[j]) and (j == 0 or self.gap(j).strip() == ""):
+                # (``find_sole`` finds nobody for a word that is no known family name.)
+                if j in family and len(texts[j]) > 3 and not _is_caps(texts[j]) \
+                        and (j == 0 or self.gap(j).strip() == ""):
                     holder = holders.find_sole(texts[j], latest)
-            elif holders.known_family(texts[idx[-1]]) or holders.known_family(texts[idx[0]]):
+            elif idx[-1] in family or idx[0] in family:
                 holder = holders.find_full_name([texts[k] for k in idx], latest)
             if holder is None:
                 nxt = idx[-1] + 1
@@ -314,6 +330,6 @@ class PersonsMixin(DocumentParts):
                 m.key = name_key(m.family)
             m.holder = holder
             out.append(m)
-            taken.append((a, b))
+            taken.add(a, b)
             nxt = idx[-1] + 1
         return out

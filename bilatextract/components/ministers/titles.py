@@ -82,11 +82,19 @@ class TitlesMixin(DocumentParts):
             if best is not None and not best.plural and i > 0 and texts[i - 1] in p.plural_articles \
                     and self.gap(i) == " " and low.endswith(p.head_words):
                 best.plural = True
+        self.titled[start] = best is not None
         if best is None:
             return None
         if prefix_country is not None:
             best.country, best.country_rank = prefix_country, RANK_TITLE
         return best
+
+    def is_title(self, i: int) -> bool:
+        """``title_core(i) is not None``, judged once per word."""
+        if not self.kinds.get(i, 0) & TITLE_START:
+            return False
+        known = self.titled.get(i)
+        return self.title_core(i) is not None if known is None else known
 
     def title_at(self, i: int) -> Title | None:
         """The title at word i, extended by fields, ministry, country and a joined second title."""
@@ -207,7 +215,7 @@ class TitlesMixin(DocumentParts):
                 if w[:1].isupper():
                     if p.is_field_word(w):
                         good = r + 1
-                    elif w in p.not_names or self.title_core(r) is not None:
+                    elif w in p.not_names or self.is_title(r):
                         break
                 elif p.is_field_word(w):
                     good = r + 1  # "minister of foreign affairs": a title in small letters

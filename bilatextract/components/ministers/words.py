@@ -82,7 +82,7 @@ class WordReader:
             elif (glued[k] and wordish(text, ends[k])) or (k and glued[k - 1] and wordish(text, ends[k - 1] - 1)):
                 irregular.append(k)  # "Kramp" "-" "Karrenbauer"
         # Two tokens of letters written together (spaCy's exceptions: "can" "not").
-        irregular.extend(k for k in compress(range(n), map(operator.and_, alpha, glued)) if alpha[k + 1])
+        irregular.extend(compress(range(n - 1), map(operator.and_, map(operator.and_, alpha, glued), alpha[1:])))
         if not irregular:
             return (list(compress(token_texts, alpha)), list(compress(token_starts, alpha)),
                     list(compress(ends, alpha)), [])
