@@ -279,12 +279,10 @@ class Extractor:
             # safe (threads gain little anyway: the pipeline holds the GIL; use n_process).
             with _pipeline_lock(lang):
                 try:
-                    if len(work) == 1:  # ``extract()``: nlp.pipe's generators cost a short text ~10%
-                        text, context = work[0]
-                        done: Iterable[tuple[Doc, Any]] = [(nlp(_make_doc(nlp, text, context[0])), context)]
-                    else:
-                        docs = ((_make_doc(nlp, text, context[0]), context) for text, context in work)
-                        done = nlp.pipe(docs, as_tuples=True, batch_size=batch_size)
+                    docs = ((_make_doc(nlp, text, context[0]), context) for text, context in work)
+                    # ``extract()``: one document through nlp() itself (nlp.pipe's generators cost a short text ~10%)
+                    done = [(nlp(d), c) for d, c in docs] if len(work) == 1 else nlp.pipe(docs, as_tuples=True,
+                                                                                          batch_size=batch_size)
                     for doc, (job, offset) in done:
                         found.append((job, raw_mentions(doc, offset)))
                 except Exception:
@@ -350,8 +348,7 @@ def _worker_start(
 ) -> None:
     global _worker
     worker_signals()
-    languages, batch_size, default_ref, default_lang, on_error, html = settings
-    _worker = (Extractor(languages=languages), batch_size, default_ref, default_lang, on_error, html)
+    _worker = (Extractor(languages=settings[0]), *settings[1:])
 
 
 def _worker_run(chunk: list[InputItem]) -> tuple[list[Document], BaseException | None]:
@@ -359,9 +356,8 @@ def _worker_run(chunk: list[InputItem]) -> tuple[list[Document], BaseException |
     assert _worker is not None
     extractor, batch_size, default_ref, default_lang, on_error, html = _worker
     try:
-        docs = list(extractor.pipe(chunk, batch_size=batch_size, reference_date=default_ref,
-                                   lang=default_lang, on_error=on_error, html=html))
-        return docs, None
+        return list(extractor.pipe(chunk, batch_size=batch_size, reference_date=default_ref,
+                                   lang=default_lang, on_error=on_error, html=html)), None
     except Exception as e:
         try:
             pickle.loads(pickle.dumps(e))
