@@ -12,7 +12,7 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from types import FrameType
 from typing import Any
 
@@ -63,12 +63,24 @@ def _redeliver() -> None:
             return
         signum = _swallowed[-1]
         _swallowed.clear()
-        # To the main thread itself: a signal sent to the process may go to this thread and would
-        # not interrupt a system call the main thread is blocked in.
-        if hasattr(signal, "pthread_kill"):
-            signal.pthread_kill(threading.main_thread().ident or 0, signum)
-        else:  # Windows: no blocked call is interrupted anyway; the flag is what counts
-            signal.raise_signal(signum)
+        _send_to_main_thread(signum)
+
+
+def _send_to_main_thread(signum: int) -> None:
+    # To the main thread itself: a signal sent to the process may go to the calling thread and
+    # would not interrupt a system call the main thread is blocked in.
+    if hasattr(signal, "pthread_kill"):
+        signal.pthread_kill(threading.main_thread().ident or 0, signum)
+    else:  # Windows: no blocked call is interrupted anyway; the flag is what counts
+        signal.raise_signal(signum)
+
+
+def _send_again_soon(signum: int, send: Callable[[], None] | None = None) -> None:
+    """Send ``signum`` to the main thread again (or call ``send``) after REDELIVERY_DELAY_S, from a
+    daemon thread: the moment in which Python swallowed its exception is over by then."""
+    timer = threading.Timer(REDELIVERY_DELAY_S, send or _send_to_main_thread, () if send else (signum,))
+    timer.daemon = True
+    timer.start()
 
 
 def _signals() -> tuple[signal.Signals, ...]:
@@ -95,23 +107,74 @@ def signals_blocked_while_starting_workers() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
-def worker_signals() -> None:
-    """In a worker process, first thing: Ctrl-C (SIGINT, sent to the terminal's whole process
-    group) is left to the parent, which stops the workers itself; SIGTERM and SIGHUP end the
-    worker by an exception (:class:`SystemExit`, quietly), so that the locks it holds are released
-    on the way out: a worker killed outright while it waits for work keeps the pool's queue locked,
-    and the parent waits for that lock forever. Then the signals blocked by
-    :func:`signals_blocked_while_starting_workers` are let through."""
+@contextlib.contextmanager
+def worker_pool(context: Any, processes: int, initializer: Callable[..., None],
+                initargs: tuple[Any, ...]) -> Iterator[Any]:
+    """``context.Pool(processes, initializer, initargs)`` whose workers leave termination signals
+    to this process, used as a context manager (the pool is terminated at the end).
+
+    Ctrl-C and a service manager's SIGTERM reach every process of the group. A worker that died
+    at once could hold one of the pool's queue locks, and the pool's own shutdown then waits for
+    that lock forever; so workers ignore SIGINT, and SIGTERM and SIGHUP too until this process
+    has begun to stop the pool (the pool's ``terminate`` sends SIGTERM): from then on those end a
+    worker through an exception, which releases what it holds.
+    """
+    stopping = context.RawValue("b", 0)  # shared memory: read in the workers' signal handler
+    with signals_blocked_while_starting_workers():  # the pool's threads start workers too
+        pool = context.Pool(processes, initializer=_start_worker, initargs=(stopping, initializer, initargs))
+    with pool:
+        try:
+            yield pool
+        finally:
+            stopping.value = 1
+
+
+def _start_worker(stopping: Any, initializer: Callable[..., None], initargs: tuple[Any, ...]) -> None:
+    worker_signals(stopping)
+    initializer(*initargs)
+
+
+#: In a worker: the parent's flag that it is stopping the pool (None: stop on the first signal).
+_stopping: Any = None
+
+
+def worker_signals(stopping: Any = None) -> None:
+    """In a worker process, first thing: SIGINT is ignored (the parent stops the workers), and
+    SIGTERM and SIGHUP end the worker through an exception (:class:`SystemExit`, quietly) once
+    ``stopping.value`` is set (``stopping`` None: at once). Where Python swallows that exception
+    (the signal came while a weakref callback ran), the signal is sent again. Then the signals
+    blocked by :func:`signals_blocked_while_starting_workers` are let through."""
+    global _stopping
     if threading.current_thread() is not threading.main_thread():
         return  # a thread pool's worker: signals are the main thread's business
+    _stopping = stopping
+    previous_hook = sys.unraisablehook
+
+    def unraisable(report: Any) -> None:
+        if isinstance(report.exc_value, _WorkerExit):
+            _send_again_soon(report.exc_value.signum)
+        else:
+            previous_hook(report)
+
+    sys.unraisablehook = unraisable  # a worker process of ours: its hook is ours to set
     for sig in _signals():
         signal.signal(sig, signal.SIG_IGN if sig == signal.SIGINT else _exit_worker)
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, _signals())
 
 
+class _WorkerExit(SystemExit):
+    """A worker ends on a termination signal (exit status 128 + its number)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(128 + signum)
+        self.signum = signum
+
+
 def _exit_worker(signum: int, frame: FrameType | None) -> Any:
-    raise SystemExit(128 + signum)
+    if _stopping is None or _stopping.value:
+        raise _WorkerExit(signum)
+    # Otherwise the parent got the same signal (sent to the whole group) and stops the pool.
 
 
 @contextlib.contextmanager
@@ -150,9 +213,7 @@ def signals_as_exceptions() -> Iterator[None]:
             previous_hook(report)
             return
         _swallowed.append(_pending[-1])
-        timer = threading.Timer(REDELIVERY_DELAY_S, _redeliver)
-        timer.daemon = True
-        timer.start()
+        _send_again_soon(_pending[-1], _redeliver)
 
     global _active
     _pending.clear()

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import pipeline, resources, routing
-from ._signals import signals_blocked_while_starting_workers, worker_signals
+from ._signals import worker_pool
 from .components.base import view_of
 from .errors import ExtractionError, InputTypeError, InvalidArgumentError
 from .inputs import check_lang, check_mode, check_reference_date, check_text
@@ -214,9 +214,7 @@ class Extractor:
         settings = (self.languages, batch_size, default_ref, default_lang, on_error, html)
         iterator = iter(texts)
         in_flight: collections.deque[Any] = collections.deque()
-        with signals_blocked_while_starting_workers():  # the pool's threads start workers too
-            pool = context.Pool(n_process, initializer=_worker_start, initargs=(settings,))
-        with pool:
+        with worker_pool(context, n_process, _worker_start, (settings,)) as pool:
             while True:
                 while len(in_flight) < 4 * n_process and (chunk := list(itertools.islice(iterator, batch_size))):
                     in_flight.append(pool.apply_async(_worker_run, (chunk,)))
@@ -347,7 +345,6 @@ def _worker_start(
     settings: tuple[tuple[str, ...], int, dt.date | None, str | None, OnError, bool | None],
 ) -> None:
     global _worker
-    worker_signals()
     _worker = (Extractor(languages=settings[0]), *settings[1:])
 
 
