@@ -22,9 +22,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["DIGIT", "StartIndex", "Starts", "alternation", "digits", "first_words"]
+__all__ = ["ANY", "DIGIT", "StartIndex", "Starts", "alternation", "digits", "first_words"]
 
 _FIRST_WORD = re.compile(r"\w+")
+_SECOND_WORD = re.compile(r"\s+(\w+)")
 
 
 @dataclass(frozen=True)
@@ -46,18 +47,41 @@ class Starts:
     inside: frozenset[str] = frozenset()
     anywhere: bool = False
     digit_runs: frozenset[int] | None = None
+    #: For some of ``words``: what the next word can begin with (a :class:`Starts`), where the
+    #: match goes on from that first word with whitespace (``\s+``) and then that next word. A
+    #: word of ``words`` without an entry may be followed by anything.
+    follow: tuple[tuple[str, Starts], ...] = ()
 
     def __or__(self, other: Starts) -> Starts:
         if self.digit and other.digit:  # either bound, or none where one side has none
             runs = None if self.digit_runs is None or other.digit_runs is None else self.digit_runs | other.digit_runs
         else:
             runs = self.digit_runs if self.digit else other.digit_runs if other.digit else None
+        # A word keeps a bound on its next word only where every side that has the word bounds it.
+        mine, theirs = dict(self.follow), dict(other.follow)
+        follow: dict[str, Starts] = {}
+        for word in self.words | other.words:
+            a = mine.get(word) if word in self.words else None
+            b = theirs.get(word) if word in other.words else None
+            if word in self.words and a is None or word in other.words and b is None:
+                continue
+            follow[word] = a | b if a is not None and b is not None else a or b  # type: ignore[assignment]
         return Starts(self.words | other.words, self.prefixes | other.prefixes, self.digit or other.digit,
-                      self.inside | other.inside, self.anywhere or other.anywhere, runs)
+                      self.inside | other.inside, self.anywhere or other.anywhere, runs, tuple(sorted(follow.items())))
+
+    def next_word(self, word: str) -> Starts | None:
+        """What may follow the first word ``word`` (after whitespace), or None: anything."""
+        for w, then in self.follow:
+            if w == word:
+                return then
+        return None
 
 
 #: A match that begins with a decimal digit.
 DIGIT = Starts(digit=True)
+#: A match that may begin anywhere (as ``then`` of :func:`first_words`: only a phrase's own
+#: second word bounds what follows its first word).
+ANY = Starts(anywhere=True)
 
 
 def digits(*lengths: int) -> Starts:
@@ -66,7 +90,8 @@ def digits(*lengths: int) -> Starts:
     return Starts(digit=True, digit_runs=frozenset(lengths))
 
 
-def first_words(phrases: Iterable[str], glued: bool = False, inside: bool = False) -> Starts:
+def first_words(phrases: Iterable[str], glued: bool = False, inside: bool = False,
+                then: Starts | None = None) -> Starts:
     """The :class:`Starts` of a pattern whose match begins with one of ``phrases``.
 
     A phrase's first word is its leading run of word characters: whole where the phrase goes on
@@ -75,13 +100,37 @@ def first_words(phrases: Iterable[str], glued: bool = False, inside: bool = Fals
     A first word that begins with a digit ("1.", "3rd") makes the match one that begins with a
     digit. ``inside``: the phrases may begin a match anywhere, even inside a word. A phrase that
     begins with no word character cannot be bounded.
+
+    ``then``: the pattern goes on after the phrases with whitespace and a match that begins as
+    ``then`` says: a phrase that is one word may then only be followed by whitespace and such a
+    word, a phrase of several words by whitespace and its own second word (a phrase that goes on
+    from its first word otherwise, as "mid-", bounds nothing). ``ANY`` bounds only the phrases of
+    several words.
     """
     words: set[str] = set()
     prefixes: set[str] = set()
     digit = anywhere = False
     found: set[str] = set()
+    follow: dict[str, Starts | None] = {}
     for phrase in phrases:
         m = _FIRST_WORD.match(phrase)
+        if then is not None and m is not None and not inside and not m.group()[0].isdecimal() and not (
+                glued and m.end() == len(phrase)):
+            rest = phrase[m.end():]
+            second = _SECOND_WORD.match(rest)
+            if not rest:
+                nxt = None if then.anywhere else then
+            elif second is not None:
+                nxt = Starts(prefixes=frozenset({second.group(1)}))
+            else:
+                nxt = None
+            w = m.group()
+            if w in follow:
+                old = follow[w]
+                follow[w] = None if old is None or nxt is None else old | nxt
+            else:
+                follow[w] = nxt
+
         if m is None:
             anywhere = True
         elif inside:
@@ -92,7 +141,8 @@ def first_words(phrases: Iterable[str], glued: bool = False, inside: bool = Fals
             prefixes.add(m.group())
         else:
             words.add(m.group())
-    return Starts(frozenset(words), frozenset(prefixes), digit, frozenset(found), anywhere)
+    bounded = tuple(sorted((w, nxt) for w, nxt in follow.items() if nxt is not None and w in words))
+    return Starts(frozenset(words), frozenset(prefixes), digit, frozenset(found), anywhere, follow=bounded)
 
 
 class StartIndex:
@@ -133,7 +183,17 @@ class StartIndex:
         self._plan: list[tuple[int, tuple[int, ...] | None, bool]] = [
             (i, None if i in self.unbounded else cs, bool(starts[i].inside))
             for i, cs in enumerate(self._classes_of)]
-        heads = [_first_word_regex(exact, prefixes)] if exact or prefixes else []
+        # A whole word whose every pattern bounds the next word is only reported where whitespace
+        # and a word that can go on with one of them follow: the scan skips the rest in C.
+        follows: dict[str, str] = {}
+        for key in exact:
+            nexts = [starts[i].next_word(key) if key in starts[i].words else None for i in ids_of[key]]
+            if all(n is not None and not n.anywhere and not n.inside for n in nexts):
+                union = Starts()
+                for n in nexts:
+                    union = union | n  # type: ignore[operator]
+                follows[key] = _next_word_regex(union)
+        heads = [_first_word_regex(exact, prefixes, follows)] if exact or prefixes else []
         heads.append(r"\d+")  # a run of digits (``first_words`` makes no first word of one)
         # A word start follows a non-word character (the text gets a space in front): "\W" at
         # the head lets ``re`` skip to the candidates by character class.
@@ -206,22 +266,33 @@ def alternation(words: Iterable[str]) -> str:
     return _trie_regex(trie) if trie else "(?!)"
 
 
-def _first_word_regex(whole: Iterable[str], prefixes: Iterable[str]) -> str:
+def _next_word_regex(then: Starts) -> str:
+    """A look-ahead for whitespace and a word that begins as ``then`` says (its words taken as
+    prefixes: a superset is safe)."""
+    heads = [alternation(then.words | then.prefixes)] if then.words or then.prefixes else []
+    if then.digit:
+        heads.append(r"\d")
+    return rf"(?=\s+(?:{'|'.join(heads) or '(?!)'}))"
+
+
+def _first_word_regex(whole: Iterable[str], prefixes: Iterable[str], follows: dict[str, str] | None = None) -> str:
     """One trie of the first words that are whole (no word character may follow them) and of
     those that are prefixes, preferring the longest: a word's key is the word where it is one
     of ``whole`` or ``prefixes``, else the longest of ``prefixes`` it begins with, as trying the
-    whole words first and then the prefixes gives; each word is read once."""
+    whole words first and then the prefixes gives; each word is read once. ``follows``: for
+    some whole words, a look-ahead that must hold after them (instead of no word character)."""
+    follows = follows or {}
     trie: dict[str, Any] = {}
-    for word, is_whole in [(w, True) for w in whole] + [(p, False) for p in prefixes]:
+    for word, end in [(w, follows.get(w, r"(?!\w)")) for w in whole] + [(p, "") for p in prefixes]:
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
-        node[""] = node.get("", True) and is_whole  # a prefix ends a key whatever follows
+        node[""] = "" if node.get("") == "" else end  # a prefix ends a key whatever follows
 
     def regex(node: dict[str, Any]) -> str:
         branches = [re.escape(ch) + regex(child) for ch, child in sorted(node.items()) if ch]
         if "" in node:  # after the longer keys
-            branches.append(r"(?!\w)" if node[""] else "")
+            branches.append(node[""])
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
     return regex(trie)
