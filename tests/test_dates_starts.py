@@ -228,12 +228,29 @@ def test_next_word_bound_tries_a_common_first_word_only_before_a_word_that_conti
 
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_every_word_of_the_vocabulary_before_every_other(lang: str) -> None:
-    """Each word or phrase of dates.toml followed by each other one (and by a number): where a
-    first word is tried only before the words that can continue it, that must lose no date."""
+    """Each word or phrase of dates.toml followed by each other one (and by a number), and after
+    numbers: where a first word or a number is tried only before what can continue it, that must
+    lose no date."""
     grammar = pipeline.get(lang).get_pipe("bilat_dates").grammar
     vocabulary = _vocabulary(lang)
     nexts = vocabulary + ["3", "2024", "14.", "3rd"]
     found = 0
+    numbers = [f"{n}{sep}" for n in ("3", "14", "2024") for sep in (" ", "  ", "\n", ". ", ".", "", "-", "/", " - ")]
     for phrase in vocabulary:
         found += len(_assert_same(grammar, " | ".join(f"{phrase} {other}" for other in nexts)))
+        # Numbers before it, with what may come after a number.
+        found += len(_assert_same(grammar, " | ".join(f"{number}{phrase}" for number in numbers)))
     assert found > 1000
+
+
+def test_digit_runs_bound_by_the_character_after_them() -> None:
+    patterns = [r"(?<![\w.])\d{1,2}\.\d{1,2}\.", r"(?<!\w)\d{4}\s*[-/]\d", r"(?<!\w)\d{1,2}\s+days", r"(?<!\w)\d+"]
+    index = StartIndex([digits(1, 2, after="."), digits(4, after=" -/"), digits(1, 2, after=" "), DIGIT])
+    texts = ["3.5. 12.10. 2024-25 2024 /26 3 days 3\u00a0days 3\ndays 3-days 3. days 123.4. 2024/5", "", "3",
+             "3.", "2024 ", "٣.٥. 2024\t-1 12 days"]
+    for text in texts:
+        assert _indexed(patterns, index, text) == _full(patterns, text), text
+    assert index.starts("3.5. 2024 -1 4 days 12") == [[0, 2], [5], [11, 13], [0, 2, 5, 11, 13, 20]]
+    assert (digits(1, 2, after=".") | digits(4, after="/")).after == {".", "/"}
+    assert (digits(1, 2, after=".") | digits(4)).after is None
+    assert (digits(1, 2, after=" ") | first_words(["in"])).after == {r"\s"}

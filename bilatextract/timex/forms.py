@@ -63,10 +63,10 @@ class FormsMixin:
         P.append((rf"{lead}(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![\w.,/\-])",
                   self._compact, digits(8)))
         P.append((rf"{lead}(?P<y>(?:19|20)\d\d)/(?P<m>0?[1-9]|1[0-2])(?![\w/\-]|[.,]\d)", self._year_month_line,
-                  digits(4)))
+                  digits(4, after="/")))
         # Two years of a range or a slashed pair; an open range's year.
         P.append((rf"{lead}(?P<y1>{_WIDE_YEAR})\s*[-–/]\s*(?P<y2>{_WIDE_YEAR}|\d\d){_YEAR_END}", self._year_range,
-                  digits(4)))
+                  digits(4, after=" -–/")))
         year_before = _alt(v.get("years", {}).get("before", []))
         P.append((rf"(?<![\w\-])(?:{year_before})\s+(?P<span>(?P<y>{_WIDE_YEAR})){_YEAR_END}", self._open_year,
                   first_words(v.get("years", {}).get("before", []), then=DIGIT)))
@@ -88,7 +88,7 @@ class FormsMixin:
         count = rf"(?P<n>\d{{1,2}}|{_alt(self.count_words)})"
         P.append((rf"(?<![\w\-]){count}\s+(?P<unit>{_alt(self.anchored_units)})\s+(?P<dir>{_alt(self.anchored_after)})"
                   r"(?![\w\-])", self._anchored, first_words(self.count_words, then=first_words(self.anchored_units))
-                  | digits(1, 2)))
+                  | digits(1, 2, after=" ")))
         # A month (with its day) of the year the text has reached.
         self.month_same_year: dict[str, int] = {_norm(k): n for k, n in v.get("month_same_year", {}).items()}
         same = _alt(self.month_same_year)

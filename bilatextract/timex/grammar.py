@@ -90,21 +90,21 @@ class Grammar(HandlersMixin, FormsMixin):
         seasons_w = first_words(self.seasons)
         # Numeric dates.
         P.append((rf"{lead}(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?![\w\-/]|[.,]\d)", self._numeric,
-                  digits(4)))
+                  digits(4, after="-")))
         P.append((rf"{lead}(?P<y>\d{{4}})/(?P<m>\d{{1,2}})/(?P<d>\d{{1,2}})(?![\w\-/]|[.,]\d)", self._numeric,
-                  digits(4)))
+                  digits(4, after="/")))
         P.append((rf"{lead}(?P<d>\d{{1,2}})\.\s?(?P<m>\d{{1,2}})\.\s?(?P<y>\d{{4}})(?![\w\-]|[.,]\d)", self._numeric,
-                  digits(1, 2)))
+                  digits(1, 2, after=".")))
         if v.get("slash_dmy"):
             P.append((rf"{lead}(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}})(?![\w\-/]|[.,]\d)", self._numeric,
-                      digits(1, 2)))
+                      digits(1, 2, after="/")))
         else:
             # Day and month order unknown: only a number above 12 tells ("21/5/2010", "5/21/2010").
             P.append((rf"{lead}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}})(?![\w\-/]|[.,]\d)",
-                      self._slash_either, digits(1, 2)))
+                      self._slash_either, digits(1, 2, after="/")))
         clock = _alt(ctx.get("clock_after", []))
         P.append((rf"{lead}(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?!\s?\d|\w|\s*{clock}(?!\w))", self._numeric,
-                  digits(1, 2)))
+                  digits(1, 2, after=".")))
         # Written dates.
         if "DM" in v.get("orders", []):
             P.append((rf"{lead_weekday}(?<![\w.,+]){day}\s*(?:{dm_link}\s+)?(?P<m>{month})(?![\w\-])"
@@ -193,7 +193,8 @@ class Grammar(HandlersMixin, FormsMixin):
             P.append((rf"(?<![\w\-])(?:(?P<pre>{before})\s+)?{count}\s+(?P<unit>{ago_units})"
                       rf"(?:\s+(?P<post>{after}))?(?![\w\-])", self._ago,
                       first_words(ago.get("before", []), then=first_words(self.number_words) | digits(1, 2))
-                      | first_words(self.number_words, then=first_words(self.ago_units)) | digits(1, 2)))
+                      | first_words(self.number_words, then=first_words(self.ago_units))
+                      | digits(1, 2, after=" ")))
         # "im Vorjahr": one word for a relative unit.
         self.relative_words: dict[str, dict[str, Any]] = dict(v.get("relative_words", {}))
         P.append((rf"(?<![\w\-])(?P<w>{_alt(self.relative_words)})(?![\w\-])", self._relative_word,
@@ -215,7 +216,7 @@ class Grammar(HandlersMixin, FormsMixin):
         before_w, after_w = _alt(weeks.get("before", [])), _alt(weeks.get("after", []))
         P.append((rf"(?<![\w\-])(?:(?:{before_w})\s*(?P<w1>[1-5]?\d)|(?P<w2>[1-5]?\d)\.?\s+(?:{after_w}))"
                   rf"(?:\s+{year})?(?![\w\-])", self._calendar_week,
-                  first_words(weeks.get("before", []), glued=True) | digits(1, 2)))
+                  first_words(weeks.get("before", []), glued=True) | digits(1, 2, after=". ")))
         self._number_before = re.compile(rf"(?<![\w\-])(?:{_alt(ctx.get('number_before', []))})\s*$")
         self._number_after = re.compile(rf"^\s*(?:{_alt(ctx.get('number_after', []))})(?!\w)")
         self._add_forms(v, P, {"lead": lead, "month": month, "weekday": weekday, "day_suffix": day_suffix})

@@ -51,12 +51,19 @@ class Starts:
     #: match goes on from that first word with whitespace (``\s+``) and then that next word. A
     #: word of ``words`` without an entry may be followed by anything.
     follow: tuple[tuple[str, Starts], ...] = ()
+    #: Where the match begins with a digit: the characters one of which must come right after
+    #: its first run of digits ("\\s": any whitespace), or None: anything.
+    after: frozenset[str] | None = None
 
     def __or__(self, other: Starts) -> Starts:
         if self.digit and other.digit:  # either bound, or none where one side has none
             runs = None if self.digit_runs is None or other.digit_runs is None else self.digit_runs | other.digit_runs
         else:
             runs = self.digit_runs if self.digit else other.digit_runs if other.digit else None
+        if self.digit and other.digit:
+            after = None if self.after is None or other.after is None else self.after | other.after
+        else:
+            after = self.after if self.digit else other.after if other.digit else None
         # A word keeps a bound on its next word only where every side that has the word bounds it.
         mine, theirs = dict(self.follow), dict(other.follow)
         follow: dict[str, Starts] = {}
@@ -67,7 +74,8 @@ class Starts:
                 continue
             follow[word] = a | b if a is not None and b is not None else a or b  # type: ignore[assignment]
         return Starts(self.words | other.words, self.prefixes | other.prefixes, self.digit or other.digit,
-                      self.inside | other.inside, self.anywhere or other.anywhere, runs, tuple(sorted(follow.items())))
+                      self.inside | other.inside, self.anywhere or other.anywhere, runs, tuple(sorted(follow.items())),
+                      after)
 
     def next_word(self, word: str) -> Starts | None:
         """What may follow the first word ``word`` (after whitespace), or None: anything."""
@@ -84,10 +92,18 @@ DIGIT = Starts(digit=True)
 ANY = Starts(anywhere=True)
 
 
-def digits(*lengths: int) -> Starts:
+def digits(*lengths: int, after: str | None = None) -> Starts:
     r"""A match that begins with a run of exactly one of ``lengths`` decimal digits: the pattern
-    lets no further digit follow the run it begins with ("\d{4}-", "[0-3]?\d(?!\d)")."""
-    return Starts(digit=True, digit_runs=frozenset(lengths))
+    lets no further digit follow the run it begins with ("\d{4}-", "[0-3]?\d(?!\d)").
+    ``after``: the characters one of which the pattern requires right after that run ("./";
+    a space stands for any whitespace, ``\s``)."""
+    if after is None:
+        return Starts(digit=True, digit_runs=frozenset(lengths))
+    return Starts(digit=True, digit_runs=frozenset(lengths),
+                  after=frozenset(_SPACE if ch == " " else ch for ch in after))
+
+
+_SPACE = r"\s"
 
 
 def first_words(phrases: Iterable[str], glued: bool = False, inside: bool = False,
@@ -156,9 +172,16 @@ class StartIndex:
         prefixes = {p: {i for i, s in enumerate(starts) if p in s.prefixes} for s in starts for p in s.prefixes}
         inside = {w for s in starts for w in s.inside}
         # Runs of digits: any length for the patterns that bound none, the bounded lengths each.
-        any_run = frozenset(i for i, s in enumerate(starts) if s.digit and s.digit_runs is None)
-        runs = {n: any_run | {i for i, s in enumerate(starts) if s.digit and s.digit_runs and n in s.digit_runs}
-                for s in starts if s.digit and s.digit_runs for n in s.digit_runs}
+        # What may follow a run of digits: each character some pattern requires there is told
+        # apart by the scan (a look-ahead group each, in C); -1: none of them.
+        atoms = sorted({a for s in starts if s.digit and s.after for a in s.after})
+
+        def digit_ids(n: int | None, atom: str | None) -> frozenset[int]:
+            return frozenset(i for i, s in enumerate(starts) if s.digit
+                             and (s.digit_runs is None or n in s.digit_runs)
+                             and (s.after is None or atom in s.after))
+
+        lengths = {n for s in starts if s.digit and s.digit_runs for n in s.digit_runs}
         # A scanned key (a whole word, or the longest prefix a word begins with) -> the patterns
         # that may start there: a whole word may also be a prefix's word ("Freitag" of
         # "Freitag(abend)"), so each key takes the patterns of every prefix it begins with.
@@ -172,8 +195,12 @@ class StartIndex:
         # Keys that lead to the same patterns share a list of positions (a class).
         classes: dict[frozenset[int], int] = {}
         self._class_of = {key: classes.setdefault(ids, len(classes)) for key, ids in ids_of.items()}
-        self._digit_class = classes.setdefault(any_run, len(classes))
-        self._digit_class_of = {n: classes.setdefault(frozenset(ids), len(classes)) for n, ids in runs.items()}
+        #: By the scan's last group (1: no atom after the digits; 2...: the atoms in order): the
+        #: class of a run of any other length, and the classes by length.
+        self._digit_classes: list[tuple[int, dict[int, int]]] = [(0, {})]  # (group 0: never)
+        for atom in [None, *atoms]:
+            self._digit_classes.append((classes.setdefault(digit_ids(None, atom), len(classes)),
+                                        {n: classes.setdefault(digit_ids(n, atom), len(classes)) for n in lengths}))
         self._n_classes = len(classes)
         #: For each pattern, the classes whose positions it may start at.
         self._classes_of: list[tuple[int, ...]] = [
@@ -195,9 +222,10 @@ class StartIndex:
                 follows[key] = _next_word_regex(union)
         heads = [_first_word_regex(exact, prefixes, follows)] if exact or prefixes else []
         heads.append(r"\d+")  # a run of digits (``first_words`` makes no first word of one)
+        after = "|".join(f"(?=({a if a == _SPACE else re.escape(a)}))" for a in atoms)
         # A word start follows a non-word character (the text gets a space in front): "\W" at
         # the head lets ``re`` skip to the candidates by character class.
-        self._scan = re.compile(rf"\W({'|'.join(heads)})")
+        self._scan = re.compile(rf"\W({'|'.join(heads)})" + (f"(?:{after})?" if atoms else ""))
         # Searched again one character after each match, to find them all, even overlapping ones
         # (a look-ahead pattern would let ``re`` skip to a possible first character no faster than
         # to every next character).
@@ -207,11 +235,14 @@ class StartIndex:
         """The patterns that may match in ``text``, in order, with the ascending positions
         where they may start (None: anywhere)."""
         found: list[list[int]] = [[] for _ in range(self._n_classes)]
-        class_of, digit_class_of, digit = self._class_of.get, self._digit_class_of.get, self._digit_class
+        class_of, digit_classes = self._class_of.get, self._digit_classes
         for m in self._scan.finditer(" " + text):
             key = m.group(1)
             c = class_of(key)
-            found[c if c is not None else digit_class_of(len(key), digit)].append(m.start())
+            if c is None:
+                default, by_length = digit_classes[m.lastindex]  # type: ignore[index]
+                c = by_length.get(len(key), default)
+            found[c].append(m.start())
         inside: list[int] = []
         if self._inside is not None:
             search = self._inside.search
