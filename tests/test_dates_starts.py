@@ -141,7 +141,10 @@ def test_first_words_read_the_phrases() -> None:
     # A one-word phrase the pattern lets run on ("KW42"); a phrase with a word after it stays whole.
     assert first_words(["KW", "calendar week"], glued=True) == Starts(words=frozenset({"calendar"}),
                                                                       prefixes=frozenset({"KW"}))
-    assert first_words(["1.", "3rd", "erste"]) == Starts(words=frozenset({"erste"}), digit=True)
+    assert first_words(["1.", "3rd", "erste", "10 x"]) == Starts(words=frozenset({"erste"}), digit=True,
+                                                                 digit_runs=frozenset({1, 2}),
+                                                                 after=frozenset({".", "r", r"\s"}))
+    assert first_words(["1.", "2024"]) == Starts(digit=True, digit_runs=frozenset({1, 4}))
     assert first_words(["Montag"], inside=True) == Starts(inside=frozenset({"Montag"}))
     assert first_words(["§ 5"]).anywhere
     assert first_words([]) == Starts()
@@ -254,3 +257,14 @@ def test_digit_runs_bound_by_the_character_after_them() -> None:
     assert (digits(1, 2, after=".") | digits(4, after="/")).after == {".", "/"}
     assert (digits(1, 2, after=".") | digits(4)).after is None
     assert (digits(1, 2, after=" ") | first_words(["in"])).after == {r"\s"}
+
+
+def test_phrases_that_begin_with_digits_bound_the_run_and_what_follows_it() -> None:
+    patterns = [r"(?<![\w\-])(?:1\.|3rd|10 of)\s+quarter", r"(?<!\w)\d+"]
+    index = StartIndex([first_words(["1.", "3rd", "10 of"]), DIGIT])
+    texts = ["1. quarter, 3rd quarter, 10 of quarter, 10\tof quarter, 11. quarter, 1 quarter, 3rdquarter, 33rd",
+             "1.", "3rd", "10 of", "٣rd quarter", ""]
+    for text in texts:
+        assert _indexed(patterns, index, text) == _full(patterns, text), text
+    # (the run lengths and the characters after them are bounds each: "1 " or "10." would be tried)
+    assert index.starts("1. 3rd 10 of 1/ 100. 2x") == [[0, 3, 7], [0, 3, 7, 13, 16, 21]]

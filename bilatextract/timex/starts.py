@@ -26,6 +26,7 @@ __all__ = ["ANY", "DIGIT", "StartIndex", "Starts", "alternation", "digits", "fir
 
 _FIRST_WORD = re.compile(r"\w+")
 _SECOND_WORD = re.compile(r"\s+(\w+)")
+_DIGITS = re.compile(r"\d+")
 
 
 @dataclass(frozen=True)
@@ -114,8 +115,10 @@ def first_words(phrases: Iterable[str], glued: bool = False, inside: bool = Fals
     with a non-word character ("des Jahres", "mid-", "Nr."). A phrase that is one word is whole
     too, unless ``glued``: then the pattern lets word characters follow it ("KW" in "KW42").
     A first word that begins with a digit ("1.", "3rd") makes the match one that begins with a
-    digit. ``inside``: the phrases may begin a match anywhere, even inside a word. A phrase that
-    begins with no word character cannot be bounded.
+    digit: a run of as many digits as the phrase begins with, and the phrase's next character
+    after it (``after``; none if the phrase is only digits). ``inside``: the phrases may begin a
+    match anywhere, even inside a word. A phrase that begins with no word character cannot be
+    bounded.
 
     ``then``: the pattern goes on after the phrases with whitespace and a match that begins as
     ``then`` says: a phrase that is one word may then only be followed by whitespace and such a
@@ -128,6 +131,8 @@ def first_words(phrases: Iterable[str], glued: bool = False, inside: bool = Fals
     digit = anywhere = False
     found: set[str] = set()
     follow: dict[str, Starts | None] = {}
+    runs: set[int] = set()
+    after: set[str] | None = set()
     for phrase in phrases:
         m = _FIRST_WORD.match(phrase)
         if then is not None and m is not None and not inside and not m.group()[0].isdecimal() and not (
@@ -152,13 +157,22 @@ def first_words(phrases: Iterable[str], glued: bool = False, inside: bool = Fals
         elif inside:
             found.add(phrase)
         elif m.group()[0].isdecimal():
+            # The phrase's own digits are the run ("1." of "1. Quartal": one digit, then ".").
             digit = True
+            run = _DIGITS.match(phrase).end()  # type: ignore[union-attr]
+            runs.add(run)
+            if after is not None and run < len(phrase):
+                after.add(_SPACE if phrase[run].isspace() else phrase[run])
+            else:
+                after = None
         elif glued and m.end() == len(phrase):
             prefixes.add(m.group())
         else:
             words.add(m.group())
     bounded = tuple(sorted((w, nxt) for w, nxt in follow.items() if nxt is not None and w in words))
-    return Starts(frozenset(words), frozenset(prefixes), digit, frozenset(found), anywhere, follow=bounded)
+    return Starts(frozenset(words), frozenset(prefixes), digit, frozenset(found), anywhere,
+                  frozenset(runs) if digit else None, bounded,
+                  frozenset(after) if digit and after is not None else None)
 
 
 class StartIndex:
