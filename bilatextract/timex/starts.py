@@ -221,9 +221,12 @@ class StartIndex:
             tuple(c for ids, c in classes.items() if i in ids) for i in range(self._n)]
         #: Per pattern, in order: its classes (None: run over the whole text), and whether it may
         #: also start at the words found inside other words (those are few: one list for all).
-        self._plan: list[tuple[int, tuple[int, ...] | None, bool]] = [
-            (i, None if i in self.unbounded else cs, bool(starts[i].inside))
+        #: Patterns with the same classes share one list of positions per text (a group).
+        groups: dict[tuple[int, ...], int] = {}
+        self._plan: list[tuple[int, int | None, bool]] = [
+            (i, None if i in self.unbounded else groups.setdefault(cs, len(groups)), bool(starts[i].inside))
             for i, cs in enumerate(self._classes_of)]
+        self._groups: list[tuple[int, ...]] = list(groups)
         # A whole word whose every pattern bounds the next word is only reported where whitespace
         # and a word that can go on with one of them follow: the scan skips the rest in C.
         follows: dict[str, str] = {}
@@ -265,28 +268,26 @@ class StartIndex:
                 p = m.start()
                 inside.append(p)
                 m = search(text, p + 1)
-        out: list[tuple[int, list[int] | None]] = []
-        for i, classes, also_inside in self._plan:
-            if classes is None:
-                out.append((i, None))
-                continue
-            if len(classes) == 1 and not (also_inside and inside):
-                positions = found[classes[0]]
-                if positions:
-                    out.append((i, positions))
-                continue
+        # The positions of each group: its classes' lists, joined without repeats where several hold some.
+        merged: list[list[int]] = []
+        for classes in self._groups:
             lists = [found[c] for c in classes if found[c]]
-            if also_inside and inside:
-                if lists:  # a word found inside another word may also start one
-                    out.append((i, sorted(set(inside).union(*lists))))
-                else:
-                    out.append((i, inside))
-            elif len(lists) == 1:
-                out.append((i, lists[0]))
-            elif lists:  # the classes hold different positions: their lists join without repeats
+            if len(lists) == 1:
+                merged.append(lists[0])
+            elif lists:
                 positions = [p for positions in lists for p in positions]
                 positions.sort()
-                out.append((i, positions))
+                merged.append(positions)
+            else:
+                merged.append(lists)  # empty
+        out: list[tuple[int, list[int] | None]] = []
+        for i, group, also_inside in self._plan:
+            if group is None:
+                out.append((i, None))
+            elif also_inside and inside:  # a word found inside another word may also start one
+                out.append((i, sorted(set(inside).union(merged[group]))))
+            elif merged[group]:
+                out.append((i, merged[group]))
         return out
 
     def starts(self, text: str) -> list[list[int] | None]:
