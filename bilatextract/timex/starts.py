@@ -4,8 +4,12 @@ Every date pattern begins with a word of its ``dates.toml`` lists (a month, a we
 modifier, a context word such as "im") or with a digit. The grammar declares, beside each
 pattern, what its first word can be (:class:`Starts`, made with :func:`first_words` from the
 very lists the pattern's alternations are made of; a numeric pattern, how many digits its first
-number has: :func:`digits`). :class:`StartIndex` finds all those words
-in a text with one regex pass, in C, and gives each pattern the positions where it may start;
+number has: :func:`digits`). Where the first word is a common one ("in", "the", "im", "ein"),
+the pattern also declares what the next word can begin with (``first_words(..., then=...)``,
+from the list of the pattern's next part), and a numeric pattern the character it needs right
+after its first number (``digits(..., after=...)``). :class:`StartIndex` finds all those words
+in a text with one regex pass, in C (the next-word and next-character bounds as look-aheads
+of that pass), and gives each pattern the positions where it may start;
 the grammar tries the pattern only there, left to right, as ``finditer`` would. A pattern can
 only match where its first word is, so this gives what running every pattern over the whole
 text gives (``Grammar.find(text, prefilter=False)``; the tests pin the two together).
