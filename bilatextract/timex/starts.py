@@ -245,8 +245,10 @@ class StartIndex:
         heads.append(r"\d+")  # a run of digits (``first_words`` makes no first word of one)
         after = "|".join(f"(?=({a if a == _SPACE else re.escape(a)}))" for a in atoms)
         # A word start follows a non-word character (the text gets a space in front): "\W" at
-        # the head lets ``re`` skip to the candidates by character class.
-        self._scan = re.compile(rf"\W({'|'.join(heads)})" + (f"(?:{after})?" if atoms else ""))
+        # the head lets ``re`` skip to the candidates by character class; one class check of the
+        # next character then drops most of them before the trie is tried.
+        initials = re.escape("".join(sorted({w[0] for w in set(exact) | set(prefixes)})))
+        self._scan = re.compile(rf"\W(?=[{initials}\d])({'|'.join(heads)})" + (f"(?:{after})?" if atoms else ""))
         # Searched again one character after each match, to find them all, even overlapping ones
         # (a look-ahead pattern would let ``re`` skip to a possible first character no faster than
         # to every next character).
