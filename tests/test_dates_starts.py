@@ -12,7 +12,7 @@ import pytest
 from bilatextract import pipeline
 from bilatextract.resources import load_toml
 from bilatextract.timex import Grammar
-from bilatextract.timex.starts import DIGIT, StartIndex, Starts, digits, first_words
+from bilatextract.timex.starts import ANY, DIGIT, StartIndex, Starts, digits, first_words
 
 # Edge cases: glued words, odd whitespace, a weekday inside a word, non-ASCII digits.
 EDGE_TEXTS = [
@@ -141,7 +141,10 @@ def test_first_words_read_the_phrases() -> None:
     # A one-word phrase the pattern lets run on ("KW42"); a phrase with a word after it stays whole.
     assert first_words(["KW", "calendar week"], glued=True) == Starts(words=frozenset({"calendar"}),
                                                                       prefixes=frozenset({"KW"}))
-    assert first_words(["1.", "3rd", "erste"]) == Starts(words=frozenset({"erste"}), digit=True)
+    assert first_words(["1.", "3rd", "erste", "10 x"]) == Starts(words=frozenset({"erste"}), digit=True,
+                                                                 digit_runs=frozenset({1, 2}),
+                                                                 after=frozenset({".", "r", r"\s"}))
+    assert first_words(["1.", "2024"]) == Starts(digit=True, digit_runs=frozenset({1, 4}))
     assert first_words(["Montag"], inside=True) == Starts(inside=frozenset({"Montag"}))
     assert first_words(["§ 5"]).anywhere
     assert first_words([]) == Starts()
@@ -193,3 +196,75 @@ def test_digit_runs_bound_where_numbers_start_a_pattern() -> None:
     assert (digits(4) | digits(1, 2)).digit_runs == {1, 2, 4}
     assert (digits(4) | DIGIT).digit_runs is None
     assert (first_words(["im"]) | digits(4)) == Starts(words=frozenset({"im"}), digit=True, digit_runs=frozenset({4}))
+
+
+def test_next_word_bound_tries_a_common_first_word_only_before_a_word_that_continues_it() -> None:
+    patterns = [r"(?<![\w\-])(?:in|im|in the|held in)\s+(?:Mai|May)(?!\w)", r"(?<![\w\-])(?:in|vor)\s+\d+",
+                r"(?<![\w\-])(?:mid-|mid\s+)May", r"(?<![\w\-])the\s+(?:week|first)"]
+    months = first_words(["Mai", "May"])
+    starts = [first_words(["in", "im", "in the", "held in"], then=months),
+              first_words(["in", "vor"], then=DIGIT), first_words(["mid-", "mid"], then=months),
+              first_words(["the"], then=first_words(["week", "first"]))]
+    # A phrase of several words bounds its first word by its own second word; "mid-" bounds nothing.
+    assert starts[0].next_word("in") == Starts(words=frozenset({"Mai", "May"}), prefixes=frozenset({"the"}))
+    assert starts[0].next_word("held") == Starts(prefixes=frozenset({"in"}))
+    assert starts[2].next_word("mid") is None
+    index = StartIndex(starts)
+    texts = ["in May, in 2024, in the May, in\nMai, in  2024, in, May, in-May, im\u00a0Mai, in Mayor, vor 3",
+             "held in May, mid May, midMay, mid-May, the weeks, the first, the  week, the, week, the", "in", "in ",
+             "the\tfirst in\u2003May", "in the", "in x May", ""]
+    for text in texts:
+        assert _indexed(patterns, index, text) == _full(patterns, text), text
+    # "in" followed by no month, "the" or number is no start ("in Berlin"); the patterns of one
+    # first word share its places ("in 2024" is tried by both).
+    assert index.starts("in the house, in Berlin, in 2024") == [[0, 25], [0, 25], [], []]
+    # Where one of its patterns lets anything follow a word, the word is a start whatever follows.
+    both = StartIndex([first_words(["in"], then=DIGIT), first_words(["in"])])
+    assert both.starts("in Berlin") == [[0], [0]]
+    # A union keeps a word's bound only where every side that has the word bounds it.
+    assert (first_words(["in"], then=DIGIT) | first_words(["in"])).next_word("in") is None
+    assert (first_words(["in"], then=DIGIT) | first_words(["vor"])).next_word("in") == DIGIT
+    assert (first_words(["in"], then=DIGIT) | first_words(["in"], then=months)).next_word("in") == DIGIT | months
+    assert first_words(["in the"], then=ANY).next_word("in") == Starts(prefixes=frozenset({"the"}))
+    assert first_words(["in"], then=ANY).next_word("in") is None
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_every_word_of_the_vocabulary_before_every_other(lang: str) -> None:
+    """Each word or phrase of dates.toml followed by each other one (and by a number), and after
+    numbers: where a first word or a number is tried only before what can continue it, that must
+    lose no date."""
+    grammar = pipeline.get(lang).get_pipe("bilat_dates").grammar
+    vocabulary = _vocabulary(lang)
+    nexts = vocabulary + ["3", "2024", "14.", "3rd"]
+    found = 0
+    numbers = [f"{n}{sep}" for n in ("3", "14", "2024") for sep in (" ", "  ", "\n", ". ", ".", "", "-", "/", " - ")]
+    for phrase in vocabulary:
+        found += len(_assert_same(grammar, " | ".join(f"{phrase} {other}" for other in nexts)))
+        # Numbers before it, with what may come after a number.
+        found += len(_assert_same(grammar, " | ".join(f"{number}{phrase}" for number in numbers)))
+    assert found > 1000
+
+
+def test_digit_runs_bound_by_the_character_after_them() -> None:
+    patterns = [r"(?<![\w.])\d{1,2}\.\d{1,2}\.", r"(?<!\w)\d{4}\s*[-/]\d", r"(?<!\w)\d{1,2}\s+days", r"(?<!\w)\d+"]
+    index = StartIndex([digits(1, 2, after="."), digits(4, after=" -/"), digits(1, 2, after=" "), DIGIT])
+    texts = ["3.5. 12.10. 2024-25 2024 /26 3 days 3\u00a0days 3\ndays 3-days 3. days 123.4. 2024/5", "", "3",
+             "3.", "2024 ", "٣.٥. 2024\t-1 12 days"]
+    for text in texts:
+        assert _indexed(patterns, index, text) == _full(patterns, text), text
+    assert index.starts("3.5. 2024 -1 4 days 12") == [[0, 2], [5], [11, 13], [0, 2, 5, 11, 13, 20]]
+    assert (digits(1, 2, after=".") | digits(4, after="/")).after == {".", "/"}
+    assert (digits(1, 2, after=".") | digits(4)).after is None
+    assert (digits(1, 2, after=" ") | first_words(["in"])).after == {r"\s"}
+
+
+def test_phrases_that_begin_with_digits_bound_the_run_and_what_follows_it() -> None:
+    patterns = [r"(?<![\w\-])(?:1\.|3rd|10 of)\s+quarter", r"(?<!\w)\d+"]
+    index = StartIndex([first_words(["1.", "3rd", "10 of"]), DIGIT])
+    texts = ["1. quarter, 3rd quarter, 10 of quarter, 10\tof quarter, 11. quarter, 1 quarter, 3rdquarter, 33rd",
+             "1.", "3rd", "10 of", "٣rd quarter", ""]
+    for text in texts:
+        assert _indexed(patterns, index, text) == _full(patterns, text), text
+    # (the run lengths and the characters after them are bounds each: "1 " or "10." would be tried)
+    assert index.starts("1. 3rd 10 of 1/ 100. 2x") == [[0, 3, 7], [0, 3, 7, 13, 16, 21]]

@@ -24,7 +24,7 @@ from typing import Any
 
 from .candidate import Candidate
 from .resolve import nth_weekday
-from .starts import Starts, digits, first_words
+from .starts import DIGIT, Starts, digits, first_words
 from .starts import alternation as _alt
 
 #: The grammar's patterns: the regex, its handler and what its match can begin with.
@@ -63,13 +63,13 @@ class FormsMixin:
         P.append((rf"{lead}(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![\w.,/\-])",
                   self._compact, digits(8)))
         P.append((rf"{lead}(?P<y>(?:19|20)\d\d)/(?P<m>0?[1-9]|1[0-2])(?![\w/\-]|[.,]\d)", self._year_month_line,
-                  digits(4)))
+                  digits(4, after="/")))
         # Two years of a range or a slashed pair; an open range's year.
         P.append((rf"{lead}(?P<y1>{_WIDE_YEAR})\s*[-–/]\s*(?P<y2>{_WIDE_YEAR}|\d\d){_YEAR_END}", self._year_range,
-                  digits(4)))
+                  digits(4, after=" -–/")))
         year_before = _alt(v.get("years", {}).get("before", []))
         P.append((rf"(?<![\w\-])(?:{year_before})\s+(?P<span>(?P<y>{_WIDE_YEAR})){_YEAR_END}", self._open_year,
-                  first_words(v.get("years", {}).get("before", []))))
+                  first_words(v.get("years", {}).get("before", []), then=DIGIT)))
         # Half-years without a year.
         self.halves_alone: dict[str, int] = {_norm(k): n for k, n in v.get("halves_alone", {}).items()}
         P.append((rf"(?<![\w\-])(?P<h>{_alt(self.halves_alone)})(?![\w\-])", self._half_alone,
@@ -79,7 +79,7 @@ class FormsMixin:
         self.weekend_offsets: dict[str, int] = dict(weekend.get("offsets", {}))
         weekend_before, weekend_words = _alt(weekend.get("before", [])), _alt(weekend.get("words", []))
         P.append((rf"(?<![\w\-])(?P<before>{weekend_before})\s+(?P<span>{weekend_words})(?![\w\-])", self._weekend,
-                  first_words(weekend.get("before", []))))
+                  first_words(weekend.get("before", []), then=first_words(weekend.get("words", [])))))
         # Units later or earlier than the date the text has reached.
         anchored = v.get("anchored", {})
         self.anchored_after: dict[str, int] = dict(anchored.get("after", {}))
@@ -87,7 +87,8 @@ class FormsMixin:
         self.count_words: dict[str, int] = dict(v.get("ago", {}).get("numbers", {}))
         count = rf"(?P<n>\d{{1,2}}|{_alt(self.count_words)})"
         P.append((rf"(?<![\w\-]){count}\s+(?P<unit>{_alt(self.anchored_units)})\s+(?P<dir>{_alt(self.anchored_after)})"
-                  r"(?![\w\-])", self._anchored, first_words(self.count_words) | digits(1, 2)))
+                  r"(?![\w\-])", self._anchored, first_words(self.count_words, then=first_words(self.anchored_units))
+                  | digits(1, 2, after=" ")))
         # A month (with its day) of the year the text has reached.
         self.month_same_year: dict[str, int] = {_norm(k): n for k, n in v.get("month_same_year", {}).items()}
         same = _alt(self.month_same_year)

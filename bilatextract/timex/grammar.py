@@ -17,7 +17,7 @@ from typing import Any
 from .candidate import Candidate
 from .forms import FormsMixin, Patterns
 from .handlers import HandlersMixin
-from .starts import StartIndex, digits, first_words
+from .starts import ANY, DIGIT, StartIndex, digits, first_words
 from .starts import alternation as _alt
 
 DIRECTIONS = ("this", "next", "last")
@@ -87,25 +87,24 @@ class Grammar(HandlersMixin, FormsMixin):
         months_w = first_words(self.months)
         # A weekday before a date has no look-behind of its own: it may begin inside a word.
         lead_weekday_w = first_words(self.weekdays, inside=True)
-        modifiers_w = first_words(self.modifier_direction)
         seasons_w = first_words(self.seasons)
         # Numeric dates.
         P.append((rf"{lead}(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?![\w\-/]|[.,]\d)", self._numeric,
-                  digits(4)))
+                  digits(4, after="-")))
         P.append((rf"{lead}(?P<y>\d{{4}})/(?P<m>\d{{1,2}})/(?P<d>\d{{1,2}})(?![\w\-/]|[.,]\d)", self._numeric,
-                  digits(4)))
+                  digits(4, after="/")))
         P.append((rf"{lead}(?P<d>\d{{1,2}})\.\s?(?P<m>\d{{1,2}})\.\s?(?P<y>\d{{4}})(?![\w\-]|[.,]\d)", self._numeric,
-                  digits(1, 2)))
+                  digits(1, 2, after=".")))
         if v.get("slash_dmy"):
             P.append((rf"{lead}(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}})(?![\w\-/]|[.,]\d)", self._numeric,
-                      digits(1, 2)))
+                      digits(1, 2, after="/")))
         else:
             # Day and month order unknown: only a number above 12 tells ("21/5/2010", "5/21/2010").
             P.append((rf"{lead}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}})(?![\w\-/]|[.,]\d)",
-                      self._slash_either, digits(1, 2)))
+                      self._slash_either, digits(1, 2, after="/")))
         clock = _alt(ctx.get("clock_after", []))
         P.append((rf"{lead}(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?!\s?\d|\w|\s*{clock}(?!\w))", self._numeric,
-                  digits(1, 2)))
+                  digits(1, 2, after=".")))
         # Written dates.
         if "DM" in v.get("orders", []):
             P.append((rf"{lead_weekday}(?<![\w.,+]){day}\s*(?:{dm_link}\s+)?(?P<m>{month})(?![\w\-])"
@@ -127,18 +126,19 @@ class Grammar(HandlersMixin, FormsMixin):
         P.append((rf"(?<![\w\-])(?P<span>(?P<m>{month}))\s*{range_link}\s*(?=(?:{month}),?\s+{year})", self._month,
                   first_words(self.months, glued=True)))
         P.append((rf"(?<![\w\-])(?:{month_ctx})\s+(?P<span>(?P<m>{month}))(?![\w\-])", self._month,
-                  first_words(ctx.get("month_before", []))))
-        P.append((rf"(?<![\w\-])(?P<mod>{modifier})\s+(?P<m>{month})(?![\w\-])", self._month, modifiers_w))
+                  first_words(ctx.get("month_before", []), then=months_w)))
+        P.append((rf"(?<![\w\-])(?P<mod>{modifier})\s+(?P<m>{month})(?![\w\-])", self._month,
+                  first_words(self.modifier_direction, then=months_w)))
         P.append((rf"(?<![\w\-])(?P<m>{month})\s+(?:{my_link}\s+)?(?P<ymod>{modifier})\s+{year_unit}(?![\w\-])",
                   self._month, months_w))
         # Seasons.
         P.append((rf"(?<![\w\-])(?P<s>{season})(?:\s+{my_link})?\s+{year}", self._season, seasons_w))
         P.append((rf"(?<![\w\-])(?P<mod>{modifier})\s+(?P<s>{season})(?![\w\-])", self._season,
-                  modifiers_w))
+                  first_words(self.modifier_direction, then=seasons_w)))
         P.append((rf"(?<![\w\-])(?P<s>{season})\s+(?P<ymod>{modifier})\s+{year_unit}(?![\w\-])", self._season,
                   seasons_w))
         P.append((rf"(?<![\w\-])(?:{season_ctx})\s+(?P<span>(?P<s>{season}))(?![\w\-])", self._season,
-                  first_words(ctx.get("season_before", []))))
+                  first_words(ctx.get("season_before", []), then=seasons_w)))
         # Quarters.
         qprefix_word = quarters.get("prefix", "Q")
         qprefix = re.escape(qprefix_word)
@@ -147,14 +147,14 @@ class Grammar(HandlersMixin, FormsMixin):
         P.append((rf"(?<![\w\-]){qprefix}(?P<q>[1-4])(?:\s*/\s*|\s+){year}", self._quarter,
                   first_words([qprefix_word], glued=True)))
         P.append((rf"(?<![\w\-])(?P<qo>{qord})\s+{qwords}(?:(?:\s+{my_link})?\s+{year})?(?![\w\-])", self._quarter,
-                  first_words(self.quarter_ordinals)))
+                  first_words(self.quarter_ordinals, then=first_words(quarters.get("words", [])))))
         # Years.
         P.append((rf"(?<![\w\-])(?P<yw>{year_words})\s+(?P<y>1\d\d\d|20\d\d|21\d\d)(?!\w|[.,]\d|-(?!\d))", self._year,
-                  first_words(v.get("year_words", []))))
+                  first_words(v.get("year_words", []), then=DIGIT)))
         P.append((rf"{lead}(?P<y>(?:1[89]|20)\d\d)(?![\w+%°\-–/]|[.,:]\d)", self._bare_year, digits(4)))
         # Relative dates.
         P.append((rf"(?<![\w\-])(?P<mod>{modifier})\s+(?P<unit>{unit})(?![\w\-])", self._relative_unit,
-                  modifiers_w))
+                  first_words(self.modifier_direction, then=first_words(self.unit_of))))
         P.append((rf"(?<![\w\-])(?P<w>{_alt(self.day_words)})(?![\w\-])", self._day_word,
                   first_words(self.day_words)))
         P.append((rf"(?<![\w\-])(?P<w>{_alt(self.same_day_offsets)})(?![\w\-])", self._same_day,
@@ -166,12 +166,15 @@ class Grammar(HandlersMixin, FormsMixin):
         P.append((rf"(?<![\w\-])(?P<w>{_alt(self.same_year_offsets)})(?![\w\-])", self._same_year,
                   first_words(self.same_year_offsets)))
         P.append((rf"(?<![\w\-])(?:(?P<mod>{modifier})\s+)?(?P<wd>{weekday})(?:{wd_suffix})?(?![\w\-])",
-                  self._weekday, modifiers_w | first_words(self.weekdays, glued=bool(v.get("weekday_suffixes")))))
+                  self._weekday, first_words(self.modifier_direction, then=first_words(self.weekdays))
+                  | first_words(self.weekdays, glued=bool(v.get("weekday_suffixes")))))
         # "Ende des Jahres", "end of the month": a position with a bare unit means this one.
         positions = _alt(w for w in self.position_mod if not w.endswith("-"))
         articles = _alt(v["positions"].get("articles", []))
         P.append((rf"(?<![\w\-])(?P<pos>{positions})\s+(?:{articles}\s+)?(?P<unit>{unit})(?![\w\-])",
-                  self._relative_unit, first_words(w for w in self.position_mod if not w.endswith("-"))))
+                  self._relative_unit, first_words((w for w in self.position_mod if not w.endswith("-")),
+                                                   then=first_words(v["positions"].get("articles", []))
+                                                   | first_words(self.unit_of))))
         # "mid-May", "mid-2024": a position fused to its month or year by a hyphen.
         hyphen_positions = _alt(w for w in self.position_mod if w.endswith("-"))
         hyphen_positions_w = first_words(w for w in self.position_mod if w.endswith("-"))
@@ -189,7 +192,9 @@ class Grammar(HandlersMixin, FormsMixin):
             before, after = _alt(ago.get("before", [])), _alt(ago.get("after", []))
             P.append((rf"(?<![\w\-])(?:(?P<pre>{before})\s+)?{count}\s+(?P<unit>{ago_units})"
                       rf"(?:\s+(?P<post>{after}))?(?![\w\-])", self._ago,
-                      first_words(ago.get("before", [])) | first_words(self.number_words) | digits(1, 2)))
+                      first_words(ago.get("before", []), then=first_words(self.number_words) | digits(1, 2))
+                      | first_words(self.number_words, then=first_words(self.ago_units))
+                      | digits(1, 2, after=" ")))
         # "im Vorjahr": one word for a relative unit.
         self.relative_words: dict[str, dict[str, Any]] = dict(v.get("relative_words", {}))
         P.append((rf"(?<![\w\-])(?P<w>{_alt(self.relative_words)})(?![\w\-])", self._relative_word,
@@ -201,7 +206,7 @@ class Grammar(HandlersMixin, FormsMixin):
         # "the first half of 2024", "in der ersten Jahreshälfte 2024".
         self.halves: dict[str, int] = {re.sub(r"\s+", " ", k): n for k, n in v.get("halves", {}).items()}
         P.append((rf"(?<![\w\-])(?P<h>{_alt(self.halves)})(?:\s+(?:{my_link}|{dm_link}))?\s+{year}",
-                  self._half, first_words(self.halves)))
+                  self._half, first_words(self.halves, then=ANY)))
         # Fixed-date holidays ("Heiligabend", "New Year's Day"), with or without their year.
         self.holidays: dict[str, str] = {re.sub(r"\s+", " ", k): d for k, d in v.get("holidays", {}).items()}
         P.append((rf"(?<![\w\-])(?P<hol>{_alt(self.holidays)})(?:\s+{year})?(?![\w\-])", self._holiday,
@@ -211,7 +216,7 @@ class Grammar(HandlersMixin, FormsMixin):
         before_w, after_w = _alt(weeks.get("before", [])), _alt(weeks.get("after", []))
         P.append((rf"(?<![\w\-])(?:(?:{before_w})\s*(?P<w1>[1-5]?\d)|(?P<w2>[1-5]?\d)\.?\s+(?:{after_w}))"
                   rf"(?:\s+{year})?(?![\w\-])", self._calendar_week,
-                  first_words(weeks.get("before", []), glued=True) | digits(1, 2)))
+                  first_words(weeks.get("before", []), glued=True) | digits(1, 2, after=". ")))
         self._number_before = re.compile(rf"(?<![\w\-])(?:{_alt(ctx.get('number_before', []))})\s*$")
         self._number_after = re.compile(rf"^\s*(?:{_alt(ctx.get('number_after', []))})(?!\w)")
         self._add_forms(v, P, {"lead": lead, "month": month, "weekday": weekday, "day_suffix": day_suffix})
