@@ -75,10 +75,11 @@ def _send_to_main_thread(signum: int) -> None:
         signal.raise_signal(signum)
 
 
-def _send_again_soon(signum: int, send: Callable[[], None] | None = None) -> None:
-    """Send ``signum`` to the main thread again (or call ``send``) after REDELIVERY_DELAY_S, from a
+def _send_again_soon(signum: int, send: Callable[[], None] | None = None,
+                     delay: float = REDELIVERY_DELAY_S) -> None:
+    """Send ``signum`` to the main thread again (or call ``send``) after ``delay`` seconds, from a
     daemon thread: the moment in which Python swallowed its exception is over by then."""
-    timer = threading.Timer(REDELIVERY_DELAY_S, send or _send_to_main_thread, () if send else (signum,))
+    timer = threading.Timer(delay, send or _send_to_main_thread, () if send else (signum,))
     timer.daemon = True
     timer.start()
 
@@ -110,44 +111,30 @@ def signals_blocked_while_starting_workers() -> Iterator[None]:
 @contextlib.contextmanager
 def worker_pool(context: Any, processes: int, initializer: Callable[..., None],
                 initargs: tuple[Any, ...]) -> Iterator[Any]:
-    """``context.Pool(processes, initializer, initargs)`` whose workers leave termination signals
-    to this process, used as a context manager (the pool is terminated at the end).
-
-    Ctrl-C and a service manager's SIGTERM reach every process of the group. A worker that died
-    at once could hold one of the pool's queue locks, and the pool's own shutdown then waits for
-    that lock forever; so workers ignore SIGINT, and SIGTERM and SIGHUP too until this process
-    has begun to stop the pool (the pool's ``terminate`` sends SIGTERM): from then on those end a
-    worker through an exception, which releases what it holds.
+    """``context.Pool(processes, initializer, initargs)`` whose workers handle termination signals
+    as :func:`worker_signals` says, used as a context manager (the pool is terminated at the end).
     """
-    stopping = context.RawValue("b", 0)  # shared memory: read in the workers' signal handler
     with signals_blocked_while_starting_workers():  # the pool's threads start workers too
-        pool = context.Pool(processes, initializer=_start_worker, initargs=(stopping, initializer, initargs))
+        pool = context.Pool(processes, initializer=_start_worker, initargs=(initializer, initargs))
     with pool:
-        try:
-            yield pool
-        finally:
-            stopping.value = 1
+        yield pool
 
 
-def _start_worker(stopping: Any, initializer: Callable[..., None], initargs: tuple[Any, ...]) -> None:
-    worker_signals(stopping)
+def _start_worker(initializer: Callable[..., None], initargs: tuple[Any, ...]) -> None:
+    worker_signals()
     initializer(*initargs)
 
 
-#: In a worker: the parent's flag that it is stopping the pool (None: stop on the first signal).
-_stopping: Any = None
-
-
-def worker_signals(stopping: Any = None) -> None:
-    """In a worker process, first thing: SIGINT is ignored (the parent stops the workers), and
-    SIGTERM and SIGHUP end the worker through an exception (:class:`SystemExit`, quietly) once
-    ``stopping.value`` is set (``stopping`` None: at once). Where Python swallows that exception
-    (the signal came while a weakref callback ran), the signal is sent again. Then the signals
-    blocked by :func:`signals_blocked_while_starting_workers` are let through."""
-    global _stopping
+def worker_signals() -> None:
+    """In a worker process, first thing: Ctrl-C (SIGINT, sent to the terminal's whole process
+    group) is left to the parent, which stops the workers itself; SIGTERM and SIGHUP end the
+    worker through an exception (:class:`SystemExit`, quietly), so that the queue locks it holds
+    are released on the way out (a worker killed outright while it waits for work keeps the pool's
+    queue locked, and the parent waits for that lock forever). Where Python swallows that
+    exception (the signal came while a weakref callback ran), the signal is sent again. Then the
+    signals blocked by :func:`signals_blocked_while_starting_workers` are let through."""
     if threading.current_thread() is not threading.main_thread():
         return  # a thread pool's worker: signals are the main thread's business
-    _stopping = stopping
     previous_hook = sys.unraisablehook
 
     def unraisable(report: Any) -> None:
@@ -172,9 +159,7 @@ class _WorkerExit(SystemExit):
 
 
 def _exit_worker(signum: int, frame: FrameType | None) -> Any:
-    if _stopping is None or _stopping.value:
-        raise _WorkerExit(signum)
-    # Otherwise the parent got the same signal (sent to the whole group) and stops the pool.
+    raise _WorkerExit(signum)
 
 
 @contextlib.contextmanager

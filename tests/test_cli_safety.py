@@ -315,3 +315,22 @@ def test_a_worker_whose_exit_python_swallowed_still_ends() -> None:
                           timeout=60)
     assert done.returncode == 128 + signal.SIGTERM, done.stderr
     assert "read" not in done.stdout and "Exception ignored" not in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_process_leaving_a_parallel_pipe_open_still_exits() -> None:
+    # The pool of an unfinished ``pipe(n_process=2)`` is terminated by multiprocessing at exit;
+    # its workers, which leave termination signals to the parent while it runs, must end then.
+    code = (
+        "from bilatextract import Extractor\n"
+        "if __name__ == '__main__':\n"
+        "    texts = ['Außenminister Heiko Maas traf am 3. März 2020 Motegi.'] * 2000\n"
+        "    stream = Extractor().pipe(texts, n_process=2)\n"
+        "    for i, doc in enumerate(stream):\n"
+        "        if i == 100:\n"
+        "            break\n"
+        "    print('left', flush=True)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=subprocess_env(),
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "left" and "Traceback" not in done.stderr
