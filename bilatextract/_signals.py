@@ -75,11 +75,10 @@ def _send_to_main_thread(signum: int) -> None:
         signal.raise_signal(signum)
 
 
-def _send_again_soon(signum: int, send: Callable[[], None] | None = None,
-                     delay: float = REDELIVERY_DELAY_S) -> None:
-    """Send ``signum`` to the main thread again (or call ``send``) after ``delay`` seconds, from a
-    daemon thread: the moment in which Python swallowed its exception is over by then."""
-    timer = threading.Timer(delay, send or _send_to_main_thread, () if send else (signum,))
+def _soon(call: Callable[..., None], *args: Any) -> None:
+    """``call(*args)`` after REDELIVERY_DELAY_S, from a daemon thread: the moment in which Python
+    swallowed a signal's exception is over by then."""
+    timer = threading.Timer(REDELIVERY_DELAY_S, call, args)
     timer.daemon = True
     timer.start()
 
@@ -139,7 +138,7 @@ def worker_signals() -> None:
 
     def unraisable(report: Any) -> None:
         if isinstance(report.exc_value, _WorkerExit):
-            _send_again_soon(report.exc_value.signum)
+            _soon(_send_to_main_thread, report.exc_value.signum)
         else:
             previous_hook(report)
 
@@ -198,7 +197,7 @@ def signals_as_exceptions() -> Iterator[None]:
             previous_hook(report)
             return
         _swallowed.append(_pending[-1])
-        _send_again_soon(_pending[-1], _redeliver)
+        _soon(_redeliver)
 
     global _active
     _pending.clear()

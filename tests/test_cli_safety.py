@@ -247,7 +247,7 @@ def test_a_signal_to_the_whole_group_stops_workers_quietly_and_keeps_the_old_out
 
 _SWALLOWING_CALLBACK = (
     "import os, signal, weakref\n"
-    "from bilatextract._signals import Terminated, raise_pending, signals_as_exceptions\n"
+    "from bilatextract._signals import Terminated, raise_pending, signals_as_exceptions, worker_signals\n"
     "class Doc: pass\n"
     "def callback(ref):\n"
     "    os.kill(os.getpid(), signal.SIGTERM)\n"
@@ -270,8 +270,12 @@ def _run_swallowing(body: str) -> subprocess.CompletedProcess[str]:
         "raise_pending()\n"
         "print('cleared')\n"
     )
+    return _run_python(code)
+
+
+def _run_python(code: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=subprocess_env(),
-                          timeout=60)
+                          timeout=timeout)
 
 
 def test_a_signal_whose_exception_python_swallowed_still_stops_the_job() -> None:
@@ -296,30 +300,22 @@ def test_a_worker_whose_exit_python_swallowed_still_ends() -> None:
     # A worker ends on SIGTERM through an exception (so the pool's queue locks it holds are
     # released); where Python swallows it in a weakref callback, the signal is sent again, and a
     # worker then waiting for work (here: a pipe nobody writes to) ends instead of waiting forever.
-    code = (
-        "import os, signal, weakref\n"
-        "from bilatextract._signals import worker_signals\n"
+    done = _run_python(_SWALLOWING_CALLBACK + (
         "worker_signals()\n"
-        "class Doc: pass\n"
-        "def callback(ref):\n"
-        "    os.kill(os.getpid(), signal.SIGTERM)\n"
-        "    for _ in range(100_000): pass\n"
         "doc = Doc()\n"
         "ref = weakref.ref(doc, callback)\n"
         "del doc\n"
         "r, w = os.pipe()\n"
         "os.read(r, 1)\n"
         "print('read')\n"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=subprocess_env(),
-                          timeout=60)
+    ))
     assert done.returncode == 128 + signal.SIGTERM, done.stderr
     assert "read" not in done.stdout and "Exception ignored" not in done.stderr and "Traceback" not in done.stderr
 
 
 def test_a_process_leaving_a_parallel_pipe_open_still_exits() -> None:
-    # The pool of an unfinished ``pipe(n_process=2)`` is terminated by multiprocessing at exit;
-    # its workers, which leave termination signals to the parent while it runs, must end then.
+    # The pool of an unfinished ``pipe(n_process=2)`` is terminated by multiprocessing at exit
+    # (SIGTERM to its workers): the process must not wait for workers that ignore it.
     code = (
         "from bilatextract import Extractor\n"
         "if __name__ == '__main__':\n"
@@ -330,7 +326,6 @@ def test_a_process_leaving_a_parallel_pipe_open_still_exits() -> None:
         "            break\n"
         "    print('left', flush=True)\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=subprocess_env(),
-                          timeout=120)
+    done = _run_python(code, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "left" and "Traceback" not in done.stderr

@@ -67,17 +67,7 @@ class WordTriggers:
 
     def positions(self, doc: Doc) -> list[int]:
         """The indices of the tokens of ``doc`` that match a pattern, ascending."""
-        n = len(doc)
-        used = [name for name in ATTRS if self._hashes[name]]
-        if not n or not used:
-            return []
-        array = doc.to_array([ATTRS[name] for name in used])
-        # spaCy gives a flat array for a list of one attribute, a column per attribute otherwise.
-        columns = [array.tolist()] if array.ndim == 1 else array.T.tolist()
-        found: set[int] = set()
-        for name, values in zip(used, columns, strict=True):
-            found.update(compress(range(n), map(self._hashes[name].__contains__, values)))
-        return sorted(found)
+        return [i for i, _labels in self.labelled(doc)]
 
     def labelled(self, doc: Doc, texts: list[str] | None = None) -> list[tuple[int, int]]:
         """The tokens of ``doc`` that match a pattern, ascending: (index, the labels of every
@@ -91,16 +81,13 @@ class WordTriggers:
             table = self._orth_texts()
             return [(i, table[texts[i]]) for i in compress(range(n), map(table.__contains__, texts))]
         array = doc.to_array([ATTRS[name] for name in used])
+        # spaCy gives a flat array for a list of one attribute, a column per attribute otherwise.
         columns = [array.tolist()] if array.ndim == 1 else array.T.tolist()
-        if len(used) == 1:
-            get = self._hashes[used[0]].get
-            return [(i, get(columns[0][i])) for i in compress(range(n), map(self._hashes[used[0]].__contains__,
-                                                                              columns[0]))]
         found: dict[int, int] = {}
         for name, values in zip(used, columns, strict=True):
-            table = self._hashes[name]
-            for i in compress(range(n), map(table.__contains__, values)):
-                found[i] = found.get(i, 0) | table[values[i]]
+            hashes = self._hashes[name]
+            for i in compress(range(n), map(hashes.__contains__, values)):
+                found[i] = found.get(i, 0) | hashes[values[i]]
         return sorted(found.items())
 
     def loose_positions(self, doc: Doc) -> tuple[list[int], list[int]]:

@@ -9,7 +9,6 @@ from collections.abc import Iterable
 from itertools import compress
 from typing import Any
 
-from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -173,12 +172,10 @@ class _Document(TitlesMixin, NamesMixin, PersonsMixin, CountriesMixin):
         if self._sentences is None:
             doc = self.doc
             if doc.has_annotation("SENT_START"):
-                # ``doc.sents`` without a Span per sentence: a sentence starts at the first token and at
-                # each token marked as a start, and ends where its last token ends.
+                # ``doc.sents`` without a Span per sentence: each ends where its last token ends.
                 view, n = view_of(doc), len(doc)
                 starts, texts = view.token_starts, view.token_texts
-                flags = doc.to_array(SENT_START).tolist()
-                firsts = [0, *compress(range(1, n), map((1).__eq__, flags[1:]))] if n else []
+                firsts = view.sentence_starts
                 lasts = [k - 1 for k in firsts[1:]] + [n - 1] if n else []
                 self._sentences = [(starts[a], starts[b] + len(texts[b])) for a, b in zip(firsts, lasts, strict=True)]
             else:
