@@ -14,6 +14,7 @@ from .errors import (
     OutputError,
     ResourceError,
     UnsupportedLanguageError,
+    WorkerError,
 )
 from .extractor import Extractor, extract
 from .types import (
@@ -49,6 +50,7 @@ __all__ = [
     "ResourceError",
     "Segment",
     "UnsupportedLanguageError",
+    "WorkerError",
     "__version__",
     "extract",
 ]

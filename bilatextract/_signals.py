@@ -93,9 +93,9 @@ def signals_blocked_while_starting_workers() -> Iterator[None]:
     start more of them) are created: they inherit the block.
 
     A signal that reaches a freshly forked process before Python has reset its signal state there
-    is lost, and a worker started by a pool just as it is being terminated would then wait for
-    work forever. Blocked, the signal waits until the worker has set its own handlers
-    (:func:`worker_signals`). Signals that arrive here meanwhile are delivered when the block ends.
+    is lost (or, with the parent's handlers still in place, raises where the worker cannot handle
+    it). Blocked, the signal waits until the worker has set its own handlers (``_workers``).
+    Signals that arrive here meanwhile are delivered when the block ends.
     """
     if not hasattr(signal, "pthread_sigmask"):  # Windows: no such race to close
         yield
@@ -108,67 +108,13 @@ def signals_blocked_while_starting_workers() -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def worker_pool(context: Any, processes: int, initializer: Callable[..., None],
-                initargs: tuple[Any, ...]) -> Iterator[Any]:
-    """``context.Pool(processes, initializer, initargs)`` whose workers handle termination signals
-    as :func:`worker_signals` says, used as a context manager (the pool is terminated at the end).
-    """
-    with signals_blocked_while_starting_workers():  # the pool's threads start workers too
-        pool = context.Pool(processes, initializer=_start_worker, initargs=(initializer, initargs))
-    with pool:
-        yield pool
-
-
-def _start_worker(initializer: Callable[..., None], initargs: tuple[Any, ...]) -> None:
-    worker_signals()
-    initializer(*initargs)
-
-
-def worker_signals() -> None:
-    """In a worker process, first thing: Ctrl-C (SIGINT, sent to the terminal's whole process
-    group) is left to the parent, which stops the workers itself; SIGTERM and SIGHUP end the
-    worker through an exception (:class:`SystemExit`, quietly), so that the queue locks it holds
-    are released on the way out (a worker killed outright while it waits for work keeps the pool's
-    queue locked, and the parent waits for that lock forever). Where Python swallows that
-    exception (the signal came while a weakref callback ran), the signal is sent again. Then the
-    signals blocked by :func:`signals_blocked_while_starting_workers` are let through."""
-    if threading.current_thread() is not threading.main_thread():
-        return  # a thread pool's worker: signals are the main thread's business
-    previous_hook = sys.unraisablehook
-
-    def unraisable(report: Any) -> None:
-        if isinstance(report.exc_value, _WorkerExit):
-            _soon(_send_to_main_thread, report.exc_value.signum)
-        else:
-            previous_hook(report)
-
-    sys.unraisablehook = unraisable  # a worker process of ours: its hook is ours to set
-    for sig in _signals():
-        signal.signal(sig, signal.SIG_IGN if sig == signal.SIGINT else _exit_worker)
-    if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, _signals())
-
-
-class _WorkerExit(SystemExit):
-    """A worker ends on a termination signal (exit status 128 + its number)."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(128 + signum)
-        self.signum = signum
-
-
-def _exit_worker(signum: int, frame: FrameType | None) -> Any:
-    raise _WorkerExit(signum)
-
-
-@contextlib.contextmanager
 def signals_as_exceptions() -> Iterator[None]:
     """Within the block, SIGTERM and SIGHUP raise :class:`Terminated` in the main thread (SIGINT,
     Ctrl-C, raises :class:`KeyboardInterrupt` as usual).
 
     Child processes forked meanwhile inherit the handler; there it restores the default action
     and re-sends the signal, so the child simply ends, without a traceback of its own (``n_process``
-    workers set their own handlers first: :func:`worker_signals`). An exception Python swallowed
+    workers set their own handlers first: ``_workers``). An exception Python swallowed
     (a signal inside a weakref callback) has its signal sent again shortly after.
     Outside the main thread this does nothing (Python delivers signals to the main thread only).
     """

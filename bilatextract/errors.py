@@ -31,6 +31,12 @@ class ExtractionError(BilatextractError):
         self.doc_id = doc_id
 
 
+class WorkerError(BilatextractError):
+    """A worker process of ``pipe(n_process=...)`` ended before returning its documents (killed
+    by a signal or by the out-of-memory killer): the documents of its chunk are not lost
+    silently, the run stops with this error."""
+
+
 class InputFormatError(BilatextractError, ValueError):
     """A line of a JSONL input cannot be read as a document."""
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import collections
 import datetime as dt
 import itertools
 import multiprocessing
@@ -18,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import pipeline, resources, routing
-from ._signals import worker_pool
+from ._workers import worker_pool
 from .components.base import view_of
 from .errors import ExtractionError, InputTypeError, InvalidArgumentError
 from .inputs import check_lang, check_mode, check_reference_date, check_text
@@ -205,7 +204,10 @@ class Extractor:
         (spaCy's ``n_process`` restarts its workers on every call and ships every Doc back;
         here only the small typed results travel). Workers start by the platform's default
         method; under ``fork`` the pipelines are built before forking and shared copy-on-write.
-        At most ``4 * n_process`` chunks are in flight, so a long stream is never read ahead.
+        Each worker has one chunk at a time, and at most ``4 * n_process`` chunks are handed out
+        past the oldest one not yet yielded, so a long stream is never read far ahead. The pool is
+        ours (``_workers``), not ``multiprocessing.Pool``: a worker that dies raises
+        :class:`WorkerError` instead of hanging the parent.
         """
         context = multiprocessing.get_context()  # the platform's (or the caller's) default; spawn-safe
         if context.get_start_method() == "fork":
@@ -213,14 +215,9 @@ class Extractor:
                 self.nlp(code)  # built once here, inherited by every worker
         settings = (self.languages, batch_size, default_ref, default_lang, on_error, html)
         iterator = iter(texts)
-        in_flight: collections.deque[Any] = collections.deque()
-        with worker_pool(context, n_process, _worker_start, (settings,)) as pool:
-            while True:
-                while len(in_flight) < 4 * n_process and (chunk := list(itertools.islice(iterator, batch_size))):
-                    in_flight.append(pool.apply_async(_worker_run, (chunk,)))
-                if not in_flight:
-                    break
-                docs, error = in_flight.popleft().get()
+        chunks = iter(lambda: list(itertools.islice(iterator, batch_size)), [])
+        with worker_pool(context, n_process, _worker_run, _worker_start, (settings,)) as pool:
+            for docs, error in pool.map(chunks):
                 if error is not None:
                     raise error
                 yield from docs

@@ -247,7 +247,7 @@ def test_a_signal_to_the_whole_group_stops_workers_quietly_and_keeps_the_old_out
 
 _SWALLOWING_CALLBACK = (
     "import os, signal, weakref\n"
-    "from bilatextract._signals import Terminated, raise_pending, signals_as_exceptions, worker_signals\n"
+    "from bilatextract._signals import Terminated, raise_pending, signals_as_exceptions\n"
     "class Doc: pass\n"
     "def callback(ref):\n"
     "    os.kill(os.getpid(), signal.SIGTERM)\n"
@@ -294,23 +294,6 @@ def test_a_swallowed_signal_interrupts_a_wait_that_would_never_end() -> None:
     assert done.returncode == 0, done.stderr
     assert "Exception ignored" not in done.stderr and "Traceback" not in done.stderr
     assert done.stdout.split("\n")[:2] == [f"terminated {int(signal.SIGTERM)}", "cleared"]
-
-
-def test_a_worker_whose_exit_python_swallowed_still_ends() -> None:
-    # A worker ends on SIGTERM through an exception (so the pool's queue locks it holds are
-    # released); where Python swallows it in a weakref callback, the signal is sent again, and a
-    # worker then waiting for work (here: a pipe nobody writes to) ends instead of waiting forever.
-    done = _run_python(_SWALLOWING_CALLBACK + (
-        "worker_signals()\n"
-        "doc = Doc()\n"
-        "ref = weakref.ref(doc, callback)\n"
-        "del doc\n"
-        "r, w = os.pipe()\n"
-        "os.read(r, 1)\n"
-        "print('read')\n"
-    ))
-    assert done.returncode == 128 + signal.SIGTERM, done.stderr
-    assert "read" not in done.stdout and "Exception ignored" not in done.stderr and "Traceback" not in done.stderr
 
 
 def test_a_process_leaving_a_parallel_pipe_open_still_exits() -> None:
