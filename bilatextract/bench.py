@@ -218,7 +218,8 @@ def stage_seconds(items: Sequence[dict[str, Any]]) -> dict[str, float]:
 
     from . import pipeline, routing
     from .components.base import view_of
-    from .extractor import Extractor, _spacy_safe, check_reference_date
+    from .extractor import Extractor, check_reference_date
+    from .inputs import spacy_safe
     from .results import build_document, raw_mentions
     from .text import normalise, recase
 
@@ -242,7 +243,7 @@ def stage_seconds(items: Sequence[dict[str, Any]]) -> dict[str, float]:
         mentions = []
         for seg in routed.segments:
             nlp = pipeline.get(seg.lang)
-            part = _spacy_safe(view.text[seg.start : seg.end])
+            part = spacy_safe(view.text[seg.start : seg.end])
             start = clock()
             doc = nlp.make_doc(part)
             view_of(doc, part)

@@ -5,10 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import multiprocessing
-import os
 import pickle
-import re
-import threading
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -20,7 +17,7 @@ from . import pipeline, resources, routing
 from ._workers import worker_pool
 from .components.base import view_of
 from .errors import ExtractionError, InputTypeError, InvalidArgumentError
-from .inputs import check_lang, check_mode, check_reference_date, check_text
+from .inputs import check_lang, check_mode, check_reference_date, check_text, spacy_safe
 from .results import RawMention, build_document, raw_mentions
 from .text import View, normalise, recase
 from .types import Document, ReferenceDate
@@ -31,9 +28,6 @@ InputItem = str | Mapping[str, Any]
 OnError = Literal["raise", "return"]
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def _make_doc(nlp: Language, text: str, job: _Job) -> Doc:
     """The tokenised segment, carrying the caller's reference date for the components
     (knowledge-base look-ups name a ministry as it was called at the time)."""
@@ -42,35 +36,6 @@ def _make_doc(nlp: Language, text: str, job: _Job) -> Doc:
     if job.reference_date is not None:
         doc._.bilat_reference_date = job.reference_date.isoformat()
     return doc
-
-
-def _spacy_safe(text: str) -> str:
-    """``text`` with lone surrogates (from broken JSON escapes) replaced by U+FFFD.
-
-    spaCy hashes every token as UTF-8 and fails on them. One code point for one keeps
-    every offset; entity texts are cut from the original text, so they stay as given.
-    """
-    return text if text.isascii() else _SURROGATE.sub("\ufffd", text)
-
-
-_locks: dict[str, threading.Lock] = {}
-_locks_guard = threading.Lock()
-
-
-def _pipeline_lock(lang: str) -> threading.Lock:
-    """The lock that serialises calls to the shared pipeline of ``lang``."""
-    with _locks_guard:
-        return _locks.setdefault(lang, threading.Lock())
-
-
-def _fresh_locks() -> None:
-    # A worker forked while another thread held a lock would wait on it forever.
-    global _locks_guard
-    _locks_guard = threading.Lock()
-    _locks.clear()
-
-
-os.register_at_fork(after_in_child=_fresh_locks)
 
 
 @dataclass(slots=True)
@@ -175,8 +140,22 @@ class Extractor:
             yield from self._pipe_parallel(texts, batch_size, n_process, default_ref, default_lang, on_error,
                                            html)
             return
+        yield from self._pipe_serial(texts, batch_size, default_ref, default_lang, on_error, html)
+
+    def _pipe_serial(
+        self,
+        texts: Iterable[InputItem],
+        batch_size: int,
+        default_ref: dt.date | None,
+        default_lang: str | None,
+        on_error: OnError,
+        html: bool | None,
+        first_index: int = 0,
+    ) -> Iterator[Document]:
+        """``pipe`` in this process; ``first_index`` is the position of the first item in the
+        caller's input (messages name items by it)."""
         chunk = batch_size * 4
-        counter = itertools.count()
+        counter = itertools.count(first_index)
         iterator = iter(texts)
         while batch := list(itertools.islice(iterator, chunk)):
             jobs = [
@@ -200,14 +179,11 @@ class Extractor:
         """``pipe`` over ``n_process`` worker processes, each running the whole product
         (routing, pipelines, typed results) on chunks of ``batch_size`` documents.
 
-        One pool serves the whole stream, so process start-up is paid once, not per batch
-        (spaCy's ``n_process`` restarts its workers on every call and ships every Doc back;
-        here only the small typed results travel). Workers start by the platform's default
-        method; under ``fork`` the pipelines are built before forking and shared copy-on-write.
-        Each worker has one chunk at a time, and at most ``4 * n_process`` chunks are handed out
-        past the oldest one not yet yielded, so a long stream is never read far ahead. The pool is
-        ours (``_workers``), not ``multiprocessing.Pool``: a worker that dies raises
-        :class:`WorkerError` instead of hanging the parent.
+        One pool of our own (``_workers``) serves the whole stream and only the small typed
+        results travel back; under ``fork`` the pipelines are built before forking and shared
+        copy-on-write. Each worker has one chunk at a time, at most ``4 * n_process`` chunks
+        past the oldest one not yet yielded, so a long stream is never read far ahead; a
+        worker that dies raises :class:`WorkerError` instead of hanging the parent.
         """
         context = multiprocessing.get_context()  # the platform's (or the caller's) default; spawn-safe
         if context.get_start_method() == "fork":
@@ -215,7 +191,8 @@ class Extractor:
                 self.nlp(code)  # built once here, inherited by every worker
         settings = (self.languages, batch_size, default_ref, default_lang, on_error, html)
         iterator = iter(texts)
-        chunks = iter(lambda: list(itertools.islice(iterator, batch_size)), [])
+        firsts = itertools.count(0, batch_size)  # each chunk with its first item's position in the input
+        chunks = ((next(firsts), c) for c in iter(lambda: list(itertools.islice(iterator, batch_size)), []))
         with worker_pool(context, n_process, _worker_run, _worker_start, (settings,)) as pool:
             for docs, error in pool.map(chunks):
                 if error is not None:
@@ -265,14 +242,14 @@ class Extractor:
             source = job.text if job.view is None else job.view.text
             for seg in job.routing.segments:
                 by_lang.setdefault(seg.lang, []).append(
-                    (_spacy_safe(source[seg.start : seg.end]), (job, seg.start))
+                    (spacy_safe(source[seg.start : seg.end]), (job, seg.start))
                 )
         for lang, work in by_lang.items():
             nlp = self.nlp(lang)
             found: list[tuple[_Job, list[RawMention]]] = []
             # One thread at a time per pipeline: spaCy does not promise that concurrent calls are
             # safe (threads gain little anyway: the pipeline holds the GIL; use n_process).
-            with _pipeline_lock(lang):
+            with pipeline.call_lock(lang):
                 try:
                     docs = ((_make_doc(nlp, text, context[0]), context) for text, context in work)
                     # ``extract()``: one document through nlp() itself (nlp.pipe's generators cost a short text ~10%)
@@ -345,13 +322,15 @@ def _worker_start(
     _worker = (Extractor(languages=settings[0]), *settings[1:])
 
 
-def _worker_run(chunk: list[InputItem]) -> tuple[list[Document], BaseException | None]:
-    """One chunk through the whole product in a worker; an exception comes back as a value."""
+def _worker_run(chunk: tuple[int, list[InputItem]]) -> tuple[list[Document], BaseException | None]:
+    """One chunk (its first item's position in the input, its items) through the whole product in
+    a worker; an exception comes back as a value."""
     assert _worker is not None
     extractor, batch_size, default_ref, default_lang, on_error, html = _worker
+    first_index, items = chunk
     try:
-        return list(extractor.pipe(chunk, batch_size=batch_size, reference_date=default_ref,
-                                   lang=default_lang, on_error=on_error, html=html)), None
+        return list(extractor._pipe_serial(items, batch_size, default_ref, default_lang, on_error, html,
+                                           first_index)), None
     except Exception as e:
         try:
             pickle.loads(pickle.dumps(e))

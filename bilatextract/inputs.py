@@ -74,3 +74,15 @@ def check_lang(value: object) -> str | None:
             f"lang must be an ISO 639-1 language code like 'de' or 'en', not {value!r}"
         )
     return code
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def spacy_safe(text: str) -> str:
+    """``text`` with lone surrogates (from broken JSON escapes) replaced by U+FFFD.
+
+    spaCy hashes every token as UTF-8 and fails on them. One code point for one keeps
+    every offset; entity texts are cut from the original text, so they stay as given.
+    """
+    return text if text.isascii() else _SURROGATE.sub("\ufffd", text)

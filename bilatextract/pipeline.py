@@ -65,10 +65,23 @@ def token_match(language_match: Callable[[str], object] | None) -> Callable[[str
     return re.compile(f"{_LONG_TOKEN}|(?:{own})", pattern.flags).match
 
 
+_call_locks: dict[str, threading.Lock] = {}
+_call_locks_guard = threading.Lock()
+
+
+def call_lock(lang: str) -> threading.Lock:
+    """The lock that serialises calls to the shared pipeline of ``lang`` (spaCy does not promise
+    that concurrent calls of one pipeline are safe)."""
+    with _call_locks_guard:
+        return _call_locks.setdefault(lang, threading.Lock())
+
+
 def _fresh_lock() -> None:
-    # A worker forked while another thread was building would wait on the lock forever.
-    global _build_lock
+    # A worker forked while another thread was building or calling would wait on the lock forever.
+    global _build_lock, _call_locks_guard
     _build_lock = threading.Lock()
+    _call_locks_guard = threading.Lock()
+    _call_locks.clear()
 
 
 os.register_at_fork(after_in_child=_fresh_lock)

@@ -113,3 +113,17 @@ def test_workers_end_when_their_parent_is_killed(tmp_path: Path) -> None:
         for pid in workers if "workers" in locals() else []:
             if not _ended(pid):
                 os.kill(pid, signal.SIGKILL)
+
+
+def test_messages_name_items_by_their_place_in_the_whole_input(tmp_path: Path) -> None:
+    # Each worker sees one chunk; a message still counts items from the start of the input.
+    run = _run(_script(tmp_path, (
+        "    items = [TEXT, TEXT, {'id': 'x', 'txt': TEXT}, TEXT, {'id': 'y'}]\n"
+        "    for n_process in (1, 2):\n"
+        "        docs = list(bilatextract.Extractor().pipe(items, n_process=n_process, batch_size=1,\n"
+        "                                                   on_error='return'))\n"
+        "        print(n_process, [d.error.split(' has')[0] for d in docs if d.error])\n"
+    )))
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines() == ["1 ['InputTypeError: item 2', 'InputTypeError: item 4']",
+                                       "2 ['InputTypeError: item 2', 'InputTypeError: item 4']"]
