@@ -19,7 +19,7 @@ from typing import Annotated, Any
 import typer
 
 from ._signals import Terminated, raise_pending, signals_as_exceptions
-from .errors import BilatextractError, InputFormatError, InvalidArgumentError, OutputError
+from .errors import BilatextractError, InputFormatError, InvalidArgumentError, OutputError, WorkerError
 from .extractor import Extractor, check_reference_date
 from .io import STDIO, atomic_output, check_inputs, check_output, read_documents
 
@@ -175,6 +175,8 @@ def _run_extract(output: Path | None, inputs: list[str], items: Any, reference: 
         raise _fail(f"interrupted{kept}", 130) from None
     except Terminated as e:
         raise _fail(f"terminated by {e}{kept}", e.exit_code) from None
+    except WorkerError as e:
+        raise _fail(f"{e}{kept}") from None
     except BilatextractError as e:
         raise _fail(e) from None
     except OSError as e:

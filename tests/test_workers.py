@@ -127,3 +127,31 @@ def test_messages_name_items_by_their_place_in_the_whole_input(tmp_path: Path) -
     assert run.returncode == 0, run.stderr
     assert run.stdout.splitlines() == ["1 ['InputTypeError: item 2', 'InputTypeError: item 4']",
                                        "2 ['InputTypeError: item 2', 'InputTypeError: item 4']"]
+
+
+def test_the_command_stops_on_a_killed_worker_and_keeps_the_old_output(tmp_path: Path) -> None:
+    data = tmp_path / "in.jsonl"
+    data.write_text("".join(f'{{"id": "d{i}", "text": "{TEXT} Absatz {i}."}}\n' for i in range(30_000)),
+                    encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    out.write_text("OLD\n", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "bilatextract", "extract", str(data), "-o", str(out),
+                             "--n-process", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=subprocess_env())
+    try:
+        deadline = time.monotonic() + 180
+        # Once the command writes its temporary output, its workers are at work.
+        while not any(p.name.endswith(".tmp") and p.stat().st_size > 0 for p in tmp_path.iterdir()):
+            assert proc.poll() is None and time.monotonic() < deadline, proc.communicate()
+            time.sleep(0.05)
+        children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
+        os.kill(int(children[0]), signal.SIGKILL)
+        _, stderr = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 2, stderr
+    assert "a worker process was killed by SIGKILL" in stderr and "unchanged" in stderr
+    assert "Traceback" not in stderr
+    assert out.read_text(encoding="utf-8") == "OLD\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "out.jsonl"]
