@@ -307,3 +307,66 @@ def test_an_honorific_is_no_given_name_of_a_known_office_holder() -> None:
     got = attrs_of(text, "en")
     assert [(a["family_name"], a["country"], a["person"]) for a in got] == [
         ("Al Nahyan", "AE", "AE-al-nahyan-abdullah-bin-zayed")]
+
+
+# ---------------------------------------------------------------- appositions in lists; Swiss orthography
+
+
+def test_a_title_between_two_commas_is_the_apposition_of_the_name_before_it() -> None:
+    # A list of "name, title" pairs: each title belongs to the name before it, not to the next name.
+    text = "The delegation met Heiko Maas, Foreign Minister, Olaf Scholz, Finance Minister, and the mayor."
+    assert [g[:2] + g[3:] for g in ministers(text, "en")] == [
+        ("Heiko Maas, Foreign Minister", "Maas", "foreign"),
+        ("Olaf Scholz, Finance Minister", "Scholz", "finance")]
+    text = ("Gespräche sind vorgesehen mit Frau Anna Berg, Ministerin für Handel, Herrn Karl Stein und dem "
+            "Bürgermeister.")
+    assert [g[:2] + g[3:] for g in ministers(text, "de")] == [
+        ("Frau Anna Berg, Ministerin für Handel", "Berg", "economy")]
+
+
+def test_an_honorific_before_an_apposed_name_is_no_part_of_the_name() -> None:
+    # The family name written first stays first when "Frau" stands before the name.
+    text = "Gespräche mit Frau Wu Yi, Ministerin für Handel, in Peking."
+    assert [g[:2] for g in ministers(text, "de")] == [("Frau Wu Yi, Ministerin für Handel", "Wu")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Swiss and Liechtenstein German write "ss" for "ß" throughout.
+        ("Am Treffen nahm Frau Lea Graf, Ministerin für Aussenhandel, teil.",
+         [("Frau Lea Graf, Ministerin für Aussenhandel", "Graf", None, "economy")]),
+        ("Der Aussenminister Grossbritanniens, Paul Hart, traf den Bundesrat.",
+         [("Aussenminister Grossbritanniens, Paul Hart", "Hart", "GB", "foreign")]),
+        ("Die weissrussische Aussenministerin Olga Sokol reiste nach Bern.",
+         [("Aussenministerin Olga Sokol", "Sokol", "BY", "foreign")]),
+    ],
+)
+def test_swiss_spelling_with_ss_for_sharp_s(text: str, expected: list[Row]) -> None:
+    assert ministers(text, "de") == expected
+
+
+def test_every_german_knowledge_word_with_sharp_s_also_has_its_swiss_spelling() -> None:
+    # Knowledge, not a rule in code: each list entry with "ß" is accompanied by its "ss" form.
+    import tomllib
+
+    from conftest import REPO
+
+    def strings(node: object) -> list[str]:
+        if isinstance(node, str):
+            return [node]
+        if isinstance(node, list):
+            return [s for item in node for s in strings(item)]
+        if isinstance(node, dict):
+            return [s for key, value in node.items() if key != "inflection" for s in strings(value)]
+        return []
+
+    models = REPO / "models"
+    tables = [tomllib.loads((models / "de" / name).read_text(encoding="utf-8")) for name in
+              ("portfolios.toml", "countries.toml")]
+    ministries = tomllib.loads((models / "common" / "ministries.toml").read_text(encoding="utf-8"))
+    tables.append([m.get("names", {}).get("de", []) for m in ministries["ministry"]])
+    words = {s for table in tables for s in strings(table)}
+    assert any("ß" in w for w in words)
+    missing = sorted(w for w in words if "ß" in w and w.replace("ß", "ss") not in words)
+    assert not missing, missing

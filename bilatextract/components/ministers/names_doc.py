@@ -118,6 +118,8 @@ class NamesMixin(DocumentParts):
                 g = self.gap(k + 1)
                 if g not in (" ", ". ") or (g == ". " and len(self.texts[k]) != 1):
                     break
+            if out and self.p.name_class[self.texts[k]] == _HONORIFIC:
+                break  # "Frau Wu Yi, Ministerin ...": the honorific is no part of the name
             if self.is_name_word(k):
                 out.insert(0, k)
             elif out and self.texts[k] in particles and self.gap(k + 1) == " " and self.particle_at(k):

@@ -52,6 +52,13 @@ class PersonsMixin(DocumentParts):
             if self.blocked(title):
                 continue
             pre = self.preposed(title)
+            if pre is not None and self.text[self.ends[title.end - 1] : self.starts[title.end]] == ", ":
+                # "Frau Wu Yi, Ministerin für Handel, Vizepremier Zhu Rongji": a title between two
+                # commas after a name is that name's apposition, not the next name's title.
+                post = self.postposed(title, title_ends)
+                if post is not None:
+                    titled.append(post)
+                    continue
             if pre is not None:
                 titled.append(pre)
                 title_mentions[title.start] = pre
