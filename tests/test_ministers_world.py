@@ -370,3 +370,20 @@ def test_every_german_knowledge_word_with_sharp_s_also_has_its_swiss_spelling() 
     assert any("ß" in w for w in words)
     missing = sorted(w for w in words if "ß" in w and w.replace("ß", "ss") not in words)
     assert not missing, missing
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # A deputy head of government counts (as a vice-chancellor does) and sits beside the head of
+        # the same country: the head's country is not taken from the deputy.
+        ("de", "Die chinesische Regierung war durch Premierminister Li Peng und Vizepremier Zhu Rongji vertreten.",
+         [("Premierminister Li Peng", "Li", "CN", "head_of_government"),
+          ("Vizepremier Zhu Rongji", "Zhu", "CN", "head_of_government")]),
+        ("en", "The Chinese government was represented by Premier Li Keqiang and Vice Premier Han Zheng.",
+         [("Premier Li Keqiang", "Li", "CN", "head_of_government"),
+          ("Vice Premier Han Zheng", "Han", "CN", "head_of_government")]),
+    ],
+)
+def test_a_vice_premier_is_a_minister_of_the_premiers_country(lang: str, text: str, expected: list[Row]) -> None:
+    assert ministers(text, lang) == expected

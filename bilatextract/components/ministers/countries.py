@@ -108,6 +108,12 @@ class CountriesMixin(DocumentParts):
         titled = [m for m in person.mentions if m.kind != "name"]
         return bool(titled) and all(m.state_role for m in titled)
 
+    @staticmethod
+    def is_deputy_head(person: Person) -> bool:
+        """Whether every titled mention of the person names a deputy head of government."""
+        titled = [m for m in person.mentions if m.kind != "name"]
+        return bool(titled) and all(m.deputy_head for m in titled)
+
     def takes_home_mark(self, person: Person, persons: dict[str, Person]) -> bool:
         """Whether the text would have marked this person by the home prefix were it a home minister: not a
         state minister ("Staatsminister" takes no "Bundes-"), and not the partner of another country's minister
@@ -128,11 +134,12 @@ class CountriesMixin(DocumentParts):
                 other = persons.get(m.colleague_of.key)
                 if other is not None and other.country:
                     excluded.add(other.country)
-        # One head of a field per country; a state minister sits beside the minister of the field.
-        if not self.is_state_minister(person):
+        # One head of a field per country; a state minister sits beside the minister of the field, a deputy
+        # head of government beside the head ("Premierminister Li Peng" and "Vizepremier Zhu Rongji").
+        if not (self.is_state_minister(person) or self.is_deputy_head(person)):
             for other in persons.values():
                 if other is not person and other.country and other.portfolio and other.portfolio == person.portfolio \
-                        and not self.is_state_minister(other):
+                        and not (self.is_state_minister(other) or self.is_deputy_head(other)):
                     excluded.add(other.country)
         if marked and self.takes_home_mark(person, persons):
             excluded |= set(self.p.marked_home.values())

@@ -72,6 +72,7 @@ class Mention:
     colleague_of: Mention | None = None  # the minister whose counterpart this one is
     state_role: bool = False  # a state minister's title ("Staatsminister"), which takes no home prefix
     holder: Any = None  # the office-holder a name without a title was recognised as (minister_holders.Holder)
+    deputy_head: bool = False  # a deputy head of government's title ("Vizepremier"), beside the head of their country
 
     def by_name(self, start: int, end: int) -> Mention:
         """The same person named alone at [start, end): no title, so no portfolio, ministry or country cue."""

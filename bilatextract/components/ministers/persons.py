@@ -125,7 +125,8 @@ class PersonsMixin(DocumentParts):
             return Mention(start, end, family, given, key, surface, words, kind=kind)
         return Mention(start, end, family, given, key, surface, words, title.portfolio, title.country,
                        title.country_rank, title.not_country, title.ministry_id, title.coref_only, title.marked_home,
-                       kind, None, title.role == "state")
+                       kind, None, title.role == "state",
+                       deputy_head=title.role == "vice" and title.portfolio == "head_of_government")
 
     def preposed(self, title: Title) -> Mention | None:
         j = title.end
