@@ -387,3 +387,20 @@ def test_every_german_knowledge_word_with_sharp_s_also_has_its_swiss_spelling() 
 )
 def test_a_vice_premier_is_a_minister_of_the_premiers_country(lang: str, text: str, expected: list[Row]) -> None:
     assert ministers(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A second title after a titled name and a comma belongs to the same mention (the guide's span).
+        ("Bundesrätin Anna Keller, Vorsteherin des Eidgenössischen Departements für auswärtige Angelegenheiten, "
+         "empfing den Gast.",
+         [("Bundesrätin Anna Keller, Vorsteherin des Eidgenössischen Departements für auswärtige Angelegenheiten",
+           "Keller", "CH", "foreign")]),
+        # The Swiss president of the year counts where the same mention names the department they head.
+        ("Bundespräsident Paul Moser, Vorsteher des Eidgenössischen Finanzdepartements, reiste nach Tokio.",
+         [("Bundespräsident Paul Moser, Vorsteher des Eidgenössischen Finanzdepartements", "Moser", "CH", "finance")]),
+    ],
+)
+def test_a_second_title_after_a_titled_name_extends_the_mention(text: str, expected: list[Row]) -> None:
+    assert ministers(text, "de") == expected

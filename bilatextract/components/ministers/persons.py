@@ -68,6 +68,8 @@ class PersonsMixin(DocumentParts):
             post = self.postposed(title, title_ends)
             if post is not None:
                 titled.append(post)
+            else:
+                self.second_title(title, titled)
         self.coordinated(titled)
         titled.extend(self.counterparts(title_mentions, titled))
         return self.resolve(titled)
@@ -174,6 +176,27 @@ class PersonsMixin(DocumentParts):
         if code is not None:
             m.country, m.country_rank = code, RANK_WORD
         return m
+
+    def second_title(self, title: Title, titled: list[Mention]) -> None:
+        """A title after a titled name and a comma is part of that mention ("Bundespräsident Jean-Pascal
+        Delamuraz, Vorsteher des Eidgenössischen Volkswirtschaftsdepartementes"): the mention ends after it,
+        and what the first title leaves open (a portfolio, a ministry) the second one says."""
+        k = title.start
+        if title.bare or title.coref_only or title.plural or self.gap(k) != ", ":
+            return
+        after = self.text[self.ends[title.end - 1] :].lstrip()
+        if after and after[0] not in ",.;:()":
+            return  # an apposition closes; "Außenminister Maas, Innenminister und ..." is a list of titles
+        end = self.ends[k - 1]
+        m = next((m for m in titled if m.end == end and m.kind == "titled"), None)
+        if m is None:
+            return
+        m.end = self.ends[title.end - 1]
+        m.coref_only = False
+        if m.portfolio is None:
+            m.portfolio, m.ministry_id = title.portfolio, title.ministry_id
+        if title.country is not None and title.country_rank > m.country_rank:
+            m.country, m.country_rank = title.country, title.country_rank
 
     def list_step(self, j: int) -> int | None:
         """The word that goes on a list after word ``j`` (after ", " or " und "), or None."""
