@@ -404,3 +404,16 @@ def test_a_vice_premier_is_a_minister_of_the_premiers_country(lang: str, text: s
 )
 def test_a_second_title_after_a_titled_name_extends_the_mention(text: str, expected: list[Row]) -> None:
     assert ministers(text, "de") == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("de", "Dabei traf er Investitionsminister Karl Berg.",
+         [("Investitionsminister Karl Berg", "Berg", None, "economy")]),
+        ("en", "Minister for Investment Karl Berg spoke.",
+         [("Minister for Investment Karl Berg", "Berg", None, "economy")]),
+    ],
+)
+def test_an_investment_minister_has_the_economy_portfolio(lang: str, text: str, expected: list[Row]) -> None:
+    assert ministers(text, lang) == expected
