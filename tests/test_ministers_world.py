@@ -417,3 +417,14 @@ def test_a_second_title_after_a_titled_name_extends_the_mention(text: str, expec
 )
 def test_an_investment_minister_has_the_economy_portfolio(lang: str, text: str, expected: list[Row]) -> None:
     assert ministers(text, lang) == expected
+
+
+def test_a_name_alone_in_the_german_genitive_is_a_later_mention() -> None:
+    text = ("Außenminister Frank-Walter Steinmeier kam am Montag. Steinmeiers Besuch war kurz. Bundesrat Johann "
+            "Schneider-Ammann blieb; Johann Schneider-Ammanns Departement teilte das mit. Außenminister Heiko Maas "
+            "schrieb, Maas' Reise sei abgesagt.")
+    assert [g[:2] for g in ministers(text, "de")] == [
+        ("Außenminister Frank-Walter Steinmeier", "Steinmeier"), ("Steinmeiers", "Steinmeier"),
+        ("Bundesrat Johann Schneider-Ammann", "Schneider-Ammann"),
+        ("Johann Schneider-Ammanns", "Schneider-Ammann"),
+        ("Außenminister Heiko Maas", "Maas"), ("Maas'", "Maas")]

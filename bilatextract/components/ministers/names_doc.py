@@ -170,6 +170,7 @@ class NamesMixin(DocumentParts):
             if not titled:
                 continue
             forms = {m.surface for m in titled} | {m.family for m in titled}
+            forms |= self.genitives(forms)  # "Steinmeiers Besuch"
             forms |= {f.upper() for f in forms if len(f) > 2}  # "KISHIDA Fumio" after "Fumio Kishida"
             givens = {m.given for m in titled if m.given}
             base = bases[person.key]
@@ -201,6 +202,13 @@ class NamesMixin(DocumentParts):
                 spans.add(a, b)
                 person.mentions.append(m)
         return out
+
+    def genitives(self, forms: set[str]) -> set[str]:
+        """The genitive forms of the names ``forms`` in the language's endings ("Steinmeiers", "Maas'")."""
+        plain, sibilant = self.p.genitive_endings, self.p.genitive_endings_after_sibilant
+        sibilants = ("s", "ß", "x", "z")
+        return {f + e for f in forms if f and f[-1] not in sibilants for e in plain} \
+            | {f + e for f in forms if f and f[-1] in sibilants for e in sibilant}
 
     def name_context_ok(self, a: int, b: int, persons: dict[str, Person]) -> bool:
         """Not "the Hague Convention", not "die Fischer": no article before a name alone, and (in English)

@@ -115,6 +115,9 @@ class Patterns:
         self.counterpart_link_words = _most_words(self.counterpart_links) + _most_words(self.counterpart_articles)
         self.not_after = frozenset(data.get("coreference", {}).get("not_after", []))
         self.stop_before_capitalised = bool(data.get("coreference", {}).get("not_before_capitalised", False))
+        self.genitive_endings = tuple(data.get("coreference", {}).get("genitive_endings", []))
+        self.genitive_endings_after_sibilant = tuple(data.get("coreference", {}).get("genitive_endings_after_sibilant",
+                                                                                      []))
         ctx = data.get("context", {})
         self.home_countries = tuple(ctx.get("home_countries", []))
         self.home_min_mentions = int(ctx.get("home_min_mentions", 2))
