@@ -428,3 +428,18 @@ def test_a_name_alone_in_the_german_genitive_is_a_later_mention() -> None:
         ("Bundesrat Johann Schneider-Ammann", "Schneider-Ammann"),
         ("Johann Schneider-Ammanns", "Schneider-Ammann"),
         ("Außenminister Heiko Maas", "Maas"), ("Maas'", "Maas")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # A family name written first, followed by another given name, is another person of that family.
+        ("de", "Premierminister Li Peng kam. Danach traf er Li Ruihuan. Li sagte, er sei froh.",
+         [("Premierminister Li Peng", "Li"), ("Li", "Li")]),
+        ("en", "Foreign Minister Wang Yi arrived. Wang said he was glad. Wang Huning came too.",
+         [("Foreign Minister Wang Yi", "Wang"), ("Wang", "Wang")]),
+    ],
+)
+def test_a_family_name_before_another_given_name_is_not_the_minister(lang: str, text: str,
+                                                                     expected: list[tuple[str, str]]) -> None:
+    assert [g[:2] for g in ministers(text, lang)] == expected

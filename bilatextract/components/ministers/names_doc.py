@@ -186,7 +186,7 @@ class NamesMixin(DocumentParts):
                             and not _NAME_NEIGHBOUR.match(self.text, b + len(given) + 1):
                         b += len(given) + 1  # "KISHIDA Fumio"
                         break
-                if not self.name_context_ok(a, b, persons):
+                if not self.name_context_ok(a, b, persons) or self.another_given_name(a, b, givens):
                     continue
                 for given in givens:
                     g_start = a - len(given) - 1
@@ -202,6 +202,16 @@ class NamesMixin(DocumentParts):
                 spans.add(a, b)
                 person.mentions.append(m)
         return out
+
+    def another_given_name(self, a: int, b: int, givens: set[str]) -> bool:
+        """Whether the family name at [a, b) is written first with another given name after it ("Li Ruihuan"
+        after "Premierminister Li Peng"): another person of that family."""
+        k = self.by_end.get(b)
+        if k is None or k + 1 >= self.n or self.gap(k + 1) != " ":
+            return False
+        nxt = self.texts[k + 1]
+        return nxt not in givens and not any(g.split()[0] == nxt for g in givens) \
+            and self.p.name_conventions.family_first([self.text[a:b], nxt])
 
     def genitives(self, forms: set[str]) -> set[str]:
         """The genitive forms of the names ``forms`` in the language's endings ("Steinmeiers", "Maas'")."""
