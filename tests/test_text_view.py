@@ -68,6 +68,27 @@ def test_wrapped_lines_of_a_hard_wrapped_block_are_joined() -> None:
     assert back(view, "Foreign Affairs") == "Foreign\nAffairs"
 
 
+_WRAPPED_PARAGRAPH = (
+    "Die Vorsteherin des Departements wird den Gast am Montag zu einem offiziellen\n"
+    "Arbeitsbesuch in Bern empfangen. Im Mittelpunkt stehen die bilateralen\n"
+    "Beziehungen, die Lage in der Region und die Zusammenarbeit in der Migration.\n"
+)
+
+
+def test_a_two_line_heading_of_a_hard_wrapped_text_is_wrapped_as_its_paragraphs_are() -> None:
+    # Too short to show a width of its own, the heading has the width of the text's paragraphs.
+    heading = "Offizieller Arbeitsbesuch des libyschen Aussenministers, Abdulrahman Mohamed\nShalgam, am 8. Dezember"
+    view = normalise(heading + "\n\n" + _WRAPPED_PARAGRAPH + "\n" + _WRAPPED_PARAGRAPH)
+    assert "Abdulrahman Mohamed Shalgam, am 8. Dezember" in view.text
+    assert back(view, "Mohamed Shalgam") == "Mohamed\nShalgam"
+    # Alone (no wrapped paragraphs say how wide the text is), or beside blocks of very different
+    # widths, two lines stay two lines.
+    assert "Mohamed\nShalgam" in normalise(heading).text
+    narrow = ("Ein zweiter Absatz, deutlich schmaler umbrochen\nals der erste, etwa für eine Spalte in einer\n"
+              "Zeitung oder einem Mitteilungsblatt.")
+    assert "Mohamed\nShalgam" in normalise(heading + "\n\n" + _WRAPPED_PARAGRAPH + "\n\n" + narrow).text
+
+
 def test_a_line_that_goes_on_in_lower_case_is_joined_and_a_sentence_end_is_kept() -> None:
     view = normalise("Der Vertrag wurde\nunterzeichnet.\nDanach sprach der Minister.")
     assert view.text == "Der Vertrag wurde unterzeichnet.\nDanach sprach der Minister."

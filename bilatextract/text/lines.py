@@ -44,6 +44,8 @@ _WRAPPED_MIN = 40
 _WRAPPED_SHARE = 0.75
 _WRAPPED_WIDTH = 120
 _BLOCK_LINES = 3
+#: How far the widths of a text's hard-wrapped blocks may differ for them to be one text width.
+_WIDTH_SPREAD = 8
 
 
 def whitespace_edits(text: str) -> list[Edit]:
@@ -118,6 +120,12 @@ def _block_widths(text: str, runs: list[tuple[int, int, int]]) -> list[int]:
     lines += 1
     for j in block:
         widths[j] = longest if lines >= _BLOCK_LINES else 0
+    # A block too short to show a width of its own (a two-line heading) is wrapped as the text's
+    # other blocks are: their widths, where they all agree to within a few characters.
+    known = {w for w in widths if w >= _WRAPPED_MIN}  # blocks of short lines (menus) are no wrapped prose
+    if known and max(known) - min(known) <= _WIDTH_SPREAD:
+        width = max(known)
+        widths = [w or width for w in widths]
     return widths
 
 
