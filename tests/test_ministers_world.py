@@ -443,3 +443,21 @@ def test_a_name_alone_in_the_german_genitive_is_a_later_mention() -> None:
 def test_a_family_name_before_another_given_name_is_not_the_minister(lang: str, text: str,
                                                                      expected: list[tuple[str, str]]) -> None:
     assert [g[:2] for g in ministers(text, lang)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An Arabic given name with its patronymic names the person alone, as the family name does.
+        ("The greetings of H.H. Sheikh Tariq bin Hamad Al Rashid, Minister of Foreign Affairs, were conveyed. "
+         "The envoy thanked Sheikh Tariq bin Hamad and left.",
+         [("H.H. Sheikh Tariq bin Hamad Al Rashid, Minister of Foreign Affairs", "Al Rashid"),
+          ("Sheikh Tariq bin Hamad", "Al Rashid")]),
+        # A name written in full in a headline, before a capitalised word.
+        ("Lina Haddad Opens the Trade Fair\n\nLina Haddad, Minister of Economy, opened the fair on Monday.",
+         [("Lina Haddad", "Haddad"), ("Lina Haddad, Minister of Economy", "Haddad")]),
+    ],
+)
+def test_later_mentions_by_a_patronymic_or_a_full_name_before_a_capital(text: str,
+                                                                        expected: list[tuple[str, str]]) -> None:
+    assert [g[:2] for g in ministers(text, "en")] == expected

@@ -28,6 +28,12 @@ class NameConventions:
     vietnamese: frozenset[str]
     syllables: re.Pattern[str] | None
     short_word: int
+    patronymics: frozenset[str] = frozenset()
+
+    def names_alone(self, given: str) -> bool:
+        """Whether a given name with a patronymic ("Abdullah bin Zayed") names its person alone."""
+        words = given.split()
+        return len(words) >= 3 and any(w in self.patronymics for w in words[1:-1])
 
     @functools.cached_property
     def family_names(self) -> frozenset[str]:
@@ -74,4 +80,4 @@ def name_conventions() -> NameConventions:
         syllable = f"{onset}(?:{'|'.join(map(re.escape, rimes))})"
         syllables = re.compile(f"(?:{syllable}){{1,2}}")
     return NameConventions(keys("chinese"), keys("korean"), keys("vietnamese"), syllables,
-                           int(ff.get("short_word", 5)))
+                           int(ff.get("short_word", 5)), frozenset(data.get("patronymics", {}).get("words", [])))

@@ -171,6 +171,7 @@ class NamesMixin(DocumentParts):
                 continue
             forms = {m.surface for m in titled} | {m.family for m in titled}
             forms |= self.genitives(forms)  # "Steinmeiers Besuch"
+            forms |= {m.given for m in titled if m.given and self.p.name_conventions.names_alone(m.given)}
             forms |= {f.upper() for f in forms if len(f) > 2}  # "KISHIDA Fumio" after "Fumio Kishida"
             givens = {m.given for m in titled if m.given}
             base = bases[person.key]
@@ -186,7 +187,10 @@ class NamesMixin(DocumentParts):
                             and not _NAME_NEIGHBOUR.match(self.text, b + len(given) + 1):
                         b += len(given) + 1  # "KISHIDA Fumio"
                         break
-                if not self.name_context_ok(a, b, persons) or self.another_given_name(a, b, givens):
+                # A name written in full ("Noura Al Kaabi Participates in ...", a headline) needs no
+                # small-letter word after it.
+                full = " " in self.text[a:b] or any(self.text[max(0, a - len(g) - 1) : a] == g + " " for g in givens)
+                if not self.name_context_ok(a, b, persons, full) or self.another_given_name(a, b, givens):
                     continue
                 for given in givens:
                     g_start = a - len(given) - 1
@@ -220,9 +224,9 @@ class NamesMixin(DocumentParts):
         return {f + e for f in forms if f and f[-1] not in sibilants for e in plain} \
             | {f + e for f in forms if f and f[-1] in sibilants for e in sibilant}
 
-    def name_context_ok(self, a: int, b: int, persons: dict[str, Person]) -> bool:
+    def name_context_ok(self, a: int, b: int, persons: dict[str, Person], full: bool = False) -> bool:
         """Not "the Hague Convention", not "die Fischer": no article before a name alone, and (in English)
-        no other capitalised word after it."""
+        no other capitalised word after it, unless the name is written in full (``full``)."""
         k = self.by_start.get(a)
         if k is None:
             return False
@@ -233,7 +237,7 @@ class NamesMixin(DocumentParts):
         last = self.by_end.get(b)
         if last is not None and last > k:
             k = last  # the word after the whole name
-        if self.p.stop_before_capitalised and k + 1 < self.n and self.gap(k + 1) == " ":
+        if self.p.stop_before_capitalised and not full and k + 1 < self.n and self.gap(k + 1) == " ":
             nxt = self.texts[k + 1]
             if nxt[:1].isupper() and name_key(nxt) not in persons and not self.is_title(k + 1):
                 return False
