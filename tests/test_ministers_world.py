@@ -461,3 +461,19 @@ def test_a_family_name_before_another_given_name_is_not_the_minister(lang: str, 
 def test_later_mentions_by_a_patronymic_or_a_full_name_before_a_capital(text: str,
                                                                         expected: list[tuple[str, str]]) -> None:
     assert [g[:2] for g in ministers(text, "en")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # India's Foreign and Defence Secretaries are civil servants: a report filed from India means them.
+        ("NEW DELHI (PTI) - Foreign Secretary Vikram Misri met Foreign Minister Penny Wong on Monday.",
+         [("Foreign Minister Penny Wong", "Wong")]),
+        ("NEW DELHI: Defence Secretary Rajesh Kumar signed the agreement with US Defense Secretary Lloyd Austin.",
+         [("Defense Secretary Lloyd Austin", "Austin")]),
+        ("LONDON (Reuters) - Foreign Secretary David Lammy met the envoy.",
+         [("Foreign Secretary David Lammy", "Lammy")]),
+    ],
+)
+def test_a_dateline_says_whose_office_an_unmarked_title_is(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [g[:2] for g in ministers(text, "en")] == expected

@@ -150,12 +150,23 @@ class _Document(TitlesMixin, NamesMixin, PersonsMixin, CountriesMixin):
         self._sentences: list[tuple[int, int]] | None = None
         self._not_places: list[kb.CountryMention] | None = None
         self._country_counts: dict[str, int] | None = None
+        self._dateline: str | None = None  # "" once looked for and none found
     def with_capitals(self, found: list[kb.CountryMention]) -> list[kb.CountryMention]:
         """The country mentions with the country names written in capitals ("OF INDONESIA")."""
         starts = {c.start for c in found}
         extra = []
-        for word, start, end in zip(self.texts, self.starts, self.ends, strict=True):
-            if start not in starts and _is_caps(word) and len(word) > 3:
+        texts, word_starts, ends = self.texts, self.starts, self.ends
+        for i, (word, start, end) in enumerate(zip(texts, word_starts, ends, strict=True)):
+            if start in starts or not _is_caps(word):
+                continue
+            if i + 1 < self.n and _is_caps(texts[i + 1]) and self.gap(i + 1) == " ":  # "NEW DELHI", "SRI LANKA"
+                pair = f"{word.capitalize()} {texts[i + 1].capitalize()}"
+                whole = [c for c in kb.country_mentions(pair, self.lang) if c.start == 0 and c.end == len(pair)]
+                if whole:
+                    extra.append(kb.CountryMention(start, ends[i + 1], whole[0].code, self.text[start : ends[i + 1]]))
+                    starts.add(word_starts[i + 1])
+                    continue
+            if len(word) > 3:
                 code = self.p.country_of_word(word.capitalize())
                 if code:
                     extra.append(kb.CountryMention(start, end, code, word))

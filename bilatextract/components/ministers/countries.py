@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ... import knowledge as kb
@@ -15,12 +16,34 @@ from .model import (
     Person,
 )
 
+#: How far into a text a dateline may stand.
+DATELINE_CHARS = 400
+#: What follows the place of a dateline: perhaps a date after a comma and an agency in brackets, then a
+#: colon or a dash ("NEW DELHI: ...", "WASHINGTON (Reuters) - ...", "Berlin, 14. Oktober (dpa) - ...").
+_DATELINE_END = re.compile(r"(?:,[^\n:]{0,40}?)?(?:\s*\([^)\n]{1,40}\))?\s*[:\u2013\u2014-]\s")
+
 
 class CountriesMixin(DocumentParts):
     """A part of ``_Document``.
 
     Who a person is and which government they belong to: the mention, the office-holder, the document.
     """
+
+    _dateline: str | None
+
+    def dateline_country(self) -> str | None:
+        """The country of the place a report is filed from: a country or capital that starts one of the
+        text's first lines and is followed by a colon or a dash ("NEW DELHI: India and Japan ...")."""
+        if self._dateline is None:
+            self._dateline = ""
+            for c in self.countries:
+                if c.start > DATELINE_CHARS:
+                    break
+                line_start = self.text.rfind("\n", 0, c.start) + 1
+                if not self.text[line_start : c.start].strip() and _DATELINE_END.match(self.text, c.end):
+                    self._dateline = c.code
+                    break
+        return self._dateline or None
 
 
     def identify(self, person: Person, years: frozenset[int]) -> None:

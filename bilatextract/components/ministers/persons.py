@@ -148,7 +148,14 @@ class PersonsMixin(DocumentParts):
             if before[0] in title.not_country:
                 return None  # "India's Foreign Secretary": that country's title names no minister
             m.country, m.country_rank = before[0], RANK_WORD
+        elif self.no_minister_here(title):
+            return None
         return m
+
+    def no_minister_here(self, title: Title) -> bool:
+        """A title of one country's minister ("Foreign Secretary": the UK's) that the country a report is
+        filed from uses for an office below minister ("NEW DELHI: ... Foreign Secretary Vikram Misri")."""
+        return bool(title.country and title.not_country) and self.dateline_country() in title.not_country
 
     def postposed(self, title: Title, title_ends: set[int]) -> Mention | None:
         if title.bare or title.coref_only or title.plural:
@@ -167,6 +174,8 @@ class PersonsMixin(DocumentParts):
             return None
         idx = self.name_backward(k - 1)
         if not idx or (idx[0] in title_ends and self.gap(idx[0]) == " "):
+            return None
+        if code is None and self.no_minister_here(title):
             return None
         name_start = self.starts[idx[0]]
         first = self.honorifics_backward(name_start)
