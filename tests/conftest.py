@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -57,3 +59,12 @@ def assert_offsets_give_the_entity_texts(docs: list[dict]) -> None:
     for d in docs:
         for e in d["entities"]:
             assert d["text"][e["start"]:e["end"]] == e["text"], (d["id"], e)
+
+
+def wait_until_writing(proc: subprocess.Popen, folder: Path) -> None:
+    """Wait (at most 3 minutes) until the command has written into its temporary output in ``folder``."""
+    deadline = time.monotonic() + 180
+    while not any(p.name.endswith(".tmp") and p.stat().st_size > 0 for p in folder.iterdir()):
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline
+        time.sleep(0.05)

@@ -8,11 +8,10 @@ import signal
 import stat
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
-from conftest import REPO, subprocess_env
+from conftest import REPO, subprocess_env, wait_until_writing
 
 SAMPLE = REPO / "docs" / "examples" / "sample.jsonl"
 GOOD_DE = "Am 3. März 2024 empfing die Außenministerin ihren Amtskollegen im Auswärtigen Amt."
@@ -184,15 +183,6 @@ def _big_input(path: Path, count: int = 100_000) -> None:
             f.write(json.dumps({"id": f"d{i}", "text": f"{GOOD_DE} Absatz {i}."}) + "\n")
 
 
-def _wait_until_writing(proc: subprocess.Popen, folder: Path) -> None:
-    """Wait (at most 3 minutes) until the command has written into its temporary output in ``folder``."""
-    deadline = time.monotonic() + 180
-    while not any(p.name.endswith(".tmp") and p.stat().st_size > 0 for p in folder.iterdir()):
-        assert proc.poll() is None, proc.communicate()
-        assert time.monotonic() < deadline
-        time.sleep(0.05)
-
-
 @pytest.mark.parametrize("signum, n_process", [(signal.SIGTERM, 1), (signal.SIGHUP, 1), (signal.SIGTERM, 2)])
 def test_a_termination_signal_keeps_the_old_output_and_removes_the_temporary_file(
     tmp_path: Path, signum: int, n_process: int
@@ -205,7 +195,7 @@ def test_a_termination_signal_keeps_the_old_output_and_removes_the_temporary_fil
                              "--n-process", str(n_process)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=subprocess_env())
     try:
-        _wait_until_writing(proc, tmp_path)
+        wait_until_writing(proc, tmp_path)
         proc.send_signal(signum)
         _, stderr = proc.communicate(timeout=120)
     finally:
@@ -233,7 +223,7 @@ def test_a_signal_to_the_whole_group_stops_workers_quietly_and_keeps_the_old_out
                                  "--n-process", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                 env=subprocess_env(), start_new_session=True)
         try:
-            _wait_until_writing(proc, tmp_path)
+            wait_until_writing(proc, tmp_path)
             os.killpg(proc.pid, signum)
             _, stderr = proc.communicate(timeout=60)
         finally:

@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import subprocess_env
+from conftest import subprocess_env, wait_until_writing
 
 TEXT = "Außenminister Heiko Maas traf am 3. März 2020 Motegi."
 
@@ -139,11 +139,7 @@ def test_the_command_stops_on_a_killed_worker_and_keeps_the_old_output(tmp_path:
                              "--n-process", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             env=subprocess_env())
     try:
-        deadline = time.monotonic() + 180
-        # Once the command writes its temporary output, its workers are at work.
-        while not any(p.name.endswith(".tmp") and p.stat().st_size > 0 for p in tmp_path.iterdir()):
-            assert proc.poll() is None and time.monotonic() < deadline, proc.communicate()
-            time.sleep(0.05)
+        wait_until_writing(proc, tmp_path)  # then its workers are at work
         children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
         os.kill(int(children[0]), signal.SIGKILL)
         _, stderr = proc.communicate(timeout=120)
