@@ -355,3 +355,19 @@ def test_english_slashed_dates_only_when_unambiguous() -> None:
 )
 def test_tense_is_read_within_the_clause_of_the_date(text: str, lang: str, ref: str, expected: list) -> None:
     assert dates(text, ref, lang=lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # The verb that dates a yearless date may stand far from it in a long clause.
+        ("Der Minister reiste " + " ".join(["gemeinsam mit der Delegation und den Beratern aus dem Ministerium und "
+                                           "der Botschaft"] * 5) + " am 3. März nach Paris.", "2025-03-03"),
+        ("The minister travelled " + " ".join(["together with the delegation and the advisers from the ministry and "
+                                              "the embassy"] * 5) + " to Paris on 3 March.", "2025-03-03"),
+        ("The minister will travel " + " ".join(["together with the delegation and the advisers from the ministry "
+                                                "and the embassy"] * 5) + " to Paris on 3 March.", "2026-03-03"),
+    ],
+)
+def test_a_tense_cue_far_from_the_date_in_its_clause_still_decides(text: str, value: str) -> None:
+    assert [d.value for d in extract(text, reference_date="2025-06-15").dates] == [value]

@@ -85,6 +85,17 @@ class DocTense:
         self._phrases: dict[int, bool] = {}
         #: The (start, end) of the sentences that had a date in them.
         self._sentences: list[tuple[int, int]] = []
+        #: Sentence start -> the token indices of its cues and clause breaks, and their kinds; read
+        #: only where the search outwards from a date goes further than SCAN_TOKENS.
+        self._cues: dict[int, tuple[list[int], list[str]]] = {}
+
+    def _cues_of(self, start: int, end: int) -> tuple[list[int], list[str]]:
+        got = self._cues.get(start)
+        if got is None:
+            kind_of, texts = self.cues._kind_of, view_of(self.doc).token_texts
+            idx = [k for k in range(start, end) if kind_of(texts[k]) is not None]
+            got = self._cues[start] = (idx, [kind_of(texts[k]) for k in idx])  # type: ignore[misc]
+        return got
 
     def at(self, span_start: int, span_end: int) -> str | None:
         """The tense nearest to the tokens ``span_start:span_end`` in their sentence."""
@@ -101,23 +112,44 @@ class DocTense:
         # ... die am 1. Juli beginnt"); on a tie the one before it wins. So the search goes
         # outwards from the span and stops at the first cue or clause break on either side:
         # only the few words up to there are looked up.
+        # Beyond SCAN_TOKENS the sentence's cue index answers (a sentence without cues or breaks
+        # would otherwise be read once per date in it).
         kind_of = self.cues._kind_of
         texts = view_of(doc).token_texts
         best: tuple[int, str | None] | None = None
-        for k in range(span_start - 1, start - 1, -1):
+        before: tuple[int, str] | None = None  # (index, kind) of the first cue or break before the span
+        lo = max(start, span_start - SCAN_TOKENS)
+        for k in range(span_start - 1, lo - 1, -1):
             kind = kind_of(texts[k])
             if kind is not None:
-                if kind is not _BREAK:
-                    gap = span_start - 1 - k
-                    best = (gap + 1, _intent_tense(kind, gap))
+                before = (k, kind)
                 break
-        for k in range(span_end, end if best is None else min(end, span_end + best[0] - 1)):
+        else:
+            if lo > start:
+                idx, kinds = self._cues_of(start, end)
+                i = bisect.bisect_left(idx, lo) - 1
+                if i >= 0:
+                    before = (idx[i], kinds[i])
+        if before is not None and before[1] is not _BREAK:
+            gap = span_start - 1 - before[0]
+            best = (gap + 1, _intent_tense(before[1], gap))
+        limit = end if best is None else min(end, span_end + best[0] - 1)
+        after: tuple[int, str] | None = None
+        hi = min(limit, span_end + SCAN_TOKENS)
+        for k in range(span_end, hi):
             kind = kind_of(texts[k])
             if kind is not None:
-                if kind is not _BREAK:
-                    gap = k - span_end
-                    best = (gap + 1, _intent_tense(kind, gap))
+                after = (k, kind)
                 break
+        else:
+            if hi < limit:
+                idx, kinds = self._cues_of(start, end)
+                j = bisect.bisect_left(idx, hi)
+                if j < len(idx) and idx[j] < limit:
+                    after = (idx[j], kinds[j])
+        if after is not None and after[1] is not _BREAK:
+            gap = after[0] - span_end
+            best = (gap + 1, _intent_tense(after[1], gap))
         if best is not None:
             return best[1]
         phrase = self._phrases.get(start)
@@ -149,6 +181,8 @@ def _sentence_of(doc: Doc, i: int) -> tuple[int, int]:
     return (starts[k - 1] if k else 0), (starts[k] if k < len(starts) else len(doc))
 
 
+#: How far the search for a tense cue goes word by word on each side of a date.
+SCAN_TOKENS = 40
 #: The kind of a token that ends a clause (see _CLAUSE_BREAKS).
 _BREAK = "break"
 #: The kind of an intent cue (see ``TenseCues.intent``).

@@ -48,6 +48,7 @@ class PersonsMixin(DocumentParts):
                 titles[i] = title
                 free = max(i + 1, title.end)
         title_ends = {t.end for t in titles.values()}
+        seconds: list[Title] = []  # titles that may follow a titled name ("..., Vorsteher des EVD")
         for title in titles.values():
             if self.blocked(title):
                 continue
@@ -69,7 +70,11 @@ class PersonsMixin(DocumentParts):
             if post is not None:
                 titled.append(post)
             else:
-                self.second_title(title, titled)
+                seconds.append(title)
+        if seconds:
+            by_end = {m.end: m for m in titled if m.kind == "titled"}
+            for title in seconds:
+                self.second_title(title, by_end)
         self.coordinated(titled)
         titled.extend(self.counterparts(title_mentions, titled))
         return self.resolve(titled)
@@ -186,7 +191,7 @@ class PersonsMixin(DocumentParts):
             m.country, m.country_rank = code, RANK_WORD
         return m
 
-    def second_title(self, title: Title, titled: list[Mention]) -> None:
+    def second_title(self, title: Title, by_end: dict[int, Mention]) -> None:
         """A title after a titled name and a comma is part of that mention ("Bundespräsident Jean-Pascal
         Delamuraz, Vorsteher des Eidgenössischen Volkswirtschaftsdepartementes"): the mention ends after it,
         and what the first title leaves open (a portfolio, a ministry) the second one says."""
@@ -196,11 +201,11 @@ class PersonsMixin(DocumentParts):
         after = self.text[self.ends[title.end - 1] :].lstrip()
         if after and after[0] not in ",.;:()":
             return  # an apposition closes; "Außenminister Maas, Innenminister und ..." is a list of titles
-        end = self.ends[k - 1]
-        m = next((m for m in titled if m.end == end and m.kind == "titled"), None)
+        m = by_end.pop(self.ends[k - 1], None)
         if m is None:
             return
         m.end = self.ends[title.end - 1]
+        by_end[m.end] = m
         m.coref_only = False
         if m.portfolio is None:
             m.portfolio, m.ministry_id = title.portfolio, title.ministry_id
