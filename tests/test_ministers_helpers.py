@@ -7,11 +7,13 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bilatextract import pipeline
 from bilatextract.components.ministers import holders
 from bilatextract.components.ministers.component import _Document, _TokenOffsets
-from bilatextract.components.ministers.model import name_hits
+from bilatextract.components.ministers.model import Spans, name_hits
 from bilatextract.components.ministers.words import WORD, WordReader
 
 TEXTS = [
@@ -132,3 +134,18 @@ def test_possessive_endings_are_data() -> None:
     assert plain == ["Japan's", "Foreign", "Minister", "met", "O'Neill’s", "aide"]
     possessive = WordReader(["'s", "’s"]).words(text, tokens, starts)[0]
     assert possessive == ["Japan", "Foreign", "Minister", "met", "O'Neill", "aide"]
+
+
+@given(st.lists(st.tuples(st.integers(0, 100), st.integers(1, 30)), max_size=10),
+       st.lists(st.tuples(st.integers(0, 100), st.integers(1, 30)), min_size=1, max_size=10))
+@settings(max_examples=300, deadline=None)
+def test_spans_grown_one_by_one_answer_as_a_plain_search(first: list, added: list) -> None:
+    # Spans are added in place (many name-only mentions); overlaps must stay what a plain search says.
+    spans = Spans((a, a + n) for a, n in first)
+    every = [(a, a + n) for a, n in first]
+    for a, n in added:
+        spans.add(a, a + n)
+        every.append((a, a + n))
+        for q in range(0, 135):
+            for m in (1, 4):
+                assert spans.overlaps(q, q + m) == any(q < e and s < q + m for s, e in every), (every, q, m)

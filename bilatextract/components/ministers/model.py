@@ -321,5 +321,15 @@ class Spans:
         return k > 0 and self.reach[k - 1] > a
 
     def add(self, a: int, b: int) -> None:
-        bisect.insort(self.spans, (a, b))
-        self._index()
+        # In place (a new index per added span made many name-only mentions quadratic): the furthest
+        # end so far changes only from the new span on, and only until an end beyond it.
+        k = bisect.bisect_right(self.spans, (a, b))
+        self.spans.insert(k, (a, b))
+        self.starts.insert(k, a)
+        reach = self.reach
+        r = max(reach[k - 1], b) if k else b
+        reach.insert(k, r)
+        j = k + 1
+        while j < len(reach) and reach[j] < r:
+            reach[j] = r
+            j += 1
