@@ -83,7 +83,8 @@ def _soon(call: Callable[..., None], *args: Any) -> None:
     timer.start()
 
 
-def _signals() -> tuple[signal.Signals, ...]:
+def termination_signals() -> tuple[signal.Signals, ...]:
+    """SIGINT, SIGTERM and SIGHUP, those of them the platform has."""
     return tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
@@ -100,7 +101,7 @@ def signals_blocked_while_starting_workers() -> Iterator[None]:
     if not hasattr(signal, "pthread_sigmask"):  # Windows: no such race to close
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _signals())
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, termination_signals())
     try:
         yield
     finally:
@@ -149,7 +150,7 @@ def signals_as_exceptions() -> Iterator[None]:
     _pending.clear()
     _swallowed.clear()
     _active = True
-    previous = {sig: signal.signal(sig, handler) for sig in _signals()}
+    previous = {sig: signal.signal(sig, handler) for sig in termination_signals()}
     sys.unraisablehook = unraisable
     try:
         yield

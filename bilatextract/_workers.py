@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
-from ._signals import signals_blocked_while_starting_workers
+from ._signals import signals_blocked_while_starting_workers, termination_signals
 from .errors import WorkerError
 
 #: How far ahead of the oldest unfinished chunk work is handed out, per worker: results are
@@ -212,9 +212,7 @@ def _serve(tasks: Connection, results: Connection, inherited: list[Connection],
 def _worker_signals() -> None:
     """Ctrl-C is the parent's to handle; SIGTERM and SIGHUP end the worker at once (it holds
     nothing another process waits for). Then the signals blocked while it started are let in."""
-    for name, action in (("SIGINT", signal.SIG_IGN), ("SIGTERM", signal.SIG_DFL), ("SIGHUP", signal.SIG_DFL)):
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), action)
+    for sig in termination_signals():
+        signal.signal(sig, signal.SIG_IGN if sig == signal.SIGINT else signal.SIG_DFL)
     if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, [getattr(signal, n) for n in ("SIGINT", "SIGTERM", "SIGHUP")
-                                                     if hasattr(signal, n)])
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, termination_signals())

@@ -93,8 +93,8 @@ class DocTense:
         got = self._cues.get(start)
         if got is None:
             kind_of, texts = self.cues._kind_of, view_of(self.doc).token_texts
-            idx = [k for k in range(start, end) if kind_of(texts[k]) is not None]
-            got = self._cues[start] = (idx, [kind_of(texts[k]) for k in idx])  # type: ignore[misc]
+            found = [(k, kind) for k in range(start, end) if (kind := kind_of(texts[k])) is not None]
+            got = self._cues[start] = ([k for k, _ in found], [kind for _, kind in found])
         return got
 
     def at(self, span_start: int, span_end: int) -> str | None:

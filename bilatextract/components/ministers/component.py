@@ -160,10 +160,9 @@ class _Document(TitlesMixin, NamesMixin, PersonsMixin, CountriesMixin):
             if start in starts or not _is_caps(word):
                 continue
             if i + 1 < self.n and _is_caps(texts[i + 1]) and self.gap(i + 1) == " ":  # "NEW DELHI", "SRI LANKA"
-                pair = f"{word.capitalize()} {texts[i + 1].capitalize()}"
-                whole = [c for c in kb.country_mentions(pair, self.lang) if c.start == 0 and c.end == len(pair)]
-                if whole:
-                    extra.append(kb.CountryMention(start, ends[i + 1], whole[0].code, self.text[start : ends[i + 1]]))
+                code = self.p.country_of_word(f"{word.capitalize()} {texts[i + 1].capitalize()}")
+                if code:
+                    extra.append(kb.CountryMention(start, ends[i + 1], code, self.text[start : ends[i + 1]]))
                     starts.add(word_starts[i + 1])
                     continue
             if len(word) > 3:

@@ -128,14 +128,13 @@ class CountriesMixin(DocumentParts):
     @staticmethod
     def is_state_minister(person: Person) -> bool:
         """Whether every titled mention of the person names a state minister."""
-        titled = [m for m in person.mentions if m.kind != "name"]
-        return bool(titled) and all(m.state_role for m in titled)
+        return _every_title(person, "state_role")
 
     @staticmethod
-    def is_deputy_head(person: Person) -> bool:
-        """Whether every titled mention of the person names a deputy head of government."""
-        titled = [m for m in person.mentions if m.kind != "name"]
-        return bool(titled) and all(m.deputy_head for m in titled)
+    def beside_a_head(person: Person) -> bool:
+        """A state minister (beside the minister of the field) or a deputy head of government (beside
+        the head): another of the same field and country is no contradiction."""
+        return _every_title(person, "state_role") or _every_title(person, "deputy_head")
 
     def takes_home_mark(self, person: Person, persons: dict[str, Person]) -> bool:
         """Whether the text would have marked this person by the home prefix were it a home minister: not a
@@ -159,10 +158,10 @@ class CountriesMixin(DocumentParts):
                     excluded.add(other.country)
         # One head of a field per country; a state minister sits beside the minister of the field, a deputy
         # head of government beside the head ("Premierminister Li Peng" and "Vizepremier Zhu Rongji").
-        if not (self.is_state_minister(person) or self.is_deputy_head(person)):
+        if not self.beside_a_head(person):
             for other in persons.values():
                 if other is not person and other.country and other.portfolio and other.portfolio == person.portfolio \
-                        and not (self.is_state_minister(other) or self.is_deputy_head(other)):
+                        and not self.beside_a_head(other):
                     excluded.add(other.country)
         if marked and self.takes_home_mark(person, persons):
             excluded |= set(self.p.marked_home.values())
@@ -184,3 +183,9 @@ class CountriesMixin(DocumentParts):
             return code
         # The country the text names most, leaving out destinations and meeting places.
         return kb.main_country(free, exclude=tuple(excluded))
+
+
+def _every_title(person: Person, flag: str) -> bool:
+    """Whether the person has titled mentions and every one of them has ``flag`` set."""
+    titled = [m for m in person.mentions if m.kind != "name"]
+    return bool(titled) and all(getattr(m, flag) for m in titled)

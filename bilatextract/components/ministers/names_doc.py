@@ -187,16 +187,15 @@ class NamesMixin(DocumentParts):
                             and not _NAME_NEIGHBOUR.match(self.text, b + len(given) + 1):
                         b += len(given) + 1  # "KISHIDA Fumio"
                         break
+                given_start = next((a - len(g) - 1 for g in givens
+                                    if a - len(g) - 1 >= 0 and self.text[a - len(g) - 1 : a] == g + " "), None)
                 # A name written in full ("Noura Al Kaabi Participates in ...", a headline) needs no
                 # small-letter word after it.
-                full = " " in self.text[a:b] or any(self.text[max(0, a - len(g) - 1) : a] == g + " " for g in givens)
+                full = given_start is not None or " " in self.text[a:b]
                 if not self.name_context_ok(a, b, persons, full) or self.another_given_name(a, b, givens):
                     continue
-                for given in givens:
-                    g_start = a - len(given) - 1
-                    if g_start >= 0 and self.text[g_start:a] == given + " ":
-                        a = g_start
-                        break
+                if given_start is not None:
+                    a = given_start
                 k = self.by_start.get(start)
                 if k is None:
                     continue

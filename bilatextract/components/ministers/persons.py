@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from itertools import compress
 
@@ -26,6 +27,10 @@ from .model import (
 
 def _may_be_name(word: str) -> bool:
     return word[:1].isupper() or "-" in word
+
+
+#: What closes an apposition: punctuation after a title, or the end of the text.
+_CLOSES = re.compile(r"\s*(?:[,.;:()]|$)")
 
 
 class PersonsMixin(DocumentParts):
@@ -53,7 +58,7 @@ class PersonsMixin(DocumentParts):
             if self.blocked(title):
                 continue
             pre = self.preposed(title)
-            if pre is not None and self.text[self.ends[title.end - 1] : self.starts[title.end]] == ", ":
+            if pre is not None and self.gap(title.end) == ", ":
                 # "Frau Wu Yi, Ministerin für Handel, Vizepremier Zhu Rongji": a title between two
                 # commas after a name is that name's apposition, not the next name's title.
                 post = self.postposed(title, title_ends)
@@ -198,8 +203,7 @@ class PersonsMixin(DocumentParts):
         k = title.start
         if title.bare or title.coref_only or title.plural or self.gap(k) != ", ":
             return
-        after = self.text[self.ends[title.end - 1] :].lstrip()
-        if after and after[0] not in ",.;:()":
+        if not _CLOSES.match(self.text, self.ends[title.end - 1]):
             return  # an apposition closes; "Außenminister Maas, Innenminister und ..." is a list of titles
         m = by_end.pop(self.ends[k - 1], None)
         if m is None:
